@@ -1,0 +1,3 @@
+export { EventCalendar } from './calendar';
+export { Simulation, type EventHandler } from './simulation';
+export { yieldToHost } from './yieldToHost';

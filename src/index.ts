@@ -1,0 +1,21 @@
+// The public API of queuecast. This entry uses no Node built-ins: it runs in browsers, Deno and
+// notebooks; Node-only parts live behind `queuecast/node`.
+export { run, runSync, type SliceOptions } from './model';
+export { simulate, summarize, intervals, type SimEvent, type SimEventType, type SimulateOptions } from './stream';
+export {
+  validateScenario,
+  scenarioProblems,
+  resolveScenario,
+  scenarioSchema,
+  ScenarioError,
+  type Agents,
+  type Arrivals,
+  type CallbackOffer,
+  type CallbackOptIn,
+  type CallbackPolicy,
+  type Distribution,
+  type ResolvedScenario,
+  type Scenario,
+  type ScenarioProblem,
+} from './scenario';
+export { QuantileSketch, type IntervalRow, type Report } from './metrics';

@@ -1,0 +1,4 @@
+export { ContactCenter } from './center';
+export type { CenterObserver } from './observer';
+export { runCenter, type SliceOptions } from './runCenter';
+export { run, runSync, metricsWindow } from './run';

@@ -1,0 +1,35 @@
+/**
+ * The standard normal quantile, by Acklam's rational approximation (relative error below
+ * 1.2e-9 across (0, 1), far below what any simulated statistic can resolve).
+ *
+ * Inversion rather than Box–Muller or the polar method: one uniform makes one normal, so a
+ * lognormal handle time is a monotone function of the caller's own uniform, which keeps paired
+ * comparisons as tight as they can be.
+ */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  let x: number;
+  if (p < LOW) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = (((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
+  } else if (p <= 1 - LOW) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = ((((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6) * q) /
+      (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    x = -(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
+  }
+  return x;
+}
+
+const LOW = 0.02425;
+const A1 = -3.969683028665376e1, A2 = 2.209460984245205e2, A3 = -2.759285104469687e2;
+const A4 = 1.38357751867269e2, A5 = -3.066479806614716e1, A6 = 2.506628277459239;
+const B1 = -5.447609879822406e1, B2 = 1.615858368580409e2, B3 = -1.556989798598866e2;
+const B4 = 6.680131188771972e1, B5 = -1.328068155288572e1;
+const C1 = -7.784894002430293e-3, C2 = -3.223964580411365e-1, C3 = -2.400758277161838;
+const C4 = -2.549732539343734, C5 = 4.374664141464968, C6 = 2.938163982698783;
+const D1 = 7.784695709041462e-3, D2 = 3.224671290700398e-1, D3 = 2.445134137142996, D4 = 3.754408661907416;

@@ -1,0 +1,16 @@
+export type {
+  Agents,
+  Arrivals,
+  CallbackOffer,
+  CallbackOptIn,
+  CallbackPolicy,
+  ResolvedCallbackPolicy,
+  ResolvedScenario,
+  Scenario,
+  Schedule,
+} from './types';
+export type { Distribution } from '../random';
+export { ScenarioError, describeValue, type ScenarioProblem } from './errors';
+export { validateScenario, scenarioProblems } from './validate';
+export { resolveScenario } from './resolve';
+export { scenarioSchema, distributionSchema, callbackPolicySchema } from './schema';

@@ -1,0 +1,3 @@
+export type { SimEvent, SimEventType } from './events';
+export { simulate, type SimulateOptions } from './simulate';
+export { summarize, intervals } from './summarize';

@@ -1,0 +1,42 @@
+import { Observable } from 'rxjs';
+import { ContactCenter, metricsWindow, runCenter } from '../model';
+import { resolveScenario, type Scenario } from '../scenario';
+import { EventEmitter } from './eventEmitter';
+import type { SimEvent } from './events';
+
+/** Options of `simulate()`. */
+export interface SimulateOptions {
+  /** Longest stretch of simulation between two yields to the host, in milliseconds; default 8. */
+  sliceMilliseconds?: number;
+}
+
+/**
+ * The simulation of a scenario as a cold stream of events: each subscription runs a simulation
+ * of its own, and unsubscribing stops it. The stream starts with `run-started` and ends with
+ * `run-ended`; an invalid scenario errors with a `ScenarioError` before anything is simulated.
+ * It runs as fast as it can, yielding to the host between slices.
+ *
+ * @example
+ * simulate(scenario).pipe(filter((e) => e.type === 'abandoned')).subscribe((e) => console.log(e.time));
+ * @see summarize, intervals, run (the fast path to a report)
+ */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): Observable<SimEvent> {
+  return new Observable<SimEvent>((subscriber) => {
+    const resolved = resolveScenario(scenario);
+    const center = new ContactCenter(resolved, new EventEmitter((event) => subscriber.next(event)));
+    const stop = new AbortController();
+    subscriber.next({ type: 'run-started', time: 0, window: metricsWindow(resolved) });
+    center.start();
+    const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
+    runCenter(center, { ...slices, signal: stop.signal }).then(
+      () => {
+        subscriber.next({ type: 'run-ended', time: center.simulation.now });
+        subscriber.complete();
+      },
+      (error: unknown) => {
+        if (!stop.signal.aborted) subscriber.error(error);
+      },
+    );
+    return () => stop.abort();
+  });
+}

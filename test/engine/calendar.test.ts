@@ -1,0 +1,61 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { EventCalendar, Simulation } from '../../src/engine';
+
+describe('EventCalendar', () => {
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer()), { maxLength: 300 })])(
+    'hands events out by time, ties in the order they were scheduled',
+    (events) => {
+      const calendar = new EventCalendar(2); // tiny, so growth is exercised
+      events.forEach(([time], index) => calendar.schedule(time, 0, index, 0));
+      const expected = events
+        .map(([time], index) => ({ time, index }))
+        .sort((a, b) => a.time - b.time || a.index - b.index)
+        .map((e) => e.index);
+      const out: number[] = [];
+      while (calendar.pop()) out.push(calendar.subject);
+      expect(out).toEqual(expected);
+    },
+  );
+
+  it('keeps kind, subject and tag with their event', () => {
+    const calendar = new EventCalendar();
+    calendar.schedule(3, 7, 70, -1);
+    calendar.schedule(1, 5, 50, 9);
+    expect(calendar.pop()).toBe(true);
+    expect([calendar.time, calendar.kind, calendar.subject, calendar.tag]).toEqual([1, 5, 50, 9]);
+    expect(calendar.pop()).toBe(true);
+    expect([calendar.time, calendar.kind, calendar.subject, calendar.tag]).toEqual([3, 7, 70, -1]);
+    expect(calendar.pop()).toBe(false);
+  });
+});
+
+describe('Simulation', () => {
+  it('refuses to schedule into the past or at NaN, so the clock never runs backwards', () => {
+    const simulation = new Simulation({
+      handleEvent: () => {
+        expect(() => simulation.at(simulation.now - 1, 0)).toThrow(/clock is already at 5/);
+        expect(() => simulation.at(NaN, 0)).toThrow(RangeError);
+      },
+    });
+    simulation.at(5, 0);
+    simulation.run();
+    expect(simulation.eventsHandled).toBe(1);
+  });
+
+  it('runs within a budget and stops when told', () => {
+    const seen: number[] = [];
+    const simulation = new Simulation({
+      handleEvent: (kind) => {
+        seen.push(simulation.now);
+        if (kind === 1) simulation.stop();
+      },
+    });
+    for (let t = 1; t <= 10; t++) simulation.at(t, t === 6 ? 1 : 0);
+    simulation.run(3);
+    expect(seen).toEqual([1, 2, 3]);
+    simulation.run();
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(simulation.finished).toBe(true);
+  });
+});

@@ -1,0 +1,27 @@
+import { lastValueFrom, toArray } from 'rxjs';
+import { simulate, type Scenario, type SimEvent } from '../../src';
+
+/** The reference model of the benchmarks and issues: M/M/50+M, 570 calls an hour. */
+export function referenceScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    arrivals: { perHour: 570 },
+    agents: 50,
+    durationSeconds: 8 * 3600,
+    handleTime: { type: 'exponential', meanSeconds: 300 },
+    patience: { type: 'exponential', meanSeconds: 600 },
+    ...overrides,
+  };
+}
+
+/** Every event of one simulation, in order. */
+export function eventsOf(scenario: Scenario): Promise<SimEvent[]> {
+  return lastValueFrom(simulate(scenario).pipe(toArray()));
+}
+
+/** Sample mean and its standard error. */
+export function meanAndStandardError(values: readonly number[]): { mean: number; standardError: number } {
+  const n = values.length;
+  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
+  return { mean, standardError: Math.sqrt(variance / n) };
+}
