@@ -39,3 +39,14 @@ export class ArrivalProcess {
     return Infinity;
   }
 }
+
+/** Arrivals at given times (sorted, before the run's duration): for replaying a day and for worked examples. */
+export class ScriptedArrivals {
+  private index = 0;
+
+  constructor(private readonly times: readonly number[]) {}
+
+  next(_now: number): number {
+    return this.index < this.times.length ? this.times[this.index++]! : Infinity;
+  }
+}

@@ -1,7 +1,7 @@
 import { Simulation, type EventHandler } from '../engine';
 import { RandomStreams, compileDistribution, hashUniform, standardGamma, type Sampler, type Uniform } from '../random';
 import type { ResolvedCallbackPolicy, ResolvedScenario } from '../scenario';
-import { ArrivalProcess } from './arrivals';
+import { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import {
   ABANDONED,
   CallerSlots,
@@ -22,6 +22,12 @@ const PATIENCE = 3;
 const DIAL_END = 4;
 const REQUEUE = 5;
 
+/** Options of a center beyond its scenario. */
+export interface CenterOptions {
+  /** Callers arrive at these times (ascending) instead of by the scenario's Poisson process. */
+  arrivalTimes?: readonly number[];
+}
+
 /**
  * The contact center of DESIGN.md on the event engine: Poisson arrivals, a staffing roster, one
  * FIFO hold line, patience and abandonment, and the callback feature.
@@ -38,7 +44,7 @@ export class ContactCenter implements EventHandler {
   private readonly line = new HoldLine();
   /** After-hold callback requests, served only when nobody is on hold. */
   private readonly requestLine = new HoldLine();
-  private readonly arrivals: ArrivalProcess;
+  private readonly arrivals: ArrivalProcess | ScriptedArrivals;
   private readonly handle: Sampler;
   private readonly patience: Sampler | undefined;
   private readonly callbackHandle: Sampler | undefined;
@@ -63,6 +69,7 @@ export class ContactCenter implements EventHandler {
   constructor(
     private readonly scenario: ResolvedScenario,
     private readonly observer: CenterObserver,
+    options: CenterOptions = {},
   ) {
     const streams = new RandomStreams(scenario.seed);
     const rateFactor =
@@ -70,7 +77,9 @@ export class ContactCenter implements EventHandler {
         ? standardGamma(1 / scenario.rateUncertaintyCv ** 2, streams.stream('rate-uncertainty')) *
           scenario.rateUncertaintyCv ** 2
         : 1;
-    this.arrivals = new ArrivalProcess(scenario.arrivals, scenario.durationSeconds, rateFactor, streams.stream('arrivals'));
+    this.arrivals = options.arrivalTimes
+      ? new ScriptedArrivals(options.arrivalTimes)
+      : new ArrivalProcess(scenario.arrivals, scenario.durationSeconds, rateFactor, streams.stream('arrivals'));
     this.handle = compileDistribution(scenario.handleTime);
     this.meanHandleSeconds = this.handle.meanSeconds;
     this.patience = scenario.patience && compileDistribution(scenario.patience);

@@ -1,4 +1,4 @@
-export { ContactCenter } from './center';
+export { ContactCenter, type CenterOptions } from './center';
 export type { CenterObserver } from './observer';
 export { runCenter, type SliceOptions } from './runCenter';
 export { run, runSync, metricsWindow } from './run';

@@ -37,6 +37,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Obs
         if (!stop.signal.aborted) subscriber.error(error);
       },
     );
-    return () => stop.abort();
+    return () => {
+      // Stop mid-slice, not at the end of it: nobody is listening any more.
+      center.simulation.stop();
+      stop.abort();
+    };
   });
 }

@@ -1,0 +1,79 @@
+import { fc } from '@fast-check/vitest';
+import type { CallbackPolicy, Distribution, Scenario } from '../../src';
+
+// Random small valid scenarios: short days, a handful of agents, every distribution family,
+// rosters that rise and fall, optional patience, warm-up and callbacks.
+
+const duration = (max: number): fc.Arbitrary<Distribution> =>
+  fc.oneof(
+    fc.record({ type: fc.constant('exponential' as const), meanSeconds: fc.double({ min: 5, max, noNaN: true }) }),
+    fc.record({
+      type: fc.constant('lognormal' as const),
+      meanSeconds: fc.double({ min: 5, max, noNaN: true }),
+      cv: fc.double({ min: 0.1, max: 2, noNaN: true }),
+    }),
+    fc.record({
+      type: fc.constant('gamma' as const),
+      meanSeconds: fc.double({ min: 5, max, noNaN: true }),
+      cv: fc.double({ min: 0.2, max: 2, noNaN: true }),
+    }),
+    fc.record({ type: fc.constant('fixed' as const), seconds: fc.integer({ min: 1, max }) }),
+    fc.integer({ min: 0, max }).chain((minSeconds) =>
+      fc.record({
+        type: fc.constant('uniform' as const),
+        minSeconds: fc.constant(minSeconds),
+        maxSeconds: fc.integer({ min: minSeconds + 1, max: minSeconds + max }),
+      }),
+    ),
+    fc.record({ type: fc.constant('empirical' as const), seconds: fc.array(fc.integer({ min: 1, max }), { minLength: 1, maxLength: 5 }) }),
+  );
+
+const callbackPolicy: fc.Arbitrary<CallbackPolicy> = fc.record(
+  {
+    offer: fc.oneof(
+      fc.constant('always' as const),
+      fc.record({ whenEstimatedWaitAtLeastSeconds: fc.integer({ min: 0, max: 600 }) }),
+      fc.record({ whenQueueAtLeast: fc.integer({ min: 0, max: 6 }) }),
+    ),
+    optIn: fc.oneof(
+      fc.record({ probability: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({ logistic: fc.record({ intercept: fc.double({ min: -3, max: 3, noNaN: true }), perMinute: fc.double({ min: -1, max: 1, noNaN: true }) }) }),
+    ),
+    position: fc.constantFrom('keep-place' as const, 'after-hold' as const),
+    dialSeconds: fc.integer({ min: 0, max: 60 }),
+    answerProbability: fc.double({ min: 0, max: 1, noNaN: true }),
+    maxAttempts: fc.integer({ min: 1, max: 4 }),
+    retryDelaySeconds: fc.integer({ min: 0, max: 600 }),
+    handleTime: duration(400),
+  },
+  { requiredKeys: ['offer', 'optIn'] },
+);
+
+export const smallScenario: fc.Arbitrary<Scenario> = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    intervalSeconds: fc.integer({ min: 60, max: 1200 }),
+    perInterval: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
+    agents: fc.oneof(
+      fc.integer({ min: 1, max: 6 }),
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 5 }).map((counts) => [...counts, Math.max(1, counts.at(-1)!)]),
+    ),
+    warmupFraction: fc.double({ min: 0, max: 0.9, noNaN: true }),
+    handleTime: duration(400),
+    patience: fc.option(duration(600), { nil: undefined }),
+    callback: fc.option(callbackPolicy, { nil: undefined }),
+  })
+  .map(({ seed, intervalSeconds, perInterval, agents, warmupFraction, handleTime, patience, callback }) => {
+    const durationSeconds = intervalSeconds * perInterval.length;
+    const scenario: Scenario = {
+      seed,
+      durationSeconds,
+      warmupSeconds: Math.floor(warmupFraction * durationSeconds),
+      arrivals: { intervalSeconds, perInterval },
+      agents: typeof agents === 'number' ? agents : { intervalSeconds: Math.max(60, Math.floor(intervalSeconds / 2)), perInterval: agents },
+      handleTime,
+    };
+    if (patience) scenario.patience = patience;
+    if (callback) scenario.callback = callback;
+    return scenario;
+  });
