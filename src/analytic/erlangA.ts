@@ -47,10 +47,10 @@ export interface ErlangAResult {
  * ```ts
  * // 50 Erlangs on 50 agents, callers hold 3 minutes on average before hanging up
  * const a = erlangA({ arrivalsPerHour: 600, meanHandleSeconds: 300, meanPatienceSeconds: 180, agents: 50 });
- * a.probWait;                   // ≈ 0.4114
- * a.probAbandon;                // ≈ 0.0540
- * a.meanWaitSeconds;            // ≈ 9.72
- * a.serviceLevel.fraction;      // ≈ 0.7119 answered within 20 s
+ * a.probWait;                   // ≈ 0.4580
+ * a.probAbandon;                // ≈ 0.0634
+ * a.meanWaitSeconds;            // ≈ 11.42 (abandoned callers' time on hold included)
+ * a.serviceLevel.fraction;      // ≈ 0.7311 answered within 20 s
  * ```
  * @see erlangC for callers who never hang up, agentsFor for staffing
  */
@@ -120,8 +120,15 @@ export function erlangAMetrics(
   // Little's law on the queue, and abandonment rate θ × (callers on hold).
   const meanWaitSeconds = meanQueueLength / arrivalRate;
   const probAbandon = meanQueueLength / x;
-  serviceLevel.fraction =
-    1 - probAbandon - probWait * servedAfterGivenWait(x, y, logS, abandonRate * serviceLevelSeconds);
+  const scaledTime = abandonRate * serviceLevelSeconds;
+  const xAtT = x * Math.exp(-scaledTime);
+  if (xAtT >= y + 2) {
+    // Heavy overload: few are answered within t, and subtracting from 1 would leave noise.
+    const probNoWait = 1 / (1 + 1 / ratio);
+    serviceLevel.fraction = probNoWait + probWait * answeredWithinGivenWaitOverloaded(x, y, xAtT);
+  } else {
+    serviceLevel.fraction = 1 - probAbandon - probWait * answeredAfterGivenWait(x, y, logS, xAtT, scaledTime);
+  }
   return {
     probWait,
     meanWaitSeconds,
@@ -132,25 +139,29 @@ export function erlangAMetrics(
   };
 }
 
-/**
- * P(answered after more than t | waits), with `scaledTime` = θt.
- *
- * A waiting caller's offered wait V (until an agent would take them) has density proportional
- * to exp(λH(v) - nμv), H(v) = (1 - e^-θv)/θ (Mandelbaum and Zeltyn, "The M/M/n+G queue:
- * summary of performance measures"), and they are answered iff their own patience outlasts V.
- * Substituting u = x e^-θv turns ∫_t^∞ e^-θv exp(λH(v) - nμv) dv into an incomplete gamma
- * function:
- *   P(V > t, answered | wait) = (y/x) P(y+1, x_t) / P(y, x),   x_t = x e^-θt
- *                             = y/(y+1) · exp(λH(t) - (nμ+θ)t) · S(y+1, x_t) / S(y, x).
- * The first form is used where both P are continued fractions (no series is short), the
- * second everywhere else, so that no step subtracts nearly equal numbers.
+/*
+ * The service level. A waiting caller's offered wait V (until an agent would take them) has
+ * density proportional to exp(λH(v) - nμv), H(v) = (1 - e^-θv)/θ (Mandelbaum and Zeltyn, "The
+ * M/M/n+G queue: summary of performance measures"), and they are answered iff their own
+ * patience outlasts V, which has probability e^-θV. Substituting u = x e^-θv turns the
+ * integrals over v into incomplete gamma functions; with x_t = x e^-θt:
+ *   P(answered after t | wait)  = (y/x) P(y+1, x_t) / P(y, x)
+ *                               = y/(y+1) · exp(λH(t) - (nμ+θ)t) · S(y+1, x_t) / S(y, x)
+ *   P(answered within t | wait) = (y/x) (Q(y+1, x_t) - Q(y+1, x)) / P(y, x).
+ * Each form is used where it subtracts no nearly equal numbers.
  */
-function servedAfterGivenWait(x: number, y: number, logS: number, scaledTime: number): number {
-  const xAtT = x * Math.exp(-scaledTime);
-  if (xAtT >= y + 2) {
-    return (y / x) * Math.exp(logIncompleteGamma(y + 1, xAtT).logLower - logIncompleteGamma(y, x).logLower);
-  }
+
+/** P(answered after more than t | wait), for `x_t < y + 2` (a short series). */
+function answeredAfterGivenWait(x: number, y: number, logS: number, xAtT: number, scaledTime: number): number {
   const logSAtT = Math.log(scaledLowerSeries(y + 1, xAtT).sum);
   const exponent = -x * Math.expm1(-scaledTime) - (y + 1) * scaledTime;
   return Math.exp(Math.log(y / (y + 1)) + exponent + logSAtT - logS);
+}
+
+/** P(answered within t | wait), for `x_t >= y + 2`: both upper tails from continued fractions. */
+function answeredWithinGivenWaitOverloaded(x: number, y: number, xAtT: number): number {
+  const logUpperAtT = logIncompleteGamma(y + 1, xAtT).logUpper;
+  const logUpper = logIncompleteGamma(y + 1, x).logUpper;
+  const difference = Math.exp(logUpperAtT) * -Math.expm1(logUpper - logUpperAtT);
+  return ((y / x) * difference) / Math.exp(logIncompleteGamma(y, x).logLower);
 }

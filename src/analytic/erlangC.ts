@@ -49,7 +49,7 @@ export interface ErlangCResult {
  * const c = erlangC({ arrivalsPerHour: 100, meanHandleSeconds: 180, agents: 6 });
  * c.probWait;                   // ≈ 0.5875
  * c.meanWaitSeconds;            // ≈ 105.8
- * c.serviceLevel;               // { seconds: 20, fraction: ≈ 0.5176 }
+ * c.serviceLevel;               // { seconds: 20, fraction: ≈ 0.4743 }
  * ```
  * @see erlangA for callers who abandon, erlangB for no queue, agentsFor for staffing
  */

@@ -49,7 +49,7 @@ describe('simulate()', () => {
     expect(a.at(-1)!.type).toBe('run-ended');
   });
 
-  it('stops simulating when unsubscribed', async () => {
+  it('delivers nothing after unsubscribing', async () => {
     const long = referenceScenario({ durationSeconds: 1_000 * 3600 }); // about 570,000 callers
     let seen = 0;
     const first = await lastValueFrom(simulate(long).pipe(tap(() => seen++), take(10), toArray()));
