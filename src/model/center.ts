@@ -26,6 +26,14 @@ const REQUEUE = 5;
 export interface CenterOptions {
   /** Callers arrive at these times (ascending) instead of by the scenario's Poisson process. */
   arrivalTimes?: readonly number[];
+  /**
+   * Scripted decisions, for worked examples: the uniform a caller's opt-in is decided by (taken
+   * when below the acceptance probability), and whether they answer a given callback dial.
+   */
+  decisions?: {
+    optInUniform?: (callerId: number) => number;
+    answers?: (callerId: number, attempt: number) => boolean;
+  };
 }
 
 /**
@@ -55,6 +63,7 @@ export class ContactCenter implements EventHandler {
   private readonly callbackHandleStream: Uniform;
   private readonly callback: ResolvedCallbackPolicy | undefined;
   private readonly meanHandleSeconds: number;
+  private readonly decisions: CenterOptions['decisions'];
 
   private nextCallerId = 0;
   private arrivalsDone = false;
@@ -93,6 +102,7 @@ export class ContactCenter implements EventHandler {
     this.optInStream = streams.stream('callback-opt-in');
     this.answerStream = streams.stream('callback-answer');
     this.callbackHandleStream = streams.stream('callback-handle');
+    this.decisions = options.decisions;
   }
 
   /** Puts the first events on the calendar; then run `simulation` until it is finished. */
@@ -150,7 +160,7 @@ export class ContactCenter implements EventHandler {
     callers.patienceSeconds[slot] = this.patience ? this.patience.sample(this.patienceStream) : Infinity;
     callers.attempts[slot] = 0;
     if (this.callback) {
-      callers.optInUniform[slot] = this.optInStream();
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? this.optInStream();
       callers.answerKey[slot] = (this.answerStream() * 4294967296) | 0;
       callers.callbackHandleSeconds[slot] = this.callbackHandle
         ? this.callbackHandle.sample(this.callbackHandleStream)
@@ -248,7 +258,8 @@ export class ContactCenter implements EventHandler {
     const callerId = callers.callerId[slot]!;
     const arrivalTime = callers.arrivalTime[slot]!;
     const attempt = callers.attempts[slot]!;
-    if (hashUniform(callers.answerKey[slot]!, attempt) < policy.answerProbability) {
+    const answers = this.decisions?.answers;
+    if (answers ? answers(callerId, attempt) : hashUniform(callers.answerKey[slot]!, attempt) < policy.answerProbability) {
       // The agent who dialed goes straight on to the call.
       callers.state[slot] = IN_CALL;
       this.observer.callbackConnected(now, callerId, arrivalTime);

@@ -1,5 +1,5 @@
 import { CenterMetrics, type Report } from '../../src/metrics';
-import { ContactCenter, metricsWindow } from '../../src/model';
+import { ContactCenter, metricsWindow, type CenterOptions } from '../../src/model';
 import { resolveScenario, type Scenario } from '../../src/scenario';
 import { EventEmitter } from '../../src/stream/eventEmitter';
 import type { SimEvent } from '../../src/stream';
@@ -9,14 +9,19 @@ import type { SimEvent } from '../../src/stream';
  * worked examples whose every event time can be computed by hand. Returns the events and the
  * report of the same run.
  */
-export function scriptedRun(scenario: Scenario, arrivalTimes: number[]): { events: SimEvent[]; report: Report } {
+export function scriptedRun(
+  scenario: Scenario,
+  arrivalTimes: number[],
+  decisions?: CenterOptions['decisions'],
+): { events: SimEvent[]; report: Report } {
+  const options: CenterOptions = decisions ? { arrivalTimes, decisions } : { arrivalTimes };
   const resolved = resolveScenario(scenario);
   const events: SimEvent[] = [];
-  const eventCenter = new ContactCenter(resolved, new EventEmitter((e) => events.push(e)), { arrivalTimes });
+  const eventCenter = new ContactCenter(resolved, new EventEmitter((e) => events.push(e)), options);
   eventCenter.start();
   eventCenter.simulation.run();
   const metrics = new CenterMetrics(metricsWindow(resolved));
-  const reportCenter = new ContactCenter(resolved, metrics, { arrivalTimes });
+  const reportCenter = new ContactCenter(resolved, metrics, options);
   reportCenter.start();
   reportCenter.simulation.run();
   return { events, report: metrics.report(reportCenter.simulation.now) };
