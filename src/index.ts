@@ -19,3 +19,16 @@ export {
   type ScenarioProblem,
 } from './scenario';
 export { QuantileSketch, type IntervalRow, type Report } from './metrics';
+export {
+  replicate,
+  compare,
+  estimate,
+  unpairedDifference,
+  type Comparison,
+  type Estimate,
+  type HoldSavings,
+  type Replicated,
+  type ReplicationOptions,
+  type ReportSummary,
+  type Summary,
+} from './experiment';

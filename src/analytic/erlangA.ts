@@ -86,13 +86,13 @@ export function erlangAMetrics(
   serviceLevelSeconds: number,
 ): ErlangAResult {
   const serviceLevel = { seconds: serviceLevelSeconds, fraction: 1 };
-  if (arrivalsPerHour === 0) {
-    return { probWait: 0, meanWaitSeconds: 0, probAbandon: 0, serviceLevel, occupancy: 0, meanQueueLength: 0 };
-  }
   // Rates per second: arrivals λ, one agent's service μ, one caller's abandonment θ.
   const arrivalRate = arrivalsPerHour / 3600;
   const abandonRate = 1 / meanPatienceSeconds;
   const load = offeredLoad(arrivalsPerHour, meanHandleSeconds);
+  if (arrivalRate === 0) {
+    return { probWait: 0, meanWaitSeconds: 0, probAbandon: 0, serviceLevel, occupancy: 0, meanQueueLength: 0 };
+  }
   // With j callers on hold the chain leaves at rate nμ + jθ, so relative to "all agents busy,
   // nobody holding" the probability of j on hold is q_j = Π_{i<=j} λ/(nμ + iθ)
   // = x^j / ((y+1)…(y+j)), x = λ/θ, y = nμ/θ: the terms of the scaled incomplete gamma series
@@ -102,29 +102,34 @@ export function erlangAMetrics(
   const y = (agents / meanHandleSeconds) / abandonRate;
   let logS: number;
   let queuePerWaiting: number; // E[callers on hold | all agents busy] = Σ j q_j / S
+  let abandonPerWaiting: number; // P(abandon | wait) = θ E[on hold | all busy] / λ
   if (x < y + 1) {
     const series = scaledLowerSeries(y, x);
     logS = Math.log(series.sum);
     queuePerWaiting = series.weightedSum / series.sum;
+    // x can underflow to 0 for callers with next to no patience; 1/(y+1) is the limit there.
+    abandonPerWaiting = x === 0 ? 1 / (y + 1) : queuePerWaiting / x;
   } else {
     // Overloaded: the series would be long. Balance of q_j gives Σ j q_j = (x - y) S + y, a sum
     // of positive terms here; S itself comes from the continued fraction, in logs.
     logS = logScaledLower(y, x);
     queuePerWaiting = x - y + y * Math.exp(-logS);
+    abandonPerWaiting = queuePerWaiting / x;
   }
   const blocking = blockingProbability(agents, load);
   // P(wait) = 1 / (1 + R), R = (1/B - 1) / S, in logs: 1/B and S can each overflow.
-  const ratio = Math.exp(Math.log1p(-blocking) - Math.log(blocking) - logS);
-  const probWait = 1 / (1 + ratio);
+  const logRatio = Math.log1p(-blocking) - Math.log(blocking) - logS;
+  const probWait = Math.exp(-logOnePlusExp(logRatio));
   const meanQueueLength = probWait * queuePerWaiting;
-  // Little's law on the queue, and abandonment rate θ × (callers on hold).
-  const meanWaitSeconds = meanQueueLength / arrivalRate;
-  const probAbandon = meanQueueLength / x;
+  // Abandonment rate θ × (callers on hold) over λ, and Little's law on the queue:
+  // mean wait = E[on hold] / λ = P(abandon) / θ.
+  const probAbandon = probWait * abandonPerWaiting;
+  const meanWaitSeconds = probAbandon * meanPatienceSeconds;
   const scaledTime = abandonRate * serviceLevelSeconds;
   const xAtT = x * Math.exp(-scaledTime);
   if (xAtT >= y + 2) {
     // Heavy overload: few are answered within t, and subtracting from 1 would leave noise.
-    const probNoWait = 1 / (1 + 1 / ratio);
+    const probNoWait = Math.exp(-logOnePlusExp(-logRatio));
     serviceLevel.fraction = probNoWait + probWait * answeredWithinGivenWaitOverloaded(x, y, xAtT);
   } else {
     serviceLevel.fraction = 1 - probAbandon - probWait * answeredAfterGivenWait(x, y, logS, xAtT, scaledTime);
@@ -137,6 +142,11 @@ export function erlangAMetrics(
     occupancy: ((1 - probAbandon) * load) / agents,
     meanQueueLength,
   };
+}
+
+/** `ln(1 + e^r)` without overflow for large `r`. */
+function logOnePlusExp(r: number): number {
+  return r > 0 ? r + Math.log1p(Math.exp(-r)) : Math.log1p(Math.exp(r));
 }
 
 /*

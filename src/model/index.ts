@@ -1,4 +1,5 @@
 export { ContactCenter, type CenterOptions } from './center';
-export type { CenterObserver } from './observer';
+export { QuietObserver, type CenterObserver } from './observer';
+export { TeeObserver } from './teeObserver';
 export { runCenter, type SliceOptions } from './runCenter';
-export { run, runSync, metricsWindow } from './run';
+export { run, runSync, runResolved, metricsWindow } from './run';

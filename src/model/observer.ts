@@ -19,3 +19,18 @@ export interface CenterObserver {
   callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number): void;
   callbackFailed(time: number, callerId: number, arrivalTime: number): void;
 }
+
+/** An observer that ignores everything: extend it and override what a tracker needs. */
+export class QuietObserver implements CenterObserver {
+  arrival(_time: number, _callerId: number): void {}
+  answered(_time: number, _callerId: number, _arrivalTime: number): void {}
+  abandoned(_time: number, _callerId: number, _arrivalTime: number): void {}
+  callEnded(_time: number, _callerId: number): void {}
+  agentsChanged(_time: number, _scheduled: number, _onDuty: number): void {}
+  callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number): void {}
+  callbackAccepted(_time: number, _callerId: number, _arrivalTime: number): void {}
+  callbackDialed(_time: number, _callerId: number, _arrivalTime: number, _attempt: number): void {}
+  callbackConnected(_time: number, _callerId: number, _arrivalTime: number): void {}
+  callbackUnanswered(_time: number, _callerId: number, _arrivalTime: number, _attempt: number): void {}
+  callbackFailed(_time: number, _callerId: number, _arrivalTime: number): void {}
+}

@@ -1,7 +1,9 @@
-import { CenterMetrics, type Report } from '../metrics';
+import { CenterMetrics, type MetricsWindow, type Report } from '../metrics';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { ContactCenter } from './center';
+import type { CenterObserver } from './observer';
 import { runCenter, type SliceOptions } from './runCenter';
+import { TeeObserver } from './teeObserver';
 
 /**
  * Simulates a scenario and resolves to its `Report`: the fast path, which builds no event
@@ -16,26 +18,40 @@ import { runCenter, type SliceOptions } from './runCenter';
  * });
  * report.hold.meanSeconds; // seconds on hold, on average
  */
-export async function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
-  const resolved = resolveScenario(scenario);
-  const metrics = new CenterMetrics(metricsWindow(resolved));
-  const center = new ContactCenter(resolved, metrics);
-  center.start();
-  await runCenter(center, options);
-  return metrics.report(center.simulation.now);
+export function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
+  return runResolved(resolveScenario(scenario), undefined, options);
 }
 
 /** The same run without yielding: for workers and for callers who own their thread. */
 export function runSync(scenario: Scenario): Report {
-  const resolved = resolveScenario(scenario);
-  const metrics = new CenterMetrics(metricsWindow(resolved));
-  const center = new ContactCenter(resolved, metrics);
-  center.start();
+  const { metrics, center } = prepare(resolveScenario(scenario), undefined);
   center.simulation.run();
   return metrics.report(center.simulation.now);
 }
 
-export function metricsWindow(scenario: ResolvedScenario) {
+/**
+ * Runs a resolved scenario to its report; `tracker`, when given, hears every event too (for
+ * experiments that follow particular callers).
+ */
+export async function runResolved(
+  scenario: ResolvedScenario,
+  tracker: CenterObserver | undefined,
+  options: SliceOptions = {},
+): Promise<Report> {
+  const { metrics, center } = prepare(scenario, tracker);
+  await runCenter(center, options);
+  return metrics.report(center.simulation.now);
+}
+
+function prepare(scenario: ResolvedScenario, tracker: CenterObserver | undefined) {
+  const metrics = new CenterMetrics(metricsWindow(scenario));
+  const center = new ContactCenter(scenario, tracker ? new TeeObserver(metrics, tracker) : metrics);
+  center.start();
+  return { metrics, center };
+}
+
+/** The window and intervals the metrics of a scenario's run use. */
+export function metricsWindow(scenario: ResolvedScenario): MetricsWindow {
   return {
     warmupSeconds: scenario.warmupSeconds,
     durationSeconds: scenario.durationSeconds,

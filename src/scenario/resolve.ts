@@ -16,9 +16,9 @@ export function resolveScenario(input: unknown): ResolvedScenario {
   const { arrivals, agents } = scenario;
   const arrivalSchedule = 'perHour' in arrivals ? undefined : { intervalSeconds: arrivals.intervalSeconds, perInterval: arrivals.perInterval };
   const agentSchedule = typeof agents === 'number' ? undefined : agents;
+  // Arrivals stop where their forecast ends; a longer roster covers the drain after it.
   const durationSeconds =
-    scenario.durationSeconds ??
-    Math.max(scheduleSeconds(arrivalSchedule), scheduleSeconds(agentSchedule));
+    scenario.durationSeconds ?? (arrivalSchedule ? scheduleSeconds(arrivalSchedule) : scheduleSeconds(agentSchedule));
 
   const callback = scenario.callback;
   return {

@@ -105,7 +105,7 @@ function crossFieldProblems(input: unknown): ScenarioProblem[] {
   const duration = isPositive(input.durationSeconds)
     ? input.durationSeconds
     : input.durationSeconds === undefined
-      ? Math.max(arrivalSchedule ?? 0, agentSchedule ?? 0) || undefined
+      ? (arrivalSchedule ?? agentSchedule)
       : undefined;
 
   if (input.durationSeconds === undefined && arrivals !== undefined && 'perHour' in arrivals && !isRecord(agents)) {

@@ -165,10 +165,12 @@ describe('agentsFor returns the smallest count meeting its target', () => {
 
 describe('erlangA agrees with the birth–death chain on random centers', () => {
   // Same reference and tolerance as birthDeath.test.ts, over random inputs instead of a table.
-  test.prop([agents.filter((n) => n <= 200), overload, handle, patience, threshold], { numRuns: 60 })(
+  // Loads start at 0.001 Erlangs per agent: below that the probabilities reach the subnormal
+  // range (1e-320), where "relative" compares rounding noise with rounding noise.
+  const meaningfulLoad = fc.double({ min: 1e-3, max: 3, noNaN: true });
+  test.prop([agents.filter((n) => n <= 200), meaningfulLoad, handle, patience, threshold], { numRuns: 60 })(
     'every metric within 1e-9 relative',
     (n, load, h, p, t) => {
-      fc.pre(load > 0);
       const input = { arrivalsPerHour: arrivalsPerHourFor(load * n, h), meanHandleSeconds: h, meanPatienceSeconds: p, agents: n, serviceLevelSeconds: t };
       const analytic = erlangA(input);
       const reference = solveBirthDeath(input);

@@ -87,7 +87,7 @@ export function solveBirthDeath(input: BirthDeathInput): BirthDeathSolution {
       const geometric = next / (1 - next);
       const tail = w * geometric;
       const queuedTail = w * ((k - n) * geometric + geometric / (1 - next));
-      if (tail < TAIL * waiting && queuedTail < TAIL * queued) break;
+      if (tail <= TAIL * waiting && queuedTail <= TAIL * queued) break;
     }
   }
   const top = weights.length - 1;
@@ -112,25 +112,26 @@ export function solveBirthDeath(input: BirthDeathInput): BirthDeathSolution {
 
   // A caller who finds j on hold stands at position i = j + 1. At position i they move up at
   // rate nμ + (i-1)θ (an answer, or someone ahead hanging up) and leave at rate θ; position 1
-  // moving up means answered. Uniformize at Λ = nμ + (J+1)θ, the fastest position's rate.
+  // moving up means answered. Uniformize at Λ = nμ + (J+1)θ, the fastest position's rate:
+  // P(answered by t) = Σ_k P(Poisson(Λt) = k) P(answered within k jumps).
   const positions = top - n + 1; // i = 1 … J+1
   const uniform = n * mu + positions * theta;
-  const poisson = poissonWeights(uniform * t);
-  const steps = poisson.length - 1;
-  const mass = new Float64Array(positions + 2);
-  for (let i = 1; i <= positions; i++) mass[i] = (weights[n + i - 1] as number) / z;
-  let answered = 0;
-  let answeredWithinT = 0;
-  for (let step = 1; step <= steps; step++) {
-    answered += (mass[1] as number) * ((n * mu) / uniform);
-    // Mass above this position cannot reach an agent in the steps that are left.
-    const reach = Math.min(positions, steps - step + 1);
-    for (let i = 1; i <= reach; i++) {
-      const stay = ((positions - i) * theta) / uniform;
-      const fromAbove = (mass[i + 1] as number) * ((n * mu + i * theta) / uniform);
-      mass[i] = (mass[i] as number) * stay + (i < positions ? fromAbove : 0);
-    }
-    answeredWithinT += (poisson[step] as number) * answered;
+  const start = new Float64Array(positions + 2);
+  for (let i = 1; i <= positions; i++) start[i] = (weights[n + i - 1] as number) / z;
+  const jumps = { positions, uniform, answerRate: n * mu, theta, start };
+  // A tiny service level lives in the far tail of the jump count; take jumps until what is
+  // left out is below 1e-18 of the answer.
+  const mean = uniform * t;
+  let steps = Math.ceil(mean + 10 * Math.sqrt(mean) + 10);
+  let answeredWithinT: number;
+  for (;;) {
+    const poisson = poissonWeights(mean, steps);
+    answeredWithinT = answeredWithinJumps(jumps, poisson);
+    const last = poisson[steps] as number;
+    const ratio = mean / (steps + 1);
+    const leftOut = (last * ratio) / (1 - ratio); // bounds the Poisson tail beyond `steps`
+    if (leftOut * probWait <= TAIL * (noWait + answeredWithinT) || last === 0) break;
+    steps *= 2;
   }
 
   return {
@@ -144,25 +145,54 @@ export function solveBirthDeath(input: BirthDeathInput): BirthDeathSolution {
   };
 }
 
-/** Poisson(mean) probabilities for 0 … K, K where the remaining tail is negligible. */
-function poissonWeights(mean: number): number[] {
-  if (mean === 0) return [1];
+interface Jumps {
+  readonly positions: number;
+  readonly uniform: number;
+  readonly answerRate: number;
+  readonly theta: number;
+  /** P(arrival starts at position i), i = 1 … positions; index 0 and positions + 1 unused. */
+  readonly start: Float64Array;
+}
+
+/** Σ_k poisson[k] × P(answered within k jumps of the uniformized chain). */
+function answeredWithinJumps(jumps: Jumps, poisson: readonly number[]): number {
+  const { positions, uniform, answerRate, theta } = jumps;
+  const steps = poisson.length - 1;
+  const mass = Float64Array.from(jumps.start);
+  let answered = 0;
+  let total = 0;
+  for (let step = 1; step <= steps; step++) {
+    answered += (mass[1] as number) * (answerRate / uniform);
+    // Mass above this position cannot reach an agent in the steps that are left.
+    const reach = Math.min(positions, steps - step + 1);
+    for (let i = 1; i <= reach; i++) {
+      const stay = ((positions - i) * theta) / uniform;
+      const fromAbove = i < positions ? (mass[i + 1] as number) * ((answerRate + i * theta) / uniform) : 0;
+      mass[i] = (mass[i] as number) * stay + fromAbove;
+    }
+    total += (poisson[step] as number) * answered;
+  }
+  return total;
+}
+
+/** Poisson(mean) probabilities for 0 … steps (steps above the mean), normalized over all k. */
+function poissonWeights(mean: number, steps: number): number[] {
+  if (mean === 0) return [1, ...new Array<number>(steps).fill(0)];
+  // From the mode outward, so that nothing overflows; the mode's weight is 1 until normalized.
   const mode = Math.floor(mean);
-  const down: number[] = [1];
+  const weights = new Array<number>(steps + 1).fill(0);
+  weights[mode] = 1;
   for (let k = mode; k >= 1; k--) {
-    const w = (down[down.length - 1] as number) * (k / mean);
+    const w = (weights[k] as number) * (k / mean);
     if (w < 1e-300) break;
-    down.push(w);
+    weights[k - 1] = w;
   }
-  const weights = new Array<number>(mode + 1).fill(0);
-  for (let i = 0; i < down.length; i++) weights[mode - i] = down[i] as number;
-  for (let k = mode + 1; ; k++) {
-    const w = (weights[k - 1] as number) * (mean / k);
-    weights.push(w);
-    if (w < 1e-20) break;
-  }
+  for (let k = mode + 1; k <= steps; k++) weights[k] = (weights[k - 1] as number) * (mean / k);
   let sum = 0;
-  for (let k = weights.length - 1; k >= 0; k--) sum += weights[k] as number;
+  for (let k = steps; k >= 0; k--) sum += weights[k] as number;
+  // Beyond `steps` the weights fall faster than geometrically; add that tail to the sum too.
+  const ratio = mean / (steps + 1);
+  sum += ((weights[steps] as number) * ratio) / (1 - ratio);
   return weights.map((w) => w / sum);
 }
 

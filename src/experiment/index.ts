@@ -1,0 +1,5 @@
+export { estimate, unpairedDifference, summarizeAll, differenceOf, type Estimate, type Summary, type ReportSummary } from './estimate';
+export { studentTCritical } from './studentT';
+export type { ReplicationOptions } from './options';
+export { replicate, withReplicationSeed, type Replicated } from './replicate';
+export { compare, type Comparison, type HoldSavings } from './compare';
