@@ -17,14 +17,16 @@ const callsPerHalfHour = [
 ];
 const handleSeconds = 720;
 
-// Agents per half hour: 85% of the offered load (calls x handle / interval), at least 5.
-const agentsPerHalfHour = callsPerHalfHour.map((calls) => Math.max(5, Math.round((0.85 * calls * handleSeconds) / 1800)));
+/** Agents per half hour: a share of the offered load (calls x handle / interval), at least 5. */
+export function irsRoster(staffingShare: number): number[] {
+  return callsPerHalfHour.map((calls) => Math.max(5, Math.round((staffingShare * calls * handleSeconds) / 1800)));
+}
 
 export const irsBaseline: Scenario = {
   name: 'IRS-like line, filing-season weekday',
   seed: 2024,
   arrivals: { intervalSeconds: 1800, perInterval: callsPerHalfHour },
-  agents: { intervalSeconds: 1800, perInterval: agentsPerHalfHour },
+  agents: { intervalSeconds: 1800, perInterval: irsRoster(0.85) },
   handleTime: { type: 'lognormal', meanSeconds: handleSeconds, cv: 0.8 },
   patience: { type: 'lognormal', meanSeconds: 90 * 60, cv: 1 },
   serviceLevelSeconds: 300,
