@@ -32,3 +32,19 @@ export {
   type ReportSummary,
   type Summary,
 } from './experiment';
+export {
+  erlangB,
+  erlangC,
+  erlangA,
+  agentsFor,
+  AnalyticInputError,
+  type AgentsForInput,
+  type AnalyticIssue,
+  type ErlangAInput,
+  type ErlangAResult,
+  type ErlangBInput,
+  type ErlangCInput,
+  type ErlangCResult,
+  type Staffing,
+  type StaffingTarget,
+} from './analytic';

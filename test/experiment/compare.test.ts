@@ -49,8 +49,7 @@ describe('compare()', () => {
   });
 
   it('splits the hold saved into direct and indirect parts that add up to the net', async () => {
-    const baseline: Scenario = { ...small, callback: undefined } as Scenario;
-    delete (baseline as { callback?: unknown }).callback;
+    const { callback: _feature, ...baseline } = small;
     const { pairs, savings } = await compare(baseline, small, { replications: 4 });
     for (const { baseline: b, variant: v, savings: s } of pairs) {
       expect(s.netHoldHours).toBeCloseTo(b.hold.totalHoldHours - v.hold.totalHoldHours, 9);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runSync, type Report, type Scenario } from '../../src';
+import { erlangA, erlangC, runSync, type Report, type Scenario } from '../../src';
 import { solveBirthDeath } from '../support/birthDeath';
 import { meanAndStandardError } from '../support/scenarios';
 
-// The simulator against exact steady-state values of M/M/n (Erlang C) and M/M/n+M (Erlang A),
-// from the birth–death chain solved numerically in test/support (it shares no code with the
-// library). Exponential handle times of 300 s throughout.
+// The simulator against exact steady-state values of M/M/n (Erlang C) and M/M/n+M (Erlang A):
+// the library's closed forms (erlangC, erlangA), themselves checked here against the
+// birth–death chain solved numerically in test/support, which shares no code with the library.
+// Exponential handle times of 300 s throughout.
 //
 // Tolerance: each case runs 16 independent replications; a metric passes when its mean over
 // them lies within 4.5 standard errors of the exact value (Student t with 15 degrees of freedom
@@ -43,13 +44,24 @@ describe('the simulator agrees with Erlang C and Erlang A', () => {
   for (const c of cases) {
     it(c.name, () => {
       const arrivalsPerHour = (c.load * 3600) / handleSeconds;
-      const exact = solveBirthDeath({
-        arrivalsPerHour,
-        meanHandleSeconds: handleSeconds,
-        agents: c.agents,
+      const load = { arrivalsPerHour, meanHandleSeconds: handleSeconds, agents: c.agents, serviceLevelSeconds: 20 };
+      const closedForm =
+        c.patienceSeconds === undefined ? erlangC(load) : erlangA({ ...load, meanPatienceSeconds: c.patienceSeconds });
+      const exact = {
+        probWait: closedForm.probWait,
+        meanWaitSeconds: closedForm.meanWaitSeconds,
+        occupancy: closedForm.occupancy,
+        serviceLevelFraction: closedForm.serviceLevel.fraction,
+        probAbandon: 'probAbandon' in closedForm ? closedForm.probAbandon : 0,
+      };
+      const chain = solveBirthDeath({
+        ...load,
         ...(c.patienceSeconds === undefined ? {} : { meanPatienceSeconds: c.patienceSeconds }),
-        serviceLevelSeconds: 20,
       });
+      for (const [field, value] of Object.entries(exact)) {
+        const reference = chain[field as keyof typeof exact];
+        expect(Math.abs(value - reference), `${field}: closed form ${value}, chain ${reference}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(reference)));
+      }
       // Start empty, then let 20 handle times (or patience times) pass before counting.
       const warmupSeconds = 20 * Math.max(handleSeconds, c.patienceSeconds ?? 0);
       const reports: Report[] = [];
