@@ -46,20 +46,23 @@ describe('the simulator agrees with Erlang C and Erlang A', () => {
       const arrivalsPerHour = (c.load * 3600) / handleSeconds;
       const load = { arrivalsPerHour, meanHandleSeconds: handleSeconds, agents: c.agents, serviceLevelSeconds: 20 };
       const closedForm =
-        c.patienceSeconds === undefined ? erlangC(load) : erlangA({ ...load, meanPatienceSeconds: c.patienceSeconds });
-      const exact = {
+        c.patienceSeconds === undefined
+          ? { ...erlangC(load), probAbandon: 0 }
+          : erlangA({ ...load, meanPatienceSeconds: c.patienceSeconds });
+      const exact: Record<'probWait' | 'meanWaitSeconds' | 'occupancy' | 'serviceLevelFraction' | 'probAbandon', number> = {
         probWait: closedForm.probWait,
         meanWaitSeconds: closedForm.meanWaitSeconds,
         occupancy: closedForm.occupancy,
         serviceLevelFraction: closedForm.serviceLevel.fraction,
-        probAbandon: 'probAbandon' in closedForm ? closedForm.probAbandon : 0,
+        probAbandon: closedForm.probAbandon,
       };
       const chain = solveBirthDeath({
         ...load,
         ...(c.patienceSeconds === undefined ? {} : { meanPatienceSeconds: c.patienceSeconds }),
       });
-      for (const [field, value] of Object.entries(exact)) {
-        const reference = chain[field as keyof typeof exact];
+      for (const field of Object.keys(exact) as Array<keyof typeof exact>) {
+        const value = exact[field];
+        const reference = chain[field];
         expect(Math.abs(value - reference), `${field}: closed form ${value}, chain ${reference}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(reference)));
       }
       // Start empty, then let 20 handle times (or patience times) pass before counting.
