@@ -18,7 +18,7 @@ import { TeeObserver } from './teeObserver';
  * });
  * report.hold.meanSeconds; // seconds on hold, on average
  */
-export function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
+export async function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
   return runResolved(resolveScenario(scenario), undefined, options);
 }
 
