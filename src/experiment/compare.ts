@@ -1,5 +1,5 @@
 import type { Report } from '../metrics';
-import { QuietObserver, runResolved } from '../model';
+import { QuietObserver, runResolved, runResolvedSync } from '../model';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { differenceOf, estimate, summarizeAll, type Estimate, type ReportSummary } from './estimate';
 import { checkReplicationOptions, type ReplicationOptions } from './options';
@@ -44,11 +44,17 @@ export async function compare(baseline: Scenario, variant: Scenario, options: Re
   const baselineResolved = resolveScenario(baseline);
   const variantResolved = resolveScenario(variant);
   const { replications, seed, confidence } = checkReplicationOptions('compare', options, baselineResolved.seed);
-  const pairs: Comparison['pairs'] = [];
+  const pairs: ComparedPair[] = [];
   for (let k = 0; k < replications; k++) {
     pairs.push(await comparePair(withReplicationSeed(baselineResolved, seed, k), withReplicationSeed(variantResolved, seed, k)));
     options.onProgress?.(k + 1, replications);
   }
+  return summarizePairs(pairs, confidence);
+}
+
+/** The comparison's estimates from its replications. */
+export function summarizePairs(pairs: ComparedPair[], confidence: number): Comparison {
+  const replications = pairs.length;
   const savingsOf = (pick: (s: HoldSavings<number>) => number) => estimate(pairs.map((p) => pick(p.savings)), confidence);
   return {
     replications,
@@ -64,15 +70,28 @@ export async function compare(baseline: Scenario, variant: Scenario, options: Re
   };
 }
 
-async function comparePair(
-  baseline: ResolvedScenario,
-  variant: ResolvedScenario,
-): Promise<{ baseline: Report; variant: Report; savings: HoldSavings<number> }> {
+/** One replication of a comparison: both arms on the same seed, and the savings split. */
+export type ComparedPair = Comparison['pairs'][number];
+
+async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
   const takers = new CallbackTakers(variant.warmupSeconds, variant.durationSeconds);
   const variantReport = await runResolved(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds);
   const baselineReport = await runResolved(baseline, theirHold);
-  const directHoldHours = theirHold.holdSeconds / 3600;
+  return pairOf(baselineReport, variantReport, theirHold.holdSeconds);
+}
+
+/** `comparePair()` without yielding, for worker threads. */
+export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedScenario): ComparedPair {
+  const takers = new CallbackTakers(variant.warmupSeconds, variant.durationSeconds);
+  const variantReport = runResolvedSync(variant, takers);
+  const theirHold = new HoldOfCallers(takers.callerIds);
+  const baselineReport = runResolvedSync(baseline, theirHold);
+  return pairOf(baselineReport, variantReport, theirHold.holdSeconds);
+}
+
+function pairOf(baselineReport: Report, variantReport: Report, takersBaselineHoldSeconds: number): ComparedPair {
+  const directHoldHours = takersBaselineHoldSeconds / 3600;
   const netHoldHours = baselineReport.hold.totalHoldHours - variantReport.hold.totalHoldHours;
   return {
     baseline: baselineReport,

@@ -2,4 +2,5 @@ export { estimate, unpairedDifference, summarizeAll, differenceOf, type Estimate
 export { studentTCritical } from './studentT';
 export type { ReplicationOptions } from './options';
 export { replicate, withReplicationSeed, type Replicated } from './replicate';
-export { compare, type Comparison, type HoldSavings } from './compare';
+export { compare, comparePairSync, summarizePairs, type Comparison, type ComparedPair, type HoldSavings } from './compare';
+export { checkReplicationOptions } from './options';

@@ -2,4 +2,4 @@ export { ContactCenter, type CenterOptions } from './center';
 export { QuietObserver, type CenterObserver } from './observer';
 export { TeeObserver } from './teeObserver';
 export { runCenter, type SliceOptions } from './runCenter';
-export { run, runSync, runResolved, metricsWindow } from './run';
+export { run, runSync, runResolved, runResolvedSync, metricsWindow } from './run';

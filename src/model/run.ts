@@ -24,7 +24,12 @@ export async function run(scenario: Scenario, options: SliceOptions = {}): Promi
 
 /** The same run without yielding: for workers and for callers who own their thread. */
 export function runSync(scenario: Scenario): Report {
-  const { metrics, center } = prepare(resolveScenario(scenario), undefined);
+  return runResolvedSync(resolveScenario(scenario), undefined);
+}
+
+/** `runResolved()` without yielding. */
+export function runResolvedSync(scenario: ResolvedScenario, tracker: CenterObserver | undefined): Report {
+  const { metrics, center } = prepare(scenario, tracker);
   center.simulation.run();
   return metrics.report(center.simulation.now);
 }

@@ -1,0 +1,2 @@
+// Entry `queuecast/node`: what needs Node's built-ins. Everything else is in `queuecast`.
+export { replicate, compare, type ParallelOptions } from './parallel';
