@@ -1,7 +1,16 @@
 // The public API of queuecast. This entry uses no Node built-ins: it runs in browsers, Deno and
 // notebooks; Node-only parts live behind `queuecast/node`.
 export { run, runSync, type SliceOptions } from './model';
-export { simulate, summarize, intervals, type SimEvent, type SimEventType, type SimulateOptions } from './stream';
+export {
+  simulate,
+  simulateBatches,
+  summarize,
+  intervals,
+  type SimEvent,
+  type SimEventType,
+  type SimulateOptions,
+  type SimulateBatchesOptions,
+} from './stream';
 export {
   validateScenario,
   scenarioProblems,

@@ -28,6 +28,13 @@ export class CenterMetrics {
   private onHold = 0;
   private windowBusySeconds = 0;
   private windowOnDutySeconds = 0;
+  // The row being integrated, its end, and its integrals so far.
+  private currentRow = 0;
+  private rowEnd: number;
+  private rowBusySeconds = 0;
+  private rowOnDutySeconds = 0;
+  private rowScheduledSeconds = 0;
+  private rowOnHoldSeconds = 0;
 
   // Counted callers.
   private offered = 0;
@@ -49,6 +56,7 @@ export class CenterMetrics {
 
   constructor(private readonly window: MetricsWindow) {
     this.rows = new RowAccumulators(Math.max(1, Math.ceil(window.durationSeconds / window.intervalSeconds)));
+    this.rowEnd = Math.min(window.intervalSeconds, window.durationSeconds);
   }
 
   arrival(time: number, _callerId: number): void {
@@ -144,6 +152,7 @@ export class CenterMetrics {
   /** The report of the run that ended at `time`. */
   report(time: number): Report {
     this.advance(Math.max(time, this.window.durationSeconds));
+    this.flushRow();
     const held = this.answeredCount + this.abandonedCount;
     const sketch = this.holdSketch;
     return {
@@ -194,30 +203,68 @@ export class CenterMetrics {
   }
 
   // Integrates the center's state up to `time`, split at row boundaries and clipped to the
-  // counted window; nothing after durationSeconds is integrated.
+  // counted window; nothing after durationSeconds is integrated. Called on every event, so the
+  // common case (still inside the current row, past the warm-up) is a few multiply-adds into
+  // scalars, flushed to the row arrays when the row changes.
   private advance(time: number): void {
-    const { warmupSeconds, durationSeconds, intervalSeconds } = this.window;
+    const from = this.lastTime;
+    if (time <= from) return;
+    if (time <= this.rowEnd && from >= this.window.warmupSeconds) {
+      const span = time - from;
+      const busy = this.busy * span;
+      const onDuty = this.onDuty * span;
+      this.rowBusySeconds += busy;
+      this.rowOnDutySeconds += onDuty;
+      this.rowScheduledSeconds += this.scheduled * span;
+      this.rowOnHoldSeconds += this.onHold * span;
+      this.windowBusySeconds += busy;
+      this.windowOnDutySeconds += onDuty;
+      this.lastTime = time;
+      return;
+    }
+    this.advanceAcrossRows(time);
+  }
+
+  private advanceAcrossRows(time: number): void {
+    const { warmupSeconds, durationSeconds } = this.window;
     const end = Math.min(time, durationSeconds);
     let from = this.lastTime;
-    if (end > from) {
-      const rows = this.rows;
-      while (from < end) {
-        const row = this.rowOf(from);
-        const to = Math.min(end, (row + 1) * intervalSeconds);
-        const span = to - from;
-        rows.busySeconds[row]! += this.busy * span;
-        rows.onDutySeconds[row]! += this.onDuty * span;
-        rows.scheduledSeconds[row]! += this.scheduled * span;
-        rows.onHoldSeconds[row]! += this.onHold * span;
-        const counted = to - Math.max(from, warmupSeconds);
-        if (counted > 0) {
-          this.windowBusySeconds += this.busy * counted;
-          this.windowOnDutySeconds += this.onDuty * counted;
-        }
-        from = to;
+    while (from < end) {
+      const to = Math.min(end, this.rowEnd);
+      const span = to - from;
+      this.rowBusySeconds += this.busy * span;
+      this.rowOnDutySeconds += this.onDuty * span;
+      this.rowScheduledSeconds += this.scheduled * span;
+      this.rowOnHoldSeconds += this.onHold * span;
+      const counted = to - Math.max(from, warmupSeconds);
+      if (counted > 0) {
+        this.windowBusySeconds += this.busy * counted;
+        this.windowOnDutySeconds += this.onDuty * counted;
       }
+      from = to;
+      if (to === this.rowEnd && this.currentRow < this.rows.length - 1) this.nextRow();
     }
-    if (time > this.lastTime) this.lastTime = time;
+    this.lastTime = time;
+  }
+
+  // Moves the current row's integrals into its arrays and starts the next row.
+  private nextRow(): void {
+    this.flushRow();
+    this.currentRow++;
+    this.rowEnd = Math.min((this.currentRow + 1) * this.window.intervalSeconds, this.window.durationSeconds);
+  }
+
+  private flushRow(): void {
+    const row = this.currentRow;
+    const rows = this.rows;
+    rows.busySeconds[row]! += this.rowBusySeconds;
+    rows.onDutySeconds[row]! += this.rowOnDutySeconds;
+    rows.scheduledSeconds[row]! += this.rowScheduledSeconds;
+    rows.onHoldSeconds[row]! += this.rowOnHoldSeconds;
+    this.rowBusySeconds = 0;
+    this.rowOnDutySeconds = 0;
+    this.rowScheduledSeconds = 0;
+    this.rowOnHoldSeconds = 0;
   }
 }
 

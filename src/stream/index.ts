@@ -1,3 +1,4 @@
 export type { SimEvent, SimEventType } from './events';
 export { simulate, type SimulateOptions } from './simulate';
+export { simulateBatches, type SimulateBatchesOptions } from './simulateBatches';
 export { summarize, intervals } from './summarize';

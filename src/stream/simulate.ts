@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { Observable, type Subscriber } from 'rxjs';
 import { ContactCenter, metricsWindow, runCenter } from '../model';
 import { resolveScenario, type Scenario } from '../scenario';
 import { EventEmitter } from './eventEmitter';
@@ -18,29 +18,42 @@ export interface SimulateOptions {
  *
  * @example
  * simulate(scenario).pipe(filter((e) => e.type === 'abandoned')).subscribe((e) => console.log(e.time));
- * @see summarize, intervals, run (the fast path to a report)
+ * @see simulateBatches (faster for consumers that take arrays), summarize, intervals, run
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Observable<SimEvent> {
-  return new Observable<SimEvent>((subscriber) => {
-    const resolved = resolveScenario(scenario);
-    const center = new ContactCenter(resolved, new EventEmitter((event) => subscriber.next(event)));
-    const stop = new AbortController();
-    subscriber.next({ type: 'run-started', time: 0, window: metricsWindow(resolved) });
-    center.start();
-    const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
-    runCenter(center, { ...slices, signal: stop.signal }).then(
-      () => {
-        subscriber.next({ type: 'run-ended', time: center.simulation.now });
-        subscriber.complete();
-      },
-      (error: unknown) => {
-        if (!stop.signal.aborted) subscriber.error(error);
-      },
-    );
-    return () => {
-      // Stop mid-slice, not at the end of it: nobody is listening any more.
-      center.simulation.stop();
-      stop.abort();
-    };
-  });
+  return new Observable<SimEvent>((subscriber) => runInto(scenario, options, subscriber, (event) => subscriber.next(event)));
+}
+
+/**
+ * Starts a simulation whose events go to `emit`, completing or erroring `subscriber` at the
+ * end; returns the teardown that stops it.
+ */
+export function runInto(
+  scenario: Scenario,
+  options: SimulateOptions,
+  subscriber: Subscriber<unknown>,
+  emit: (event: SimEvent) => void,
+  flush: () => void = () => {},
+): () => void {
+  const resolved = resolveScenario(scenario);
+  const center = new ContactCenter(resolved, new EventEmitter(emit));
+  const stop = new AbortController();
+  emit({ type: 'run-started', time: 0, window: metricsWindow(resolved) });
+  center.start();
+  const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
+  runCenter(center, { ...slices, signal: stop.signal, onSlice: flush }).then(
+    () => {
+      emit({ type: 'run-ended', time: center.simulation.now });
+      flush();
+      subscriber.complete();
+    },
+    (error: unknown) => {
+      if (!stop.signal.aborted) subscriber.error(error);
+    },
+  );
+  return () => {
+    // Stop mid-slice, not at the end of it: nobody is listening any more.
+    center.simulation.stop();
+    stop.abort();
+  };
 }

@@ -1,6 +1,6 @@
 import { lastValueFrom, take, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { intervals, run, runSync, simulate, summarize, ScenarioError, type Scenario } from '../../src';
+import { intervals, run, runSync, simulate, simulateBatches, summarize, ScenarioError, type Scenario } from '../../src';
 import { referenceScenario } from '../support/scenarios';
 
 const day: Scenario = {
@@ -47,6 +47,15 @@ describe('simulate()', () => {
     expect(a).toEqual(b);
     expect(a[0]!.type).toBe('run-started');
     expect(a.at(-1)!.type).toBe('run-ended');
+  });
+
+  it('simulateBatches() delivers the same events in order, in arrays of at most batchSize', async () => {
+    const events = await lastValueFrom(simulate(day).pipe(toArray()));
+    const batches = await lastValueFrom(simulateBatches(day, { batchSize: 100 }).pipe(toArray()));
+    expect(batches.flat()).toEqual(events);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(100);
+    expect(batches.length).toBeLessThan(events.length / 50);
+    expect(() => simulateBatches(day, { batchSize: 0 })).toThrow('simulateBatches: batchSize must be an integer >= 1, got 0');
   });
 
   it('delivers nothing after unsubscribing', async () => {
