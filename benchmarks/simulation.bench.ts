@@ -1,8 +1,10 @@
 // The reference model (M/M/50+M: 570 calls an hour, exponential handle 300 s and patience
 // 600 s) through the library, against a hand-written loop of the same model in the same
-// process, alternating, several rounds; medians and ratios.
+// process, alternating, several rounds; medians and ratios. Cases: run(), simulate() with a
+// subscriber that counts events, simulateBatches() counting batch lengths, and run() with a
+// callback offered (its ratio is to the plain run(), per event).
 //   npx tsx benchmarks/simulation.bench.ts [--callers 1000000] [--rounds 5]
-import { run, simulate, type Scenario } from '../src';
+import { run, simulate, simulateBatches, type Scenario } from '../src';
 import { CenterMetrics } from '../src/metrics';
 import { ContactCenter, metricsWindow } from '../src/model';
 import { resolveScenario } from '../src/scenario';
@@ -38,34 +40,55 @@ function countEvents(scenario: Scenario): Promise<number> {
   });
 }
 
+function countBatchedEvents(scenario: Scenario): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    simulateBatches(scenario).subscribe({ next: (batch) => (count += batch.length), error: reject, complete: () => resolve(count) });
+  });
+}
+
+const withCallback: Scenario = {
+  ...reference,
+  callback: { offer: { whenQueueAtLeast: 5 }, optIn: { probability: 0.3 }, dialSeconds: 20, answerProbability: 0.8, maxAttempts: 2, retryDelaySeconds: 300 },
+};
+
 const baselineOptions = { callers, arrivalsPerHour, agents: 50, meanHandleSeconds: 300, meanPatienceSeconds: 600, seed: 1 };
-const baselineEvents = handWrittenLoop(baselineOptions).events;
-const libraryEvents = eventsHandled(reference);
+const events: Record<string, number> = {
+  baseline: handWrittenLoop(baselineOptions).events,
+  run: eventsHandled(reference),
+  simulate: eventsHandled(reference),
+  batches: eventsHandled(reference),
+  callback: eventsHandled(withCallback),
+};
+const names: Record<string, string> = {
+  baseline: 'hand-written loop',
+  run: 'run()',
+  simulate: 'simulate() counting subscriber',
+  batches: 'simulateBatches() counting subscriber',
+  callback: 'run() with callbacks (ratio to run())',
+};
 
 const seconds = await alternate(
   {
     baseline: () => handWrittenLoop(baselineOptions),
     run: () => run(reference),
     simulate: () => countEvents(reference),
+    batches: () => countBatchedEvents(reference),
+    callback: () => run(withCallback),
   },
   rounds,
 );
 
-const baselineRate = baselineEvents / median(seconds.baseline!);
-const results: BenchResult[] = Object.entries(seconds).map(([bench, times]) => {
-  const events = bench === 'baseline' ? baselineEvents : libraryEvents;
-  const medianSeconds = median(times);
-  const eventsPerSecond = events / medianSeconds;
-  return {
-    bench: bench === 'baseline' ? 'hand-written loop' : bench === 'run' ? 'run()' : 'simulate() counting subscriber',
-    callers,
-    events,
-    rounds,
-    medianSeconds: round(medianSeconds),
-    eventsPerSecond: Math.round(eventsPerSecond),
-    ratioToBaseline: round(eventsPerSecond / baselineRate),
-  };
-});
+const rate = (name: string) => events[name]! / median(seconds[name]!);
+const results: BenchResult[] = Object.entries(seconds).map(([name, times]) => ({
+  bench: names[name]!,
+  callers,
+  events: events[name]!,
+  rounds,
+  medianSeconds: round(median(times)),
+  eventsPerSecond: Math.round(rate(name)),
+  ratioToBaseline: round(rate(name) / rate(name === 'callback' ? 'run' : 'baseline')),
+}));
 report(results);
 
 function round(x: number): number {

@@ -31,10 +31,10 @@ import { runIndependentDay, type IndependentDay, type IndependentResult } from '
 //   - retries rejoining the line at once instead of after 300 s: the delay shifts, and the
 //     failed count roughly doubles... (see the report for the numbers);
 // The comment block is kept in step with what the perturbations showed; see the test names.
-const replications = 40;
+const replications = 96;
 const intervalSeconds = 1800;
 const handleSeconds = 300;
-const agentsPerInterval = [320, 352, 384, 416, 448, 480, 480, 480, 480, 480, 448, 416, 384, 352, 320, 320];
+const agentsPerInterval = [160, 176, 192, 208, 224, 240, 240, 240, 240, 240, 224, 208, 192, 176, 160, 160];
 // Offered load as a share of capacity (agents * intervalSeconds / handleSeconds calls).
 const loadPerInterval = [0.75, 0.8, 0.85, 1.1, 1.25, 1.3, 1.3, 1.3, 1.3, 1.3, 1.25, 1.1, 0.85, 0.8, 0.75, 0.7];
 const callsPerInterval = agentsPerInterval.map((agents, i) =>

@@ -1,0 +1,41 @@
+// 16 replications of the reference model (100,000 callers each) in-process against worker
+// threads (queuecast/node, one per core), alternating, several rounds; the reports must be
+// identical.
+//   npx tsx benchmarks/parallel.bench.ts [--replications 16] [--rounds 3]
+import { isDeepStrictEqual } from 'node:util';
+import { replicate, type Scenario } from '../src';
+import { replicate as replicateOnWorkers } from '../src/node';
+import { alternate, median, option, report, type BenchResult } from './measure';
+
+const replications = option('replications', 16);
+const rounds = option('rounds', 3);
+const scenario: Scenario = {
+  arrivals: { perHour: 570 },
+  agents: 50,
+  durationSeconds: (100_000 / 570) * 3600,
+  handleTime: { type: 'exponential', meanSeconds: 300 },
+  patience: { type: 'exponential', meanSeconds: 600 },
+};
+
+const [inProcess, onWorkers] = await Promise.all([replicate(scenario, { replications }), replicateOnWorkers(scenario, { replications })]);
+if (!isDeepStrictEqual(inProcess, onWorkers)) throw new Error('worker-thread reports differ from in-process ones');
+
+const seconds = await alternate(
+  {
+    inProcess: () => replicate(scenario, { replications }),
+    workers: () => replicateOnWorkers(scenario, { replications }),
+  },
+  rounds,
+);
+const results: BenchResult[] = [
+  { bench: 'replicate() in-process', replications, rounds, medianSeconds: median(seconds.inProcess!), speedup: 1 },
+  {
+    bench: 'replicate() on worker threads',
+    replications,
+    rounds,
+    medianSeconds: median(seconds.workers!),
+    speedup: Math.round((median(seconds.inProcess!) / median(seconds.workers!)) * 100) / 100,
+    identicalReports: 'yes',
+  },
+];
+report(results);
