@@ -312,7 +312,6 @@ export function runIndependentDay(day: IndependentDay): IndependentResult {
     else serveLine(now);
   };
 
-  const holdingCount = (): number => { let n = 0; for (let i = head; i < line.length; i++) if (line[i]!.kind === 'caller' && callers[line[i]!.id]!.onHold) n++; return n; };
   const joinLine = (entry: LineEntry): void => {
     line.push(entry);
     entriesInQueue++;
@@ -338,7 +337,7 @@ export function runIndependentDay(day: IndependentDay): IndependentResult {
     }
 
     // Every agent is busy: the estimate the center would announce, from the queue length.
-    const estimatedWait = scheduled > 0 ? ((holdingCount() + 1) * meanHandleSeconds) / scheduled : Infinity;
+    const estimatedWait = scheduled > 0 ? ((entriesInQueue + 1) * meanHandleSeconds) / scheduled : Infinity;
     if (estimatedWait >= policy.whenEstimatedWaitAtLeastSeconds) {
       if (counted) t.callbackOffered++;
       if (uniform() < policy.optInProbability) {
