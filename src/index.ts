@@ -27,7 +27,7 @@ export {
   type Scenario,
   type ScenarioProblem,
 } from './scenario';
-export { QuantileSketch, type IntervalRow, type Report } from './metrics';
+export { QuantileSketch, type HoldBin, type IntervalRow, type Report } from './metrics';
 export {
   replicate,
   compare,

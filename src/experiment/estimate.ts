@@ -14,7 +14,7 @@ export interface Estimate {
 
 // Fields that say which interval or threshold a figure is about: the same in every
 // replication, so a summary keeps them as they are.
-type Label = 'intervalStart' | 'intervalEnd' | 'seconds' | 'warmup';
+type Label = 'intervalStart' | 'intervalEnd' | 'seconds' | 'warmup' | 'fromSeconds' | 'toSeconds';
 
 /** A report's shape with every figure an `Estimate` (labels such as `intervalStart` kept). */
 export type Summary<T> = {
@@ -30,6 +30,12 @@ export type Summary<T> = {
 };
 
 export type ReportSummary = Summary<Report>;
+
+const labels: ReadonlySet<string> = new Set<Label>(['intervalStart', 'intervalEnd', 'seconds', 'warmup', 'fromSeconds', 'toSeconds']);
+
+function isLabel(key: string | undefined): boolean {
+  return key !== undefined && labels.has(key);
+}
 
 /**
  * The estimate of a figure from its values in independent replications (at least 2).
@@ -72,7 +78,7 @@ export function summarizeAll<T>(items: readonly T[], confidence = 0.95): Summary
 function summarizeNode(items: readonly unknown[], confidence: number, key: string | undefined): unknown {
   const first = items[0];
   if (typeof first === 'number') {
-    return key === 'intervalStart' || key === 'intervalEnd' || key === 'seconds' ? first : estimate(items as number[], confidence);
+    return isLabel(key) ? first : estimate(items as number[], confidence);
   }
   if (Array.isArray(first)) {
     const length = Math.min(...items.map((item) => (item as unknown[]).length));
@@ -95,7 +101,7 @@ export function differenceOf<T>(variant: T, baseline: T): T {
 
 function subtract(a: unknown, b: unknown, key: string | undefined): unknown {
   if (typeof a === 'number' && typeof b === 'number') {
-    return key === 'intervalStart' || key === 'intervalEnd' || key === 'seconds' ? a : a - b;
+    return isLabel(key) ? a : a - b;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.slice(0, Math.min(a.length, b.length)).map((item, i) => subtract(item, b[i], undefined));

@@ -1,5 +1,5 @@
 import { QuantileSketch } from './quantileSketch';
-import type { IntervalRow, Report } from './report';
+import type { HoldBin, IntervalRow, Report } from './report';
 
 /** What the metrics need to know of a run. */
 export interface MetricsWindow {
@@ -45,6 +45,7 @@ export class CenterMetrics {
   private holdMax = 0;
   private withinServiceLevel = 0;
   private readonly holdSketch = new QuantileSketch();
+  private readonly holdBins = new Float64Array(HOLD_BIN_EDGES.length + 1);
   private callbacksOffered = 0;
   private callbacksAccepted = 0;
   private callbacksConnected = 0;
@@ -179,6 +180,7 @@ export class CenterMetrics {
         meanDelaySeconds: ratio(this.callbackDelaySum, this.callbacksConnected),
       },
       intervals: this.rows.toRows(this.window),
+      holdDistribution: holdDistribution(this.holdBins),
     };
   }
 
@@ -196,6 +198,9 @@ export class CenterMetrics {
   }
 
   private recordCountedHold(hold: number): void {
+    let bin = 0;
+    while (bin < HOLD_BIN_EDGES.length && hold > HOLD_BIN_EDGES[bin]!) bin++;
+    this.holdBins[bin]!++;
     if (hold > 0) this.waited++;
     this.holdSum += hold;
     if (hold > this.holdMax) this.holdMax = hold;
@@ -321,6 +326,18 @@ class RowAccumulators {
     }
     return rows;
   }
+}
+
+// Upper edges of the hold-time bars, in seconds: answered at once, then the steps planners
+// talk in, from seconds to hours.
+const HOLD_BIN_EDGES = [0, 10, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200];
+
+function holdDistribution(counts: Float64Array): HoldBin[] {
+  return Array.from(counts, (callers, i) => ({
+    fromSeconds: i === 0 ? 0 : HOLD_BIN_EDGES[i - 1]!,
+    toSeconds: i < HOLD_BIN_EDGES.length ? HOLD_BIN_EDGES[i]! : null,
+    callers,
+  }));
 }
 
 function ratio(numerator: number, denominator: number): number {

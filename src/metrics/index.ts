@@ -1,3 +1,3 @@
 export { QuantileSketch } from './quantileSketch';
 export { CenterMetrics, type MetricsWindow } from './centerMetrics';
-export type { IntervalRow, Report } from './report';
+export type { HoldBin, IntervalRow, Report } from './report';

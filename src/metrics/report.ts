@@ -25,6 +25,17 @@ export interface IntervalRow {
 }
 
 /**
+ * One bar of the hold-time distribution: the counted callers who held between `fromSeconds`
+ * (exclusive, except the first bar: exactly 0 s, answered at once) and `toSeconds`
+ * (inclusive; null for the last, open-ended bar).
+ */
+export interface HoldBin {
+  fromSeconds: number;
+  toSeconds: number | null;
+  callers: number;
+}
+
+/**
  * What a run tells a planner (DESIGN.md, "The report"). Field names are a public contract.
  * Counts and averages are over the counted callers: those arriving in
  * `[warmupSeconds, durationSeconds)`. Means and fractions over no callers are 0.
@@ -54,4 +65,6 @@ export interface Report {
     meanDelaySeconds: number;
   };
   intervals: IntervalRow[];
+  /** The hold-time distribution of the callers who held, in planner-sized bars (tidy rows). */
+  holdDistribution: HoldBin[];
 }

@@ -36,6 +36,13 @@ describe('staffing that drops mid-day', () => {
     expect(report.agents.occupancy).toBeCloseTo(2000 / 2500, 12);
     expect(report.hold).toMatchObject({ callers: 4, meanSeconds: 50, probWait: 0.25, maxSeconds: 200 });
     expect(report.serviceLevel.fraction).toBe(0.75);
+    // Three answered at once, one after 200 s (the bar from 120 to 300 s).
+    const bars = report.holdDistribution.filter((bar) => bar.callers > 0);
+    expect(bars).toEqual([
+      { fromSeconds: 0, toSeconds: 0, callers: 3 },
+      { fromSeconds: 120, toSeconds: 300, callers: 1 },
+    ]);
+    expect(report.holdDistribution.at(-1)).toEqual({ fromSeconds: 7200, toSeconds: null, callers: 0 });
     expect(report.intervals.map((row) => [row.arrivals, row.agentsOnDuty, row.busyAgents])).toEqual([
       [4, 3, (500 + 500 + 400 + 100) / 600], //  [0, 600): callers 0, 1 whole, 2 until 600, 3 from 500
       [0, (2 * 100 + 1 * 500) / 600, (100 + 400) / 600], // [600, 1200)
