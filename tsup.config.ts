@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     'replication-worker': 'src/node/replicationWorker.ts',
+    cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },

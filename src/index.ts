@@ -16,6 +16,7 @@ export {
   scenarioProblems,
   resolveScenario,
   scenarioSchema,
+  scenarioJsonSchema,
   ScenarioError,
   type Agents,
   type Arrivals,

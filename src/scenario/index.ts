@@ -14,3 +14,4 @@ export { ScenarioError, describeValue, type ScenarioProblem } from './errors';
 export { validateScenario, scenarioProblems } from './validate';
 export { resolveScenario } from './resolve';
 export { scenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
+export { scenarioJsonSchema } from './jsonSchema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, replicate, runSync, unpairedDifference, type Estimate, type Scenario } from '../../src';
 import { replicationSeed } from '../../src/random';
-import { irsBaseline, irsWithCallback } from '../../examples/scenarios/irs';
+import { irsBaseline, irsRoster, irsWithCallback } from '../../examples/scenarios/irs';
 import { referenceScenario } from '../support/scenarios';
 
 const small: Scenario = referenceScenario({
@@ -71,5 +71,16 @@ describe('compare()', () => {
     // The calibration the example states: a baseline mean hold of about 22 minutes.
     expect(baseline.hold.meanSeconds.mean / 60).toBeGreaterThan(21);
     expect(baseline.hold.meanSeconds.mean / 60).toBeLessThan(23);
+  });
+});
+
+describe('the IRS-like scenario files', () => {
+  it('differ only by the callback (and the name), and the roster is 85% of the offered load', () => {
+    const { callback, name, ...variantRest } = irsWithCallback;
+    const { name: _name, ...baselineRest } = irsBaseline;
+    expect(variantRest).toEqual(baselineRest);
+    expect(callback).toBeDefined();
+    expect(name).not.toBe(irsBaseline.name);
+    expect((irsBaseline.agents as { perInterval: number[] }).perInterval).toEqual(irsRoster(0.85));
   });
 });

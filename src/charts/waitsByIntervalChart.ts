@@ -1,0 +1,62 @@
+import { hoursDomain } from './intervalLines';
+import { chartFrame, SERIES_COLORS, type ChartOptions, type VegaLiteSpec } from './spec';
+import { tidyIntervals, type IntervalSeries } from './tidyIntervals';
+
+/**
+ * Mean hold by interval, in minutes, one line per series, for the callers who arrived in each
+ * interval and held (abandoned included). From summaries, a shaded band shows each mean's
+ * confidence interval.
+ *
+ * @example
+ * const comparison = await compare(baseline, variant, { replications: 10 });
+ * const spec = waitsByIntervalChart([
+ *   { label: 'Baseline', rows: comparison.baseline.intervals },
+ *   { label: 'With callback', rows: comparison.variant.intervals },
+ * ]);
+ * @see callsByIntervalChart
+ */
+export function waitsByIntervalChart(series: readonly IntervalSeries[], options: ChartOptions = {}): VegaLiteSpec {
+  const values = tidyIntervals(series, ['meanHoldSeconds']);
+  const labels = series.map((s) => s.label);
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    sort: labels,
+    scale: { domain: labels, range: labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) },
+    ...(labels.length > 1 ? {} : { legend: null }),
+  };
+  const x = {
+    field: 'hour',
+    type: 'quantitative',
+    title: 'Time since opening (hours)',
+    scale: { domain: hoursDomain(series), nice: false },
+  };
+  const line = {
+    mark: { type: 'line', point: { filled: true, size: 20 } },
+    encoding: { x, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (minutes)' }, color },
+  };
+  const band = {
+    transform: [{ filter: 'isValid(datum.low)' }],
+    mark: { type: 'area', opacity: 0.18 },
+    encoding: {
+      x,
+      y: { field: 'lowMinutes', type: 'quantitative' },
+      y2: { field: 'highMinutes' },
+      color: { ...color, legend: null },
+    },
+  };
+  const withBand = values.some((row) => row.low !== undefined);
+  return {
+    ...chartFrame('Mean hold by interval, in minutes, with confidence bands', options),
+    data: { values },
+    transform: [
+      { calculate: '(datum.intervalStart + datum.intervalEnd) / 7200', as: 'hour' },
+      { calculate: 'datum.value / 60', as: 'minutes' },
+      // A mean hold is never negative, whatever a small sample's interval says.
+      { calculate: 'isValid(datum.low) ? max(0, datum.low / 60) : null', as: 'lowMinutes' },
+      { calculate: 'isValid(datum.high) ? datum.high / 60 : null', as: 'highMinutes' },
+    ],
+    layer: withBand ? [band, line] : [line],
+  };
+}

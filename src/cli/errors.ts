@@ -1,0 +1,19 @@
+import { AnalyticInputError } from '../analytic';
+import { ScenarioFileError } from '../node/scenarioFiles';
+import { ScenarioError } from '../scenario';
+
+/** A mistake in how the command was called: exit code 2, like invalid input. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes: 0 success, 2 invalid input (scenario, file or options), 1 anything else. */
+export function exitCodeOf(error: unknown): 1 | 2 {
+  const invalidInput =
+    error instanceof ScenarioError ||
+    error instanceof ScenarioFileError ||
+    error instanceof UsageError ||
+    error instanceof AnalyticInputError ||
+    (error instanceof RangeError && /^(replicate|compare): /.test(error.message));
+  return invalidInput ? 2 : 1;
+}

@@ -1,0 +1,32 @@
+// Text tables and figures for people reading a terminal.
+import type { Estimate } from '../experiment';
+
+export const thousands = (x: number, digits = 0): string =>
+  Object.is(Math.round(x * 10 ** digits), -0) ? thousands(0, digits)
+    : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** `mean ± halfWidth`, scaled and rounded. */
+export function withInterval(e: Estimate, digits = 0, scale = 1): string {
+  return `${thousands(e.mean * scale, digits)} ± ${thousands(e.halfWidth * scale, digits)}`;
+}
+
+/** A fraction as `mean% ± halfWidth`. */
+export function percent(e: Estimate): string {
+  return `${thousands(100 * e.mean, 1)}% ± ${thousands(100 * e.halfWidth, 1)}`;
+}
+
+/** Rows as an aligned text table, the first row its header; the first column left-aligned. */
+export function textTable(rows: readonly string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const lines = rows.map((row) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ').trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((width) => '─'.repeat(width)).join('   '));
+  return lines.join('\n');
+}
+
+/** Seconds since midnight of the run's start as hh:mm. */
+export function clock(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

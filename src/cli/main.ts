@@ -1,0 +1,162 @@
+// The `queuecast` command: run, compare and staff scenario files, and print their schema.
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { stringify } from 'yaml';
+import { compare, replicate } from '../node/parallel';
+import { loadScenarioFile } from '../node/scenarioFiles';
+import { scenarioJsonSchema, type Scenario } from '../scenario';
+import { UsageError, exitCodeOf } from './errors';
+import { compareTable, runTable } from './figures';
+import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
+import { progressReporter } from './progress';
+import { staffTable, staffingPlan, withRoster } from './staff';
+
+interface SimulationOptions extends OutputOptions {
+  replications: number;
+  seed?: number;
+  workers?: number;
+}
+
+const positiveInteger = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number >= 1, got "${value}"`);
+  return n;
+};
+const integer = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`must be a whole number, got "${value}"`);
+  return n;
+};
+const fraction = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new InvalidArgumentError(`must be a number between 0 and 1, got "${value}"`);
+  return n;
+};
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError(`must be a number > 0, got "${value}"`);
+  return n;
+};
+
+function simulationOptions(command: Command): Command {
+  return command
+    .option('-r, --replications <n>', 'independent replications (at least 2)', positiveInteger('--replications'), 10)
+    .option('-s, --seed <n>', 'seed of the replications (default: the scenario\'s)', integer)
+    .option('-w, --workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
+    .option('-o, --out <file>', 'write a self-contained HTML report with charts')
+    .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV')
+    .option('--json [file]', 'write the results as JSON (to stdout when no file is given)');
+}
+
+function replicationOptions(options: SimulationOptions, label: string) {
+  if (options.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
+  const onProgress = progressReporter(label);
+  return {
+    replications: options.replications,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+async function finish(result: Result, table: string, options: SimulationOptions): Promise<void> {
+  if (options.json === true) {
+    process.stdout.write(jsonDocument(result));
+  } else {
+    process.stdout.write(`${result.title}\n\n${table}\n`);
+  }
+  const written = await writeOutputs(result, options);
+  for (const file of written) process.stderr.write(`wrote ${file}\n`);
+}
+
+const hasCallback = (...scenarios: Scenario[]) => scenarios.some((s) => s.callback !== undefined);
+
+export function program(): Command {
+  const cli = new Command('queuecast')
+    .description('Forecast contact-center hold queues: simulate scenario files (JSON or YAML) and compare what-ifs.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  simulationOptions(
+    cli
+      .command('run')
+      .description('simulate a scenario and print its figures with confidence intervals')
+      .argument('<scenario>', 'scenario file (.json, .yaml or .yml)'),
+  ).action(async (file: string, options: SimulationOptions) => {
+    const scenario = await loadScenarioFile(file);
+    const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
+    const title = scenario.name ?? file;
+    await finish({ kind: 'run', title, scenario, replicated }, runTable(replicated.summary, replicated.replications, hasCallback(scenario)), options);
+  });
+
+  simulationOptions(
+    cli
+      .command('compare')
+      .description('compare a variant with a baseline on common random numbers: paired differences and hold hours saved')
+      .argument('<baseline>', 'baseline scenario file')
+      .argument('<variant>', 'variant scenario file'),
+  ).action(async (baselineFile: string, variantFile: string, options: SimulationOptions) => {
+    const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
+    const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
+    const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
+    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTable(comparison, hasCallback(baseline, variant)), options);
+  });
+
+  cli
+    .command('staff')
+    .description('agents needed per interval to meet a target (Erlang C, or Erlang A with patience)')
+    .argument('<scenario>', 'scenario file')
+    .option('--service-level <fraction>', 'share of callers answered within --within seconds', fraction)
+    .option('--within <seconds>', 'service-level threshold (default: the scenario\'s serviceLevelSeconds)', positive)
+    .option('--mean-wait <seconds>', 'mean hold at most this', positive)
+    .option('--abandonment <fraction>', 'share of callers who hang up at most this (needs patience)', fraction)
+    .option('--write <file>', 'write the scenario with the planned roster (.json, .yaml or .yml)')
+    .option('--json', 'print the plan as JSON')
+    .action(async (file: string, options: { serviceLevel?: number; within?: number; meanWait?: number; abandonment?: number; write?: string; json?: boolean }) => {
+      const scenario = await loadScenarioFile(file);
+      const plan = staffingPlan(scenario, {
+        ...(options.serviceLevel === undefined ? {} : { serviceLevel: options.serviceLevel }),
+        ...(options.within === undefined ? {} : { withinSeconds: options.within }),
+        ...(options.meanWait === undefined ? {} : { meanWait: options.meanWait }),
+        ...(options.abandonment === undefined ? {} : { abandonment: options.abandonment }),
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+      else {
+        const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
+        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, scenario.patience !== undefined, threshold)}\n`);
+      }
+      if (options.write) {
+        const staffed = withRoster(scenario, plan);
+        const text = extname(options.write) === '.json' ? `${JSON.stringify(staffed, null, 2)}\n` : stringify(staffed);
+        await writeFile(options.write, text);
+        process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
+      }
+    });
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of a scenario file')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
+  return cli;
+}
+
+/** Runs the command line and resolves to its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes (unknown option, bad value) are invalid input.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`queuecast: ${error instanceof Error ? error.message : String(error)}\n`);
+    const code = exitCodeOf(error);
+    if (code === 1 && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return code;
+  }
+}

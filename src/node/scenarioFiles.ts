@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseDocument } from 'yaml';
+import { ScenarioError, validateScenario, type Scenario } from '../scenario';
+
+/** A scenario file that could not be read or parsed: the file and where in it. */
+export class ScenarioFileError extends Error {
+  override readonly name = 'ScenarioFileError';
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * Reads a scenario from a JSON or YAML file (by its extension: .json, .yaml, .yml) and
+ * validates it. A file that cannot be read or parsed throws a `ScenarioFileError` naming the
+ * line; an invalid scenario throws the API's `ScenarioError`, every problem listed, its message
+ * prefixed with the file name.
+ *
+ * @example
+ * import { loadScenarioFile } from 'queuecast/node';
+ * const scenario = await loadScenarioFile('examples/scenarios/agency-line.yaml');
+ */
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioFileError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const input = parseScenarioText(text, file);
+  try {
+    return validateScenario(input);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      error.message = `${file}: ${error.message}`;
+    }
+    throw error;
+  }
+}
+
+/** Parses scenario text as JSON or YAML, chosen by the file name's extension. */
+export function parseScenarioText(text: string, file: string): unknown {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new ScenarioFileError(file, `is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (extension === '.yaml' || extension === '.yml') {
+    const document = parseDocument(text, { prettyErrors: true });
+    if (document.errors.length > 0) {
+      throw new ScenarioFileError(file, `is not valid YAML:\n${document.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    }
+    return document.toJS() as unknown;
+  }
+  throw new ScenarioFileError(file, `has an unknown extension "${extension}": expected .json, .yaml or .yml`);
+}
