@@ -25,8 +25,8 @@ export function textTable(rows: readonly string[][]): string {
   return lines.join('\n');
 }
 
-/** Seconds since midnight of the run's start as hh:mm. */
+/** Seconds from the start of the run as h:mm (the scenario does not know the clock time it starts at). */
 export function clock(seconds: number): string {
   const minutes = Math.round(seconds / 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }

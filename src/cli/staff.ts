@@ -72,7 +72,7 @@ export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): Scena
 
 export function staffTable(plan: readonly StaffRow[], withAbandonment: boolean, serviceLevelSeconds: number): string {
   return textTable([
-    ['interval', 'calls', 'Erlangs', 'agents', 'rule of thumb', `within ${serviceLevelSeconds} s`, 'mean wait (s)', ...(withAbandonment ? ['abandon'] : []), 'occupancy'],
+    ['from start', 'calls', 'Erlangs', 'agents', 'rule of thumb', `within ${serviceLevelSeconds} s`, 'mean wait (s)', ...(withAbandonment ? ['abandon'] : []), 'occupancy'],
     ...plan.map((row) => [
       `${clock(row.intervalStart)}–${clock(row.intervalEnd)}`,
       thousands(row.calls, 1),

@@ -1,2 +1,4 @@
 // Entry `queuecast/node`: what needs Node's built-ins. Everything else is in `queuecast`.
 export { replicate, compare, type ParallelOptions } from './parallel';
+export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
+export { toCsv } from './csv';
