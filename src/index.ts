@@ -58,3 +58,4 @@ export {
   type Staffing,
   type StaffingTarget,
 } from './analytic';
+export * from './charts';

@@ -8,7 +8,7 @@ export type Distribution =
   | { type: 'gamma'; meanSeconds: number; cv: number }
   | { type: 'fixed'; seconds: number }
   | { type: 'uniform'; minSeconds: number; maxSeconds: number }
-  | { type: 'empirical'; seconds: number[] };
+  | { type: 'empirical'; seconds: readonly number[] };
 
 /** A compiled distribution: draws durations from a uniform source. */
 export interface Sampler {

@@ -3,14 +3,14 @@ import type { Distribution } from '../random';
 /** Arrivals: a constant hourly rate, or the expected number of calls in each interval. */
 export type Arrivals = (
   | { perHour: number }
-  | { intervalSeconds: number; perInterval: number[] }
+  | { intervalSeconds: number; perInterval: readonly number[] }
 ) & {
   /** Multiplies the whole run's rate by a Gamma(mean 1, cv) factor drawn once per run. */
   rateUncertainty?: { cv: number };
 };
 
 /** Agents on duty: a constant, or a count per interval (the last count holds after the last interval). */
-export type Agents = number | { intervalSeconds: number; perInterval: number[] };
+export type Agents = number | { intervalSeconds: number; perInterval: readonly number[] };
 
 /** When a caller who finds every agent busy is offered a callback. */
 export type CallbackOffer =
