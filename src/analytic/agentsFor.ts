@@ -1,6 +1,7 @@
 import { erlangAMetrics, type ErlangAResult } from './erlangA';
 import { erlangCMetrics, type ErlangCResult } from './erlangC';
-import { DEFAULT_SERVICE_LEVEL_SECONDS, IssueCollector, offeredLoad, requireObject } from './inputs';
+import { AnalyticInputError } from './errors';
+import { DEFAULT_SERVICE_LEVEL_SECONDS, IssueCollector, MAX_AGENTS, offeredLoad, requireObject } from './inputs';
 import { squareRootEstimate, type StaffingProblem, type StaffingTarget } from './squareRootStaffing';
 
 export type { StaffingTarget } from './squareRootStaffing';
@@ -48,6 +49,8 @@ export interface Staffing {
  *
  * The search starts at the estimate and gallops, then bisects, relying on every metric being
  * monotone in agents: a handful of exact evaluations even for tens of thousands of agents.
+ * Throws an {@link AnalyticInputError} for bad arguments, and for a load or target that would
+ * need more than 1,000,000 agents (the largest center the formulas compute).
  *
  * @example
  * ```ts
@@ -79,10 +82,11 @@ export function agentsFor(input: AgentsForInput): Staffing & (ErlangAResult | Er
   const estimate = squareRootEstimate(problem);
 
   // Invariant: `met` meets the target, `missed` does not (fewestAgents - 1 stands for "none").
+  const start = Math.min(estimate, MAX_AGENTS);
   let met: number;
   let missed: number;
-  if (meets(estimate)) {
-    met = estimate;
+  if (meets(start)) {
+    met = start;
     missed = fewestAgents - 1;
     for (let step = 1; met > fewestAgents; step *= 2) {
       const candidate = Math.max(fewestAgents, met - step);
@@ -93,15 +97,15 @@ export function agentsFor(input: AgentsForInput): Staffing & (ErlangAResult | Er
       met = candidate;
     }
   } else {
-    missed = estimate;
+    missed = start;
     for (let step = 1; ; step *= 2) {
-      const candidate = missed + step;
+      if (missed >= MAX_AGENTS) throw beyondLargestCenter(target);
+      const candidate = Math.min(missed + step, MAX_AGENTS);
       if (meets(candidate)) {
         met = candidate;
         break;
       }
       missed = candidate;
-      if (step > 2 ** 40) throw new Error('queuecast internal error: agentsFor found no staffing that meets the target');
     }
   }
   while (met - missed > 1) {
@@ -110,6 +114,12 @@ export function agentsFor(input: AgentsForInput): Staffing & (ErlangAResult | Er
     else missed = middle;
   }
   return { agents: met, squareRootEstimate: estimate, ...metricsAt(met) };
+}
+
+function beyondLargestCenter(target: StaffingTarget): AnalyticInputError {
+  return new AnalyticInputError([
+    { function: 'agentsFor', argument: 'target', expected: `a target that at most ${MAX_AGENTS} agents can meet`, received: target },
+  ]);
 }
 
 function meetsTarget(metrics: ErlangAResult | ErlangCResult, target: StaffingTarget): boolean {
@@ -137,7 +147,7 @@ function checkedProblem(input: AgentsForInput): StaffingProblem {
   } else {
     const value = (target as Record<string, unknown>)[given[0] as string];
     if (given[0] === 'serviceLevel' && !(typeof value === 'number' && value >= 0 && value < 1)) {
-      issues.add('target.serviceLevel', 'a fraction in [0, 1) (all callers within a finite time is never certain)', value);
+      issues.add('target.serviceLevel', 'a fraction in [0, 1) (answering every caller within a finite time is never certain)', value);
     }
     if (given[0] === 'meanWaitSeconds') issues.positive('target.meanWaitSeconds', value);
     if (given[0] === 'probAbandon') {
@@ -149,9 +159,13 @@ function checkedProblem(input: AgentsForInput): StaffingProblem {
       }
     }
   }
+  const load = offeredLoad(arrivalsPerHour as number, meanHandleSeconds as number);
+  if (typeof arrivalsPerHour === 'number' && typeof meanHandleSeconds === 'number' && load >= MAX_AGENTS) {
+    issues.add('arrivalsPerHour', `an offered load below ${MAX_AGENTS} Erlangs (the largest center these formulas compute)`, arrivalsPerHour);
+  }
   issues.throwIfAny();
   return {
-    load: offeredLoad(arrivalsPerHour as number, meanHandleSeconds as number),
+    load,
     meanHandleSeconds: meanHandleSeconds as number,
     meanPatienceSeconds: meanPatienceSeconds as number | undefined,
     serviceLevelSeconds: (serviceLevelSeconds as number | undefined) ?? DEFAULT_SERVICE_LEVEL_SECONDS,

@@ -10,7 +10,7 @@ export interface ErlangAInput {
   readonly meanHandleSeconds: number;
   /** Mean patience (time a caller holds before hanging up, if not answered), in seconds. */
   readonly meanPatienceSeconds: number;
-  /** Agents: a positive integer. Any load works, also more Erlangs than agents. */
+  /** Agents: a positive integer (at most 1,000,000). Any load works, also more Erlangs than agents. */
   readonly agents: number;
   /** Answer-time threshold for the service level, in seconds; default 20. */
   readonly serviceLevelSeconds?: number;
@@ -65,7 +65,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   } else {
     issues.positive('meanPatienceSeconds', meanPatienceSeconds);
   }
-  issues.positiveInteger('agents', agents);
+  issues.agentCount('agents', agents);
   issues.optionalNonNegative('serviceLevelSeconds', serviceLevelSeconds);
   issues.throwIfAny();
   return erlangAMetrics(
@@ -85,12 +85,12 @@ export function erlangAMetrics(
   agents: number,
   serviceLevelSeconds: number,
 ): ErlangAResult {
-  const serviceLevel = { seconds: serviceLevelSeconds, fraction: 1 };
   // Rates per second: arrivals λ, one agent's service μ, one caller's abandonment θ.
   const arrivalRate = arrivalsPerHour / 3600;
   const abandonRate = 1 / meanPatienceSeconds;
   const load = offeredLoad(arrivalsPerHour, meanHandleSeconds);
   if (arrivalRate === 0) {
+    const serviceLevel = { seconds: serviceLevelSeconds, fraction: 1 };
     return { probWait: 0, meanWaitSeconds: 0, probAbandon: 0, serviceLevel, occupancy: 0, meanQueueLength: 0 };
   }
   // With j callers on hold the chain leaves at rate nμ + jθ, so relative to "all agents busy,
@@ -106,9 +106,8 @@ export function erlangAMetrics(
   if (x < y + 1) {
     const series = scaledLowerSeries(y, x);
     logS = Math.log(series.sum);
-    queuePerWaiting = series.weightedSum / series.sum;
-    // x can underflow to 0 for callers with next to no patience; 1/(y+1) is the limit there.
-    abandonPerWaiting = x === 0 ? 1 / (y + 1) : queuePerWaiting / x;
+    abandonPerWaiting = series.weightedSumOverZ / series.sum;
+    queuePerWaiting = x * abandonPerWaiting;
   } else {
     // Overloaded: the series would be long. Balance of q_j gives Σ j q_j = (x - y) S + y, a sum
     // of positive terms here; S itself comes from the continued fraction, in logs.
@@ -127,19 +126,18 @@ export function erlangAMetrics(
   const meanWaitSeconds = probAbandon * meanPatienceSeconds;
   const scaledTime = abandonRate * serviceLevelSeconds;
   const xAtT = x * Math.exp(-scaledTime);
-  if (xAtT >= y + 2) {
-    // Heavy overload: few are answered within t, and subtracting from 1 would leave noise.
-    const probNoWait = Math.exp(-logOnePlusExp(-logRatio));
-    serviceLevel.fraction = probNoWait + probWait * answeredWithinGivenWaitOverloaded(x, y, xAtT);
-  } else {
-    serviceLevel.fraction = 1 - probAbandon - probWait * answeredAfterGivenWait(x, y, logS, xAtT, scaledTime);
-  }
+  // In heavy overload few are answered within t, and subtracting from 1 would leave only noise.
+  const fraction =
+    xAtT >= y + 2
+      ? Math.exp(-logOnePlusExp(-logRatio)) + probWait * answeredWithinGivenWaitOverloaded(x, y, xAtT)
+      : 1 - probAbandon - probWait * answeredAfterGivenWait(x, y, logS, xAtT, scaledTime);
   return {
     probWait,
     meanWaitSeconds,
     probAbandon,
-    serviceLevel,
-    occupancy: ((1 - probAbandon) * load) / agents,
+    serviceLevel: { seconds: serviceLevelSeconds, fraction },
+    // Rounding can put an overloaded center an ulp above fully busy; it never is.
+    occupancy: Math.min(1, ((1 - probAbandon) * load) / agents),
     meanQueueLength,
   };
 }

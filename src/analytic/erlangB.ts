@@ -6,7 +6,7 @@ export interface ErlangBInput {
   readonly arrivalsPerHour: number;
   /** Mean handle time of a call, in seconds. */
   readonly meanHandleSeconds: number;
-  /** Agents (or lines): a positive integer. */
+  /** Agents (or lines): a positive integer, at most 1,000,000. */
   readonly agents: number;
 }
 
@@ -29,7 +29,7 @@ export function erlangB(input: ErlangBInput): number {
   const issues = new IssueCollector('erlangB');
   issues.nonNegative('arrivalsPerHour', arrivalsPerHour);
   issues.positive('meanHandleSeconds', meanHandleSeconds);
-  issues.positiveInteger('agents', agents);
+  issues.agentCount('agents', agents);
   issues.throwIfAny();
   return blockingProbability(agents as number, offeredLoad(arrivalsPerHour as number, meanHandleSeconds as number));
 }

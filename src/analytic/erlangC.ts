@@ -14,7 +14,7 @@ export interface ErlangCInput {
   readonly arrivalsPerHour: number;
   /** Mean handle time of a call, in seconds. */
   readonly meanHandleSeconds: number;
-  /** Agents: a positive integer, more than the offered load in Erlangs. */
+  /** Agents: a positive integer (at most 1,000,000), more than the offered load in Erlangs. */
   readonly agents: number;
   /** Answer-time threshold for the service level, in seconds; default 20. */
   readonly serviceLevelSeconds?: number;
@@ -59,7 +59,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   const issues = new IssueCollector('erlangC');
   issues.nonNegative('arrivalsPerHour', arrivalsPerHour);
   issues.positive('meanHandleSeconds', meanHandleSeconds);
-  issues.positiveInteger('agents', agents);
+  issues.agentCount('agents', agents);
   issues.optionalNonNegative('serviceLevelSeconds', serviceLevelSeconds);
   issues.throwIfAny();
   const load = offeredLoad(arrivalsPerHour as number, meanHandleSeconds as number);

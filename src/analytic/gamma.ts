@@ -85,41 +85,46 @@ export function logPoissonTerm(b: number, z: number): number {
 export interface ScaledSeries {
   /** `S(b, z) = Σ_{j>=0} z^j / ((b+1)…(b+j))`, at least 1. */
   readonly sum: number;
-  /** `Σ_{j>=0} j z^j / ((b+1)…(b+j))`. */
-  readonly weightedSum: number;
+  /** `Σ_{j>=1} j z^(j-1) / ((b+1)…(b+j))`: the weighted sum `Σ j z^j / …` divided by `z`. */
+  readonly weightedSumOverZ: number;
 }
+
+/** The smallest normal double; below it a number loses digits (and can stop shrinking). */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 /**
  * The series `S(b, z) = Σ_{j>=0} z^j / ((b+1)(b+2)…(b+j)) = Γ(b+1) e^z z^-b P(b, z)`, for
  * `0 <= z < b + 1`, where every term is smaller than the one before. In the Erlang A queue the
- * `j`-th term is the probability of `j` callers on hold relative to none, so `weightedSum`
- * gives the mean queue length without the cancellation of the closed form.
+ * `j`-th term is the probability of `j` callers on hold relative to none, so the weighted sum
+ * gives the mean queue length without the cancellation of the closed form. It is kept divided
+ * by `z`, so that abandonment (queue / z) keeps its digits when `z` is tiny or underflows.
  */
 export function scaledLowerSeries(b: number, z: number): ScaledSeries {
-  let term = 1;
+  let termOverZ = 1; // term_(j-1), then term_j / z = term_(j-1) / (b + j)
   let sum = 1;
   let sumCompensation = 0;
-  let weightedSum = 0;
+  let weighted = 0;
   let weightedCompensation = 0;
   for (let j = 1; j <= MAX_STEPS; j++) {
-    term *= z / (b + j);
+    termOverZ /= b + j;
+    const term = z * termOverZ;
     // Neumaier summation: tens of thousands of terms must not cost digits.
     const s = sum + term;
     sumCompensation += sum >= term ? sum - s + term : term - s + sum;
     sum = s;
-    const weightedTerm = j * term;
-    const w = weightedSum + weightedTerm;
-    weightedCompensation +=
-      weightedSum >= weightedTerm ? weightedSum - w + weightedTerm : weightedTerm - w + weightedSum;
-    weightedSum = w;
+    const weightedTerm = j * termOverZ;
+    const w = weighted + weightedTerm;
+    weightedCompensation += weighted >= weightedTerm ? weighted - w + weightedTerm : weightedTerm - w + weighted;
+    weighted = w;
     // Later terms shrink at least geometrically with ratio r, which bounds both tails.
     const r = z / (b + j + 1);
     const geometric = r / (1 - r);
     const tail = term * geometric;
-    const weightedTail = term * (j * geometric + geometric / (1 - r));
-    if (tail <= NEGLIGIBLE * sum && weightedTail <= NEGLIGIBLE * weightedSum) {
-      return { sum: sum + sumCompensation, weightedSum: weightedSum + weightedCompensation };
+    const weightedTail = termOverZ * (j * geometric + geometric / (1 - r));
+    if ((tail <= NEGLIGIBLE * sum && weightedTail <= NEGLIGIBLE * weighted) || termOverZ < SMALLEST_NORMAL) {
+      return { sum: sum + sumCompensation, weightedSumOverZ: weighted + weightedCompensation };
     }
+    termOverZ = term;
   }
   throw new Error(`queuecast internal error: incomplete gamma series did not converge (b=${b}, z=${z})`);
 }
@@ -129,7 +134,7 @@ export function scaledLowerSeries(b: number, z: number): ScaledSeries {
  * (Legendre's fraction for the upper incomplete gamma, evaluated by the modified Lentz method),
  * for `z >= b + 1`, where it converges fast.
  */
-function logUpperFraction(b: number, z: number): number {
+export function logUpperFraction(b: number, z: number): number {
   const tiny = 1e-300;
   let denominator = z + 1 - b;
   let c = 1 / tiny;

@@ -4,6 +4,12 @@ import { AnalyticInputError, type AnalyticIssue } from './errors';
 export const DEFAULT_SERVICE_LEVEL_SECONDS = 20;
 
 /**
+ * The largest center the formulas accept. Erlang B's recurrence is O(agents) (about 5 ms at
+ * this size); the limit turns an absurd input into an error instead of a minutes-long loop.
+ */
+export const MAX_AGENTS = 1_000_000;
+
+/**
  * Collects argument problems for one function call, so that the caller hears about every bad
  * argument in one error rather than fixing them one run at a time.
  */
@@ -30,10 +36,12 @@ export class IssueCollector {
     }
   }
 
-  /** 1, 2, 3, … */
-  positiveInteger(argument: string, value: unknown): void {
+  /** 1, 2, 3, … up to {@link MAX_AGENTS}. */
+  agentCount(argument: string, value: unknown): void {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
       this.add(argument, 'a positive integer', value);
+    } else if (value > MAX_AGENTS) {
+      this.add(argument, `at most ${MAX_AGENTS} (the largest center these formulas compute)`, value);
     }
   }
 

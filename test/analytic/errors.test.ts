@@ -126,3 +126,24 @@ describe('agentsFor targets', () => {
     expect(error.issues.map((issue) => issue.argument)).toEqual(['arrivalsPerHour', 'target.meanWaitSeconds']);
   });
 });
+
+describe('the largest center', () => {
+  test('more than 1,000,000 agents is rejected, not looped over', () => {
+    expect(rejection(() => erlangB({ ...load, agents: 2_000_000 })).message).toBe(
+      'erlangB: agents must be at most 1000000 (the largest center these formulas compute), got 2000000',
+    );
+  });
+
+  test('a load that would need more is rejected by agentsFor', () => {
+    const error = rejection(() => agentsFor({ arrivalsPerHour: 2e7, meanHandleSeconds: 300, target: { serviceLevel: 0.8 } }));
+    expect(error.issues.map((issue) => issue.argument)).toEqual(['arrivalsPerHour']);
+  });
+
+  test('as is a target that needs more agents than that', () => {
+    // 999,000 Erlangs with a mean wait of 1e-300 s needs more than 1,000,000 agents.
+    const error = rejection(() =>
+      agentsFor({ arrivalsPerHour: 999_000 * 12, meanHandleSeconds: 300, target: { meanWaitSeconds: 1e-300 } }),
+    );
+    expect(error.issues[0]?.argument).toBe('target');
+  });
+});

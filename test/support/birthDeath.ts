@@ -77,7 +77,9 @@ export function solveBirthDeath(input: BirthDeathInput): BirthDeathSolution {
     if (k > n) queued += (k - n) * w;
   }
   for (let k = mode + 1; ; k++) {
-    const w = (weights[k - 1] as number) * (lambda / death(k));
+    let w = (weights[k - 1] as number) * (lambda / death(k));
+    // Flush to zero: a subnormal times a ratio above 1/2 rounds back to itself, forever.
+    if (w < 2.2250738585072014e-308) w = 0;
     weights.push(w);
     total += w;
     if (k >= n) waiting += w;
