@@ -10,6 +10,7 @@ export {
   type SimEventType,
   type SimulateOptions,
   type SimulateBatchesOptions,
+  type RealtimeOptions,
 } from './stream';
 export {
   validateScenario,

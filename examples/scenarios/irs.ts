@@ -14,7 +14,7 @@ export const irsCallback: CallbackPolicy = irsWithCallback.callback!;
 
 /** Agents per half hour at a share of the offered load (calls x handle / interval), at least 5. */
 export function irsRoster(staffingShare: number): number[] {
-  const { perInterval, intervalSeconds } = irsBaseline.arrivals as { perInterval: number[]; intervalSeconds: number };
+  const { perInterval, intervalSeconds } = irsBaseline.arrivals as { perInterval: readonly number[]; intervalSeconds: number };
   const handleSeconds = (irsBaseline.handleTime as { meanSeconds: number }).meanSeconds;
   return perInterval.map((calls) => Math.max(5, Math.round((staffingShare * calls * handleSeconds) / intervalSeconds)));
 }

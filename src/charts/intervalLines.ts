@@ -13,8 +13,7 @@ const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3], [8, 3, 2, 3]];
 
 /**
  * Figures by interval as lines over the time of day, one colour per figure and (when there
- * is more than one series) one dash pattern per series. Each point sits at the middle of its
- * interval; the x axis counts hours from the start of the run.
+ * is more than one series) one dash pattern per series.
  */
 export function intervalLinesChart(
   series: readonly IntervalSeries[],
@@ -29,18 +28,14 @@ export function intervalLinesChart(
     measures.map((m) => m.variable),
   ).map((row) => ({ ...row, measure: names.get(row.variable)! }));
   const labels = series.map((s) => s.label);
+  const time = timeEncoding(series);
   return {
     ...chartFrame(description, options),
     data: { values },
-    transform: [{ calculate: '(datum.intervalStart + datum.intervalEnd) / 7200', as: 'hour' }],
-    mark: { type: 'line', point: { filled: true, size: 20 } },
+    transform: time.transform,
+    mark: time.mark,
     encoding: {
-      x: {
-        field: 'hour',
-        type: 'quantitative',
-        title: 'Time since opening (hours)',
-        scale: { domain: hoursDomain(series), nice: false },
-      },
+      ...time.encoding,
       y: { field: 'value', type: 'quantitative', title: yTitle },
       color: {
         field: 'measure',
@@ -48,6 +43,7 @@ export function intervalLinesChart(
         title: null,
         sort: measures.map((m) => m.name),
         scale: { domain: measures.map((m) => m.name), range: measures.map((m) => m.color) },
+        legend: { symbolType: 'stroke' },
       },
       ...(labels.length > 1
         ? {
@@ -57,6 +53,8 @@ export function intervalLinesChart(
               title: null,
               sort: labels,
               scale: { domain: labels, range: labels.map((_, i) => DASHES[i % DASHES.length]) },
+              // Below the plot, so the two legends stack rather than widen the chart.
+              legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#334155' },
             },
           }
         : {}),
@@ -64,8 +62,51 @@ export function intervalLinesChart(
   };
 }
 
+/** How interval rows sit on the time axis, for a line (or its band) and its points. */
+export interface TimeEncoding {
+  /** Adds `hour` (the interval's middle), `startHour` and `endHour` to each row. */
+  transform: Array<Record<string, unknown>>;
+  /** A line with a point in the middle of each interval; with fewer than 3 intervals, a level segment across each. */
+  mark: Record<string, unknown>;
+  /** For a band: an area through the middles, or a box across each interval. */
+  bandMark: Record<string, unknown>;
+  encoding: { x: Record<string, unknown>; x2?: Record<string, unknown> };
+}
+
+/**
+ * The time axis of interval charts: hours since the start of the run, over exactly the hours
+ * the rows cover, with ticks on round steps (quarter-hours for a short run, hours for a day).
+ * A line needs a few intervals to mean anything: a run of one or two intervals is drawn as a
+ * level segment across each interval instead.
+ */
+export function timeEncoding(series: readonly IntervalSeries[]): TimeEncoding {
+  const domain = hoursDomain(series);
+  const span = domain[1] - domain[0];
+  const step = span <= 2 ? 0.25 : span <= 12 ? 1 : span <= 24 ? 2 : span <= 72 ? 6 : 24 * Math.ceil(span / 24 / 12);
+  const ticks: number[] = [];
+  for (let k = Math.ceil(domain[0] / step); k * step <= domain[1] + 1e-9; k++) ticks.push(k * step);
+  const few = Math.max(0, ...series.map((s) => s.rows.length)) < 3;
+  const x = {
+    field: few ? 'startHour' : 'hour',
+    type: 'quantitative',
+    title: 'Time since opening (hours)',
+    scale: { domain, nice: false },
+    axis: { values: ticks, format: ',.2~f' },
+  };
+  return {
+    transform: [
+      { calculate: '(datum.intervalStart + datum.intervalEnd) / 7200', as: 'hour' },
+      { calculate: 'datum.intervalStart / 3600', as: 'startHour' },
+      { calculate: 'datum.intervalEnd / 3600', as: 'endHour' },
+    ],
+    mark: few ? { type: 'rule', strokeWidth: 2.5 } : { type: 'line', point: { filled: true, size: 20 } },
+    bandMark: few ? { type: 'rect' } : { type: 'area' },
+    encoding: few ? { x, x2: { field: 'endHour' } } : { x },
+  };
+}
+
 /** The hours the rows cover, from the first interval's start to the last one's end. */
-export function hoursDomain(series: readonly IntervalSeries[]): [number, number] {
+function hoursDomain(series: readonly IntervalSeries[]): [number, number] {
   let start = Infinity;
   let end = -Infinity;
   for (const { rows } of series) {

@@ -20,7 +20,7 @@ export function queueByIntervalChart(series: readonly IntervalSeries[], options:
       { variable: 'busyAgents', name: 'Agents busy', color: '#2563eb' },
       { variable: 'agentsOnDuty', name: 'Agents on duty', color: '#94a3b8' },
     ],
-    'Callers or agents (time average)',
+    'Callers or agents',
     'The queue by interval: callers on hold, agents busy and on duty',
     options,
   );

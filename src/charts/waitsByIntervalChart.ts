@@ -1,4 +1,4 @@
-import { hoursDomain } from './intervalLines';
+import { timeEncoding } from './intervalLines';
 import { chartFrame, SERIES_COLORS, type ChartOptions, type VegaLiteSpec } from './spec';
 import { tidyIntervals, type IntervalSeries } from './tidyIntervals';
 
@@ -24,26 +24,21 @@ export function waitsByIntervalChart(series: readonly IntervalSeries[], options:
     title: null,
     sort: labels,
     scale: { domain: labels, range: labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) },
-    ...(labels.length > 1 ? {} : { legend: null }),
+    legend: labels.length > 1 ? { symbolType: 'stroke', symbolOpacity: 1 } : null,
   };
-  const x = {
-    field: 'hour',
-    type: 'quantitative',
-    title: 'Time since opening (hours)',
-    scale: { domain: hoursDomain(series), nice: false },
-  };
+  const time = timeEncoding(series);
   const line = {
-    mark: { type: 'line', point: { filled: true, size: 20 } },
-    encoding: { x, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (minutes)' }, color },
+    mark: time.mark,
+    encoding: { ...time.encoding, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (minutes)' }, color },
   };
   const band = {
     transform: [{ filter: 'isValid(datum.low)' }],
-    mark: { type: 'area', opacity: 0.18 },
+    mark: { ...time.bandMark, opacity: 0.15 },
     encoding: {
-      x,
+      ...time.encoding,
       y: { field: 'lowMinutes', type: 'quantitative' },
       y2: { field: 'highMinutes' },
-      color: { ...color, legend: null },
+      color,
     },
   };
   const withBand = values.some((row) => row.low !== undefined);
@@ -51,7 +46,7 @@ export function waitsByIntervalChart(series: readonly IntervalSeries[], options:
     ...chartFrame('Mean hold by interval, in minutes, with confidence bands', options),
     data: { values },
     transform: [
-      { calculate: '(datum.intervalStart + datum.intervalEnd) / 7200', as: 'hour' },
+      ...time.transform,
       { calculate: 'datum.value / 60', as: 'minutes' },
       // A mean hold is never negative, whatever a small sample's interval says.
       { calculate: 'isValid(datum.low) ? max(0, datum.low / 60) : null', as: 'lowMinutes' },

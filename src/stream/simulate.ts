@@ -3,21 +3,26 @@ import { ContactCenter, metricsWindow, runCenter } from '../model';
 import { resolveScenario, type Scenario } from '../scenario';
 import { EventEmitter } from './eventEmitter';
 import type { SimEvent } from './events';
+import { runPaced, type RealtimeOptions } from './paced';
 
 /** Options of `simulate()`. */
 export interface SimulateOptions {
   /** Longest stretch of simulation between two yields to the host, in milliseconds; default 8. */
   sliceMilliseconds?: number;
+  /** Pace the events to the wall clock (for live views) instead of running as fast as possible. */
+  realtime?: RealtimeOptions;
 }
 
 /**
  * The simulation of a scenario as a cold stream of events: each subscription runs a simulation
  * of its own, and unsubscribing stops it. The stream starts with `run-started` and ends with
  * `run-ended`; an invalid scenario errors with a `ScenarioError` before anything is simulated.
- * It runs as fast as it can, yielding to the host between slices.
+ * It runs as fast as it can, yielding to the host between slices; with `realtime: { speed }`
+ * its events come out paced to the wall clock instead (speed 60: a simulated minute a second).
  *
  * @example
  * simulate(scenario).pipe(filter((e) => e.type === 'abandoned')).subscribe((e) => console.log(e.time));
+ * simulate(scenario, { realtime: { speed: 60 } }).subscribe(updateDashboard);
  * @see simulateBatches (faster for consumers that take arrays), summarize, intervals, run
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Observable<SimEvent> {
@@ -40,8 +45,14 @@ export function runInto(
   const stop = new AbortController();
   emit({ type: 'run-started', time: 0, window: metricsWindow(resolved) });
   center.start();
+  const realtime = options.realtime;
+  if (realtime !== undefined && !(realtime.speed > 0 && Number.isFinite(realtime.speed))) {
+    throw new RangeError(`simulate: realtime.speed must be a number > 0, got ${String(realtime.speed)}`);
+  }
   const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
-  runCenter(center, { ...slices, signal: stop.signal, onSlice: flush }).then(
+  const paced = realtime && runPaced(center.simulation, realtime, flush);
+  const finished = paced ? paced.done : runCenter(center, { ...slices, signal: stop.signal, onSlice: flush });
+  finished.then(
     () => {
       emit({ type: 'run-ended', time: center.simulation.now });
       flush();
@@ -55,5 +66,6 @@ export function runInto(
     // Stop mid-slice, not at the end of it: nobody is listening any more.
     center.simulation.stop();
     stop.abort();
+    paced?.cancel();
   };
 }

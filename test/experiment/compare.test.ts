@@ -81,6 +81,6 @@ describe('the IRS-like scenario files', () => {
     expect(variantRest).toEqual(baselineRest);
     expect(callback).toBeDefined();
     expect(name).not.toBe(irsBaseline.name);
-    expect((irsBaseline.agents as { perInterval: number[] }).perInterval).toEqual(irsRoster(0.85));
+    expect((irsBaseline.agents as { perInterval: readonly number[] }).perInterval).toEqual(irsRoster(0.85));
   });
 });
