@@ -60,3 +60,19 @@ export {
   type StaffingTarget,
 } from './analytic';
 export * from './charts';
+export {
+  forecastWait,
+  createWaitForecaster,
+  predictors,
+  scorePredictors,
+  validateSnapshot,
+  snapshotProblems,
+  SnapshotError,
+  type CenterSnapshot,
+  type ForecastOptions,
+  type Predictor,
+  type PredictorContext,
+  type PredictorScore,
+  type ScoreOptions,
+  type WaitForecast,
+} from './realtime';

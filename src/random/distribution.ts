@@ -1,4 +1,4 @@
-import { normalQuantile } from './normal';
+import { normalQuantile, normalUpperTail } from './normal';
 import type { Uniform } from './streams';
 
 /** A distribution of durations in seconds, as a JSON-able spec (see DESIGN.md). */
@@ -16,6 +16,14 @@ export interface Sampler {
   readonly meanSeconds: number;
   /** One draw, in seconds, consuming uniforms from `uniform`. */
   sample(uniform: Uniform): number;
+  /**
+   * One draw conditioned on exceeding `elapsedSeconds`: the total duration of a call (or a
+   * patience) that has already lasted that long. Subtract `elapsedSeconds` for what is left.
+   * A duration already past every value the distribution allows ends now (returns elapsed).
+   */
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number;
+  /** `sampleAbove` for one elapsed time, drawn many times: what depends only on it is computed once. */
+  above(elapsedSeconds: number): (uniform: Uniform) => number;
 }
 
 /**
@@ -29,6 +37,14 @@ export interface Sampler {
  * handle.sample(new RandomStreams(1).stream('handle')); // seconds
  */
 export function compileDistribution(spec: Distribution): Sampler {
+  const sampler = compileFamily(spec);
+  const above = sampler.above ?? ((elapsed: number) => (u: Uniform) => sampler.sampleAbove(u, elapsed));
+  return { ...sampler, above };
+}
+
+type FamilySampler = Omit<Sampler, 'above'> & Partial<Pick<Sampler, 'above'>>;
+
+function compileFamily(spec: Distribution): FamilySampler {
   switch (spec.type) {
     case 'exponential':
       return exponential(spec.meanSeconds);
@@ -50,45 +66,86 @@ export function meanOf(spec: Distribution): number {
   return compileDistribution(spec).meanSeconds;
 }
 
-function exponential(meanSeconds: number): Sampler {
-  return {
-    meanSeconds,
-    // 1 - u lies in (0, 1], so the logarithm is finite.
-    sample: (u) => -meanSeconds * Math.log(1 - u()),
-  };
+function exponential(meanSeconds: number): FamilySampler {
+  // 1 - u lies in (0, 1], so the logarithm is finite.
+  const sample = (u: Uniform) => -meanSeconds * Math.log(1 - u());
+  // Memoryless: what is left does not depend on what has elapsed.
+  return { meanSeconds, sample, sampleAbove: (u, elapsed) => elapsed + sample(u) };
 }
 
-function lognormal(meanSeconds: number, cv: number): Sampler {
+function lognormal(meanSeconds: number, cv: number): FamilySampler {
   const sigma = Math.sqrt(Math.log1p(cv * cv));
   const mu = Math.log(meanSeconds) - (sigma * sigma) / 2;
+  const sample = (u: Uniform) => Math.exp(mu + sigma * normalQuantile(openUnit(u())));
   return {
     meanSeconds,
-    sample: (u) => Math.exp(mu + sigma * normalQuantile(openUnit(u()))),
+    sample,
+    sampleAbove: (u, elapsed) => above(elapsed)(u),
+    above,
+  };
+
+  function above(elapsed: number): (u: Uniform) => number {
+    if (elapsed <= 0) return sample;
+    // Inversion on the upper tail: P(X > x) = tail * (1 - u) with tail = P(X > elapsed),
+    // computed as a tail so that long-elapsed calls keep their precision.
+    const tail = normalUpperTail((Math.log(elapsed) - mu) / sigma);
+    if (tail <= 0) return () => elapsed;
+    return (u) => Math.max(elapsed, Math.exp(mu - sigma * normalQuantile(openUnit(tail * (1 - u())))));
+  }
+}
+
+function gamma(meanSeconds: number, cv: number): FamilySampler {
+  const shape = 1 / (cv * cv);
+  const scale = meanSeconds / shape;
+  const sample = (u: Uniform) => scale * standardGamma(shape, u);
+  return {
+    meanSeconds,
+    sample,
+    sampleAbove(u, elapsed) {
+      // Rejection while it is cheap; deep in the tail the residual of a gamma tends to an
+      // exponential with the scale as its mean, which then stands in.
+      for (let tries = 0; tries < 64; tries++) {
+        const x = sample(u);
+        if (x > elapsed) return x;
+      }
+      return elapsed - scale * Math.log(1 - u());
+    },
   };
 }
 
-function gamma(meanSeconds: number, cv: number): Sampler {
-  const shape = 1 / (cv * cv);
-  const scale = meanSeconds / shape;
-  return { meanSeconds, sample: (u) => scale * standardGamma(shape, u) };
+function fixed(seconds: number): FamilySampler {
+  return { meanSeconds: seconds, sample: () => seconds, sampleAbove: (_u, elapsed) => Math.max(seconds, elapsed) };
 }
 
-function fixed(seconds: number): Sampler {
-  return { meanSeconds: seconds, sample: () => seconds };
-}
-
-function uniform(minSeconds: number, maxSeconds: number): Sampler {
+function uniform(minSeconds: number, maxSeconds: number): FamilySampler {
   const width = maxSeconds - minSeconds;
-  return { meanSeconds: minSeconds + width / 2, sample: (u) => minSeconds + width * u() };
+  return {
+    meanSeconds: minSeconds + width / 2,
+    sample: (u) => minSeconds + width * u(),
+    sampleAbove(u, elapsed) {
+      const from = Math.max(minSeconds, elapsed);
+      return from >= maxSeconds ? elapsed : from + (maxSeconds - from) * u();
+    },
+  };
 }
 
-function empirical(seconds: readonly number[]): Sampler {
+function empirical(seconds: readonly number[]): FamilySampler {
   // Resampling the observed durations (a bootstrap), each equally likely.
   const values = Float64Array.from(seconds);
   const n = values.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i]!;
-  return { meanSeconds: total / n, sample: (u) => values[Math.floor(u() * n)]! };
+  const sorted = Float64Array.from(values).sort();
+  return {
+    meanSeconds: total / n,
+    sample: (u) => values[Math.floor(u() * n)]!,
+    sampleAbove(u, elapsed) {
+      // Resample among the observed durations longer than what has elapsed.
+      let first = 0;
+      while (first < n && sorted[first]! <= elapsed) first++;
+      return first === n ? elapsed : sorted[first + Math.floor(u() * (n - first))]!;
+    },
+  };
 }
 
 /**

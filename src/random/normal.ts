@@ -33,3 +33,21 @@ const B4 = 6.680131188771972e1, B5 = -1.328068155288572e1;
 const C1 = -7.784894002430293e-3, C2 = -3.223964580411365e-1, C3 = -2.400758277161838;
 const C4 = -2.549732539343734, C5 = 4.374664141464968, C6 = 2.938163982698783;
 const D1 = 7.784695709041462e-3, D2 = 3.224671290700398e-1, D3 = 2.445134137142996, D4 = 3.754408661907416;
+
+/**
+ * The standard normal upper tail P(Z > z), from the complementary error function (Chebyshev
+ * fit, relative error below 1.2e-7 everywhere): ample for conditioning a draw on what has
+ * already elapsed.
+ */
+export function normalUpperTail(z: number): number {
+  const x = z / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * Math.abs(x));
+  const erfc =
+    t *
+    Math.exp(
+      -x * x - 1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 +
+        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return 0.5 * (x >= 0 ? erfc : 2 - erfc);
+}

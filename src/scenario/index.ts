@@ -11,7 +11,7 @@ export type {
 } from './types';
 export type { Distribution } from '../random';
 export { ScenarioError, describeValue, type ScenarioProblem } from './errors';
-export { validateScenario, scenarioProblems } from './validate';
+export { validateScenario, scenarioProblems, problemsFromIssues } from './validate';
 export { resolveScenario } from './resolve';
 export { scenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
 export { scenarioJsonSchema } from './jsonSchema';

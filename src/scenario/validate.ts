@@ -30,8 +30,13 @@ export function validateScenario(input: unknown): Scenario {
 /** Every problem with a scenario, or an empty list when it is valid. */
 export function scenarioProblems(input: unknown): ScenarioProblem[] {
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
-  const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => fromIssue(issue, []));
+  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
   return [...problems, ...crossFieldProblems(input)];
+}
+
+/** A schema library's issues as problems a person can act on: path, expected, received. */
+export function problemsFromIssues(issues: readonly Issue[]): ScenarioProblem[] {
+  return issues.flatMap((issue) => fromIssue(issue, []));
 }
 
 function fromIssue(issue: Issue, prefix: readonly PropertyKey[]): ScenarioProblem[] {

@@ -1,0 +1,5 @@
+export { SnapshotError, snapshotProblems, validateSnapshot, snapshotSchema, type CenterSnapshot } from './snapshot';
+export { forecastWait, createWaitForecaster, type ForecastOptions, type WaitForecast } from './forecastWait';
+export { predictors, type Predictor, type PredictorContext } from './predictors';
+export { scorePredictors, type PredictorScore, type ScoreOptions } from './scorePredictors';
+export { SnapshotTracker } from './snapshotTracker';

@@ -1,0 +1,95 @@
+import { QuietObserver, TeeObserver, runResolvedSync } from '../model';
+import { meanOf } from '../random';
+import { resolveScenario, type Scenario } from '../scenario';
+import { createWaitForecaster } from './forecastWait';
+import { predictors as classic, type Predictor } from './predictors';
+import { SnapshotTracker } from './snapshotTracker';
+
+/** How well one predictor announced the waits callers then had. */
+export interface PredictorScore {
+  name: string;
+  /** Callers scored: those who found every agent busy and were then answered. */
+  callers: number;
+  /** Root mean squared error of the announced wait, in seconds. */
+  rmseSeconds: number;
+  /** Mean of announced − actual: positive when it over-announces. */
+  meanErrorSeconds: number;
+  meanAbsoluteErrorSeconds: number;
+}
+
+/** Options of `scorePredictors()`. */
+export interface ScoreOptions {
+  /** The predictors to score; default: queue length, last to enter service, head of line. */
+  predictors?: Record<string, Predictor>;
+  /** Also score the simulation forecast (its mean), with this many futures per caller; default 200, 0 to skip. */
+  forecastReplications?: number;
+  /** Score every n-th caller who has to wait; default 1 (all). */
+  every?: number;
+}
+
+/**
+ * Runs a scenario and, at every arrival who finds all agents busy, asks each predictor what
+ * to announce; then compares that with the hold the caller really had (callers who hang up
+ * are left out: their real wait is not known). So a center can choose what to announce.
+ *
+ * @example
+ * const scores = scorePredictors(scenario, { forecastReplications: 200 });
+ * scores.sort((a, b) => a.rmseSeconds - b.rmseSeconds)[0].name; // the best predictor here
+ */
+export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}): PredictorScore[] {
+  const resolved = resolveScenario(scenario);
+  const chosen = options.predictors ?? classic;
+  const forecastReplications = options.forecastReplications ?? 200;
+  const every = options.every ?? 1;
+  const context = { meanHandleSeconds: meanOf(resolved.handleTime) };
+  const forecast = forecastReplications > 0 ? createWaitForecaster(scenario) : undefined;
+  const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
+  const tracker = new SnapshotTracker();
+  const predictions = new Map<number, number[]>();
+  const errors = names.map(() => ({ n: 0, sum: 0, squares: 0, absolute: 0 }));
+  let waiting = 0;
+
+  // Asks before the tracker hears of the arrival, so the snapshot is what the caller finds.
+  class Scorer extends QuietObserver {
+    override arrival(time: number, callerId: number): void {
+      if (!tracker.allBusy || waiting++ % every !== 0) return;
+      const snapshot = tracker.snapshot(time);
+      const announced = Object.values(chosen).map((predict) => predict(snapshot, context));
+      if (forecast) announced.push(forecast(snapshot, { replications: forecastReplications, seed: callerId }).meanSeconds);
+      predictions.set(callerId, announced);
+    }
+    override answered(time: number, callerId: number, arrivalTime: number): void {
+      const announced = predictions.get(callerId);
+      if (!announced) return;
+      predictions.delete(callerId);
+      const actual = time - arrivalTime;
+      announced.forEach((value, i) => {
+        if (!Number.isFinite(value)) return;
+        const error = value - actual;
+        const e = errors[i]!;
+        e.n++;
+        e.sum += error;
+        e.squares += error * error;
+        e.absolute += Math.abs(error);
+      });
+    }
+    override abandoned(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
+    override callbackAccepted(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
+  }
+
+  runResolvedSync(resolved, new TeeObserver(new Scorer(), tracker));
+  return names.map((name, i) => {
+    const e = errors[i]!;
+    return {
+      name,
+      callers: e.n,
+      rmseSeconds: e.n > 0 ? Math.sqrt(e.squares / e.n) : NaN,
+      meanErrorSeconds: e.n > 0 ? e.sum / e.n : NaN,
+      meanAbsoluteErrorSeconds: e.n > 0 ? e.absolute / e.n : NaN,
+    };
+  });
+}

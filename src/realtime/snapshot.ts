@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { describeValue, problemsFromIssues, type ScenarioProblem } from '../scenario';
+
+/**
+ * What a live center knows now (DESIGN.md, "Real time"): agents on duty, the calls in
+ * progress, the callers on hold and the callback requests waiting, each list in queue order
+ * (longest-waiting first).
+ */
+export interface CenterSnapshot {
+  agents: number;
+  busy: Array<{ elapsedSeconds: number }>;
+  hold: Array<{ waitedSeconds: number }>;
+  callbacks: Array<{ waitedSeconds: number; attempts: number }>;
+  /** How long the last caller to reach an agent had held: what the LES predictor announces. */
+  lastServedWaitSeconds?: number;
+}
+
+const seconds = z.number().min(0);
+
+export const snapshotSchema = z.strictObject({
+  agents: z.int().min(1).max(1_000_000),
+  busy: z.array(z.strictObject({ elapsedSeconds: seconds })).max(1_000_000),
+  hold: z.array(z.strictObject({ waitedSeconds: seconds })).max(1_000_000),
+  callbacks: z.array(z.strictObject({ waitedSeconds: seconds, attempts: z.int().min(0) })).max(1_000_000),
+  lastServedWaitSeconds: seconds.optional(),
+});
+
+/** A snapshot that cannot be forecast from, every problem listed like a scenario's. */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+
+  constructor(readonly problems: readonly ScenarioProblem[]) {
+    super(
+      `invalid snapshot: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
+        problems.map((p) => `  - ${p.path || '(snapshot)'}: expected ${p.expected}, received ${describeValue(p.received)}`).join('\n'),
+    );
+  }
+}
+
+/** Every problem with a snapshot, or an empty list when it is valid. */
+export function snapshotProblems(input: unknown): ScenarioProblem[] {
+  const parsed = snapshotSchema.safeParse(input, { reportInput: true });
+  return parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+}
+
+/** Checks a snapshot and returns it typed, or throws a `SnapshotError` listing every problem. */
+export function validateSnapshot(input: unknown): CenterSnapshot {
+  const problems = snapshotProblems(input);
+  if (problems.length > 0) throw new SnapshotError(problems);
+  return input as CenterSnapshot;
+}
