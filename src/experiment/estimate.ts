@@ -58,6 +58,11 @@ export function estimate(values: readonly number[], confidence = 0.95): Estimate
 /**
  * The difference of two independent estimates (b − a) by Welch's t, for the comparison a
  * planner would make without common random numbers.
+ *
+ * @example
+ * const { baseline, variant, difference } = await compare(a, b, { replications: 20 });
+ * unpairedDifference(baseline.hold.totalHoldHours, variant.hold.totalHoldHours, 20).halfWidth; // wider than
+ * difference.hold.totalHoldHours.halfWidth;                                                  // the paired one
  */
 export function unpairedDifference(a: Estimate, b: Estimate, replications: number, confidence = 0.95): Estimate {
   const varianceA = a.sd ** 2 / replications;

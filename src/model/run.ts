@@ -22,7 +22,12 @@ export async function run(scenario: Scenario, options: SliceOptions = {}): Promi
   return runResolved(resolveScenario(scenario), undefined, options);
 }
 
-/** The same run without yielding: for workers and for callers who own their thread. */
+/**
+ * The same run as `run()`, without yielding: for workers and for callers who own their thread.
+ *
+ * @example
+ * const report = runSync(scenario); // blocks until the run is over
+ */
 export function runSync(scenario: Scenario): Report {
   return runResolvedSync(resolveScenario(scenario), undefined);
 }

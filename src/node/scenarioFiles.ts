@@ -3,7 +3,12 @@ import { extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ScenarioError, validateScenario, type Scenario } from '../scenario';
 
-/** A scenario file that could not be read or parsed: the file and where in it. */
+/**
+ * A scenario file that could not be read or parsed: the file and where in it.
+ *
+ * @example
+ * await loadScenarioFile('day.yaml').catch((e) => { if (e instanceof ScenarioFileError) console.error(e.message); });
+ */
 export class ScenarioFileError extends Error {
   override readonly name = 'ScenarioFileError';
 
@@ -43,7 +48,13 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
   }
 }
 
-/** Parses scenario text as JSON or YAML, chosen by the file name's extension. */
+/**
+ * Parses scenario text as JSON or YAML, chosen by the file name's extension (not validated:
+ * pass the result to `validateScenario`).
+ *
+ * @example
+ * const input = parseScenarioText('arrivals: { perHour: 300 }\nagents: 26', 'inline.yaml');
+ */
 export function parseScenarioText(text: string, file: string): unknown {
   const extension = extname(file).toLowerCase();
   if (extension === '.json') {

@@ -25,7 +25,12 @@ export const snapshotSchema = z.strictObject({
   lastServedWaitSeconds: seconds.optional(),
 });
 
-/** A snapshot that cannot be forecast from, every problem listed like a scenario's. */
+/**
+ * A snapshot that cannot be forecast from, every problem listed like a scenario's.
+ *
+ * @example
+ * try { forecastWait(scenario, snapshot); } catch (e) { if (e instanceof SnapshotError) reply(400, e.problems); }
+ */
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
 
@@ -37,13 +42,24 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Every problem with a snapshot, or an empty list when it is valid. */
+/**
+ * Every problem with a snapshot, or an empty list when it is valid.
+ *
+ * @example
+ * snapshotProblems({ agents: 0, busy: [], hold: [], callbacks: [] });
+ * // [{ path: 'agents', expected: 'a number >= 1', received: 0 }]
+ */
 export function snapshotProblems(input: unknown): ScenarioProblem[] {
   const parsed = snapshotSchema.safeParse(input, { reportInput: true });
   return parsed.success ? [] : problemsFromIssues(parsed.error.issues);
 }
 
-/** Checks a snapshot and returns it typed, or throws a `SnapshotError` listing every problem. */
+/**
+ * Checks a snapshot and returns it typed, or throws a `SnapshotError` listing every problem.
+ *
+ * @example
+ * const snapshot = validateSnapshot(JSON.parse(body).snapshot);
+ */
 export function validateSnapshot(input: unknown): CenterSnapshot {
   const problems = snapshotProblems(input);
   if (problems.length > 0) throw new SnapshotError(problems);

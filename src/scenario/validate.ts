@@ -27,7 +27,14 @@ export function validateScenario(input: unknown): Scenario {
   return input as Scenario;
 }
 
-/** Every problem with a scenario, or an empty list when it is valid. */
+/**
+ * Every problem with a scenario, or an empty list when it is valid: for forms and editors
+ * that show problems rather than throw.
+ *
+ * @example
+ * scenarioProblems({ arrivals: { perHour: -5 }, agents: 3, durationSeconds: 3600, handleTime: { type: 'fixed', seconds: 60 } });
+ * // [{ path: 'arrivals.perHour', expected: 'a number >= 0', received: -5 }]
+ */
 export function scenarioProblems(input: unknown): ScenarioProblem[] {
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
   const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
