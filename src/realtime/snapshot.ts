@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue, problemsFromIssues, type ScenarioProblem } from '../scenario';
+import { problemsFromIssues, problemsMessage, type ScenarioProblem } from '../scenario';
 
 /**
  * What a live center knows now (DESIGN.md, "Real time"): agents on duty, the calls in
@@ -35,10 +35,7 @@ export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
 
   constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(
-      `invalid snapshot: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
-        problems.map((p) => `  - ${p.path || '(snapshot)'}: expected ${p.expected}, received ${describeValue(p.received)}`).join('\n'),
-    );
+    super(problemsMessage('snapshot', problems));
   }
 }
 

@@ -19,11 +19,16 @@ export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 
   constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(
-      `invalid scenario: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
-        problems.map((p) => `  - ${p.path || '(scenario)'}: expected ${p.expected}, received ${describeValue(p.received)}`).join('\n'),
-    );
+    super(problemsMessage('scenario', problems));
   }
+}
+
+/** `invalid <what>: N problems`, then one line per problem, as errors and the CLI print them. */
+export function problemsMessage(what: string, problems: readonly ScenarioProblem[]): string {
+  const lines = problems.map(
+    (p) => `  - ${p.path || `(${what})`}: expected ${p.expected}, received ${describeValue(p.received)}`,
+  );
+  return `invalid ${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`;
 }
 
 /** A value as a person reads it in a message: JSON where it can be, and what JSON cannot say. */

@@ -10,7 +10,7 @@ export type {
   Schedule,
 } from './types';
 export type { Distribution } from '../random';
-export { ScenarioError, describeValue, type ScenarioProblem } from './errors';
+export { ScenarioError, describeValue, problemsMessage, type ScenarioProblem } from './errors';
 export { validateScenario, scenarioProblems, problemsFromIssues } from './validate';
 export { resolveScenario } from './resolve';
 export { scenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
