@@ -1,0 +1,98 @@
+// The forecast service (examples/forecast-service.ts) under load on loopback: requests per
+// second and latency percentiles of POST /forecast for an IVR-sized question (40 agents, all
+// busy, 10 callers on hold; 1000 futures, the default, and 200), against GET /health on the
+// same server as the baseline (what node:http and the load tool cost on their own). autocannon
+// fires from a worker thread so that it does not share the server's event loop; the cases
+// alternate, each round bounded in time, and the medians over rounds are reported.
+//   npx tsx benchmarks/service.bench.ts [--seconds 3] [--rounds 3] [--connections 10]
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { closeGracefully, createForecastServer } from '../examples/forecast-service';
+import type { CenterSnapshot, Scenario } from '../src';
+import { median, option } from './measure';
+
+// autocannon ships no type declarations; this is the part of its API used here.
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  workers?: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+const seconds = option('seconds', 3);
+const rounds = option('rounds', 3);
+const connections = option('connections', 10);
+
+const scenario: Scenario = {
+  arrivals: { perHour: 400 },
+  agents: 40,
+  durationSeconds: 8 * 3600,
+  handleTime: { type: 'lognormal', meanSeconds: 330, cv: 0.8 },
+  patience: { type: 'exponential', meanSeconds: 300 },
+  callback: { offer: { whenEstimatedWaitAtLeastSeconds: 120 }, optIn: { probability: 0.3 } },
+};
+const snapshot: CenterSnapshot = {
+  agents: 40,
+  busy: Array.from({ length: 40 }, (_, i) => ({ elapsedSeconds: (i * 37) % 600 })),
+  hold: Array.from({ length: 10 }, (_, i) => ({ waitedSeconds: (10 - i) * 12 })),
+  callbacks: [],
+};
+
+const server = createForecastServer();
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const forecast = (body: object): AutocannonOptions => ({
+  url: `${base}/forecast`,
+  connections,
+  duration: seconds,
+  workers: 1,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const cases: Record<string, AutocannonOptions> = {
+  'GET /health (baseline)': { url: `${base}/health`, connections, duration: seconds, workers: 1 },
+  'forecast service': forecast({ scenario, snapshot }),
+  'forecast service, 200 futures': forecast({ scenario, snapshot, replications: 200 }),
+};
+
+const runs: Record<string, AutocannonResult[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, options] of Object.entries(cases)) runs[name]!.push(await autocannon(options));
+}
+await closeGracefully(server, 1000);
+
+const rows = Object.entries(runs).map(([bench, results]) => ({
+  bench,
+  rounds,
+  connections,
+  secondsPerRound: seconds,
+  requestsPerSecond: Math.round(median(results.map((r) => r.requests.total / r.duration))),
+  p50Ms: median(results.map((r) => r.latency.p50)),
+  p99Ms: median(results.map((r) => r.latency.p99)),
+  errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+  non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+}));
+const baseline = rows[0]!.requestsPerSecond;
+for (const row of rows) console.log(JSON.stringify({ ...row, ratioToBaseline: Math.round((row.requestsPerSecond / baseline) * 1000) / 1000 }));
+console.error('');
+console.table(Object.fromEntries(rows.map(({ bench, ...rest }) => [bench, rest])));

@@ -1,0 +1,273 @@
+// The live dashboard: runs a scenario in the browser with queuecast's core, paced to the wall
+// clock, and shows what an operations room watches. Every control restarts the run with the
+// changed scenario. Build and open it with
+//   npx tsx examples/dashboard/build.ts --serve
+import type { Subscription } from 'rxjs';
+import { scenarioProblems, simulate, type Scenario } from '../../src';
+import { clock, drawChart, legend } from './chart';
+import { LiveFigures } from './liveFigures';
+import { OPENING_SECONDS, builtInScenario } from './scenario';
+
+const SPEEDS = [30, 60, 300, 1200] as const;
+const MAX_AGENTS = 1000;
+// How often the chart is redrawn, in wall-clock milliseconds: the figures update every frame.
+const CHART_EVERY_MS = 100;
+
+function element<T extends Element = HTMLElement>(testId: string): T {
+  const found = document.querySelector<T>(`[data-testid="${testId}"]`);
+  if (!found) throw new Error(`dashboard: no element with data-testid="${testId}"`);
+  return found;
+}
+
+const root = element('dashboard');
+const agentsInput = element<HTMLInputElement>('agents-input');
+const optInInput = element<HTMLInputElement>('opt-in-input');
+const optInValue = element('opt-in-value');
+const speedSelect = element<HTMLSelectElement>('speed-select');
+const restartButton = element<HTMLButtonElement>('restart-button');
+const scenarioText = element<HTMLTextAreaElement>('scenario-json');
+const applyButton = element<HTMLButtonElement>('apply-scenario');
+const problemList = element('scenario-problems');
+const chart = element<SVGSVGElement>('live-chart');
+
+let scenario: Scenario = builtInScenario();
+let speed = 60;
+let figures = new LiveFigures();
+let subscription: Subscription | undefined;
+let startedAt = 0;
+let runs = 0;
+let runKey = '';
+let lastChartAt = -Infinity;
+
+/** Stops the current run, if any, and starts the scenario afresh at the current speed. */
+function start(): void {
+  subscription?.unsubscribe();
+  figures = new LiveFigures();
+  runs++;
+  runKey = JSON.stringify({ scenario, speed });
+  root.dataset.run = String(runs);
+  setStatus('running');
+  startedAt = performance.now();
+  lastChartAt = -Infinity;
+  const live = figures;
+  subscription = simulate(scenario, { realtime: { speed } }).subscribe({
+    next: (event) => live.apply(event),
+    error: (error: unknown) => {
+      setStatus('failed');
+      showProblems([error instanceof Error ? error.message : String(error)]);
+    },
+    complete: () => setStatus('ended'),
+  });
+  // The page shows the new run at once, never the last one's figures under the new run's number.
+  paint(startedAt);
+}
+
+/** Restarts only when the scenario or the speed really changed. */
+function restartIfChanged(): void {
+  if (JSON.stringify({ scenario, speed }) !== runKey) start();
+}
+
+function setStatus(status: 'running' | 'ended' | 'failed'): void {
+  root.dataset.status = status;
+  const pill = element('run-status');
+  pill.textContent = { running: 'Live', ended: 'Day over', failed: 'Stopped' }[status];
+  pill.className = `status status-${status}`;
+}
+
+// --- controls -------------------------------------------------------------------------------
+
+function readAgents(): number | undefined {
+  const value = Number(agentsInput.value);
+  const valid = Number.isInteger(value) && value >= 1 && value <= MAX_AGENTS;
+  agentsInput.setAttribute('aria-invalid', String(!valid));
+  return valid ? value : undefined;
+}
+
+function onAgentsChanged(): void {
+  const agents = readAgents();
+  if (agents === undefined) return;
+  scenario = { ...scenario, agents };
+  showScenario();
+  restartIfChanged();
+}
+
+// Typing "25" should restart once, with 25, not first with 2.
+let agentsTimer: ReturnType<typeof setTimeout> | undefined;
+agentsInput.addEventListener('input', () => {
+  clearTimeout(agentsTimer);
+  agentsTimer = setTimeout(onAgentsChanged, 500);
+});
+agentsInput.addEventListener('change', () => {
+  clearTimeout(agentsTimer);
+  onAgentsChanged();
+});
+
+optInInput.addEventListener('input', () => {
+  optInValue.textContent = percent(Number(optInInput.value));
+});
+optInInput.addEventListener('change', () => {
+  const probability = Number(optInInput.value);
+  optInValue.textContent = percent(probability);
+  // Without a callback policy in the scenario, the slider brings the built-in one.
+  const policy = scenario.callback ?? builtInScenario().callback!;
+  scenario = { ...scenario, callback: { ...policy, optIn: { probability } } };
+  showScenario();
+  restartIfChanged();
+});
+
+speedSelect.addEventListener('change', () => {
+  speed = Number(speedSelect.value);
+  restartIfChanged();
+});
+
+restartButton.addEventListener('click', () => start());
+
+applyButton.addEventListener('click', () => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(scenarioText.value);
+  } catch (error) {
+    showProblems([`Not JSON: ${(error as Error).message}`]);
+    return;
+  }
+  const problems = scenarioProblems(parsed);
+  if (problems.length > 0) {
+    showProblems(problems.map((p) => `${p.path || '(scenario)'}: expected ${p.expected}, received ${JSON.stringify(p.received) ?? 'nothing'}`));
+    return;
+  }
+  scenario = parsed as Scenario;
+  showProblems([]);
+  syncControls();
+  start();
+});
+
+/** Shows the scenario being run in the editor. */
+function showScenario(): void {
+  scenarioText.value = JSON.stringify(scenario, null, 2);
+  element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
+}
+
+/** Brings the controls in line with a scenario typed into the editor. */
+function syncControls(): void {
+  const constant = typeof scenario.agents === 'number';
+  agentsInput.disabled = !constant;
+  agentsInput.title = constant ? '' : 'The scenario has a roster per interval: edit it below';
+  if (typeof scenario.agents === 'number') agentsInput.value = String(scenario.agents);
+  const optIn = scenario.callback?.optIn;
+  const fixed = optIn !== undefined && 'probability' in optIn;
+  optInInput.disabled = optIn !== undefined && !fixed;
+  if (optIn && 'probability' in optIn) optInInput.value = String(optIn.probability);
+  else if (!optIn) optInInput.value = '0';
+  optInValue.textContent = optInInput.disabled ? 'logistic' : percent(Number(optInInput.value));
+  element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
+}
+
+function showProblems(problems: readonly string[]): void {
+  problemList.replaceChildren(
+    ...problems.map((text) => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      return item;
+    }),
+  );
+  problemList.hidden = problems.length === 0;
+}
+
+// --- figures --------------------------------------------------------------------------------
+
+/** Writes a figure: its text for people, its raw number in `data-value` for tests and tools. */
+function show(testId: string, value: number, text: string, level?: 'good' | 'warn' | 'bad'): void {
+  const target = element(testId);
+  const raw = String(value);
+  if (target.dataset.value !== raw) target.dataset.value = raw;
+  if (target.textContent !== text) target.textContent = text;
+  if (level !== undefined) {
+    const tile = target.closest('.tile');
+    if (tile && tile.getAttribute('data-level') !== level) tile.setAttribute('data-level', level);
+  }
+}
+
+/** Writes every figure, the clock and (at most every CHART_EVERY_MS) the chart. */
+function paint(now: number): void {
+  const f = figures;
+  // The simulated clock runs on between events, as the paced run does.
+  const paced = ((now - startedAt) / 1000) * speed;
+  const time = f.ended ? f.time : Math.max(f.time, Math.min(paced, f.time + speed));
+  const clockElement = element('sim-clock');
+  clockElement.dataset.seconds = String(Math.floor(time));
+  clockElement.textContent = clock(OPENING_SECONDS + time);
+  element('sim-elapsed').textContent = `${duration(Math.floor(time))} into the day · ${speed}× real time`;
+
+  const longest = f.longestHoldSeconds(time);
+  // Green while nobody has held past the service-level threshold; red past two minutes.
+  show('on-hold', f.onHold, thousands(f.onHold), longest <= f.serviceLevelSeconds ? 'good' : longest < 120 ? 'warn' : 'bad');
+  show('longest-hold', longest, duration(longest));
+  show('peak-on-hold', f.peakOnHold, thousands(f.peakOnHold));
+
+  const occupancy = f.onDuty > 0 ? f.busy / f.onDuty : 0;
+  show('busy-agents', f.busy, thousands(f.busy), occupancy < 0.95 ? 'good' : 'warn');
+  show('on-duty', f.onDuty, thousands(f.onDuty));
+  element('occupancy-bar').style.width = `${Math.min(100, occupancy * 100).toFixed(1)}%`;
+
+  const meanHold = f.recentMeanHoldSeconds;
+  show('mean-hold', meanHold, duration(meanHold), meanHold < 60 ? 'good' : meanHold < 180 ? 'warn' : 'bad');
+  show('service-level', f.serviceLevel, percent(f.serviceLevel), f.serviceLevel >= 0.8 ? 'good' : f.serviceLevel >= 0.6 ? 'warn' : 'bad');
+  element('service-level-target').textContent = `answered within ${f.serviceLevelSeconds} s`;
+
+  show('arrivals', f.arrivals, thousands(f.arrivals));
+  show('answered', f.answered, thousands(f.answered));
+  const held = f.answered + f.abandoned;
+  const abandonRate = held > 0 ? f.abandoned / held : 0;
+  show('abandoned', f.abandoned, thousands(f.abandoned), abandonRate < 0.05 ? 'good' : abandonRate < 0.15 ? 'warn' : 'bad');
+  show('abandon-rate', abandonRate, percent(abandonRate));
+  show('callbacks-accepted', f.callbacksAccepted, thousands(f.callbacksAccepted));
+  show('callbacks-offered', f.callbacksOffered, thousands(f.callbacksOffered));
+  show('callbacks-connected', f.callbacksConnected, thousands(f.callbacksConnected));
+  show('callbacks-waiting', f.callbacksWaiting, thousands(f.callbacksWaiting));
+
+  if (now - lastChartAt >= CHART_EVERY_MS || f.ended) {
+    lastChartAt = now;
+    drawChart(chart, f.samples, { daySeconds: f.durationSeconds, openingSeconds: OPENING_SECONDS });
+  }
+}
+
+function frame(now: number): void {
+  paint(now);
+  requestAnimationFrame(frame);
+}
+
+const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Seconds as `m:ss`, or `h:mm:ss` from an hour. */
+function duration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor(whole / 60) % 60;
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+// --- start ----------------------------------------------------------------------------------
+
+speedSelect.replaceChildren(
+  ...SPEEDS.map((value) => {
+    const option = document.createElement('option');
+    option.value = String(value);
+    option.textContent = `${value}×`;
+    return option;
+  }),
+);
+speedSelect.value = String(speed);
+element('chart-legend').replaceChildren(
+  ...legend().map(({ label, className }) => {
+    const item = document.createElement('li');
+    item.className = `legend-${className}`;
+    item.textContent = label;
+    return item;
+  }),
+);
+showScenario();
+syncControls();
+start();
+requestAnimationFrame(frame);

@@ -1,0 +1,206 @@
+// The live dashboard (examples/dashboard/) in Debian's headless Chromium, driven by
+// playwright-core: it builds the bundle, serves the folder on loopback, and checks that the run
+// is live (the simulated clock and the figures move), that the controls restart it with a
+// scenario that behaves differently (fewer agents: a longer queue and more abandonment; opt-in
+// 0 and 0.8: no callbacks and many), that nothing is fetched from anywhere else and nothing is
+// logged as an error. It leaves a screenshot in __screenshots__/dashboard.png.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, serveDashboard } from '../../examples/dashboard/build';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Containers give /dev/shm a few megabytes; Chromium then crashes without this.
+  '--disable-dev-shm-usage',
+];
+const SCREENSHOTS = new URL('./__screenshots__/', import.meta.url);
+
+// Where runs are compared: 45 simulated minutes in, 2.25 s of wall clock at 1200×.
+const EARLY = 2700;
+
+/** The figures the page shows, by data-testid, from their raw `data-value`. */
+type Figures = Record<string, number>;
+
+const skip = !existsSync(CHROMIUM) && !process.env.CI;
+
+if (skip) {
+  it.skip(`the live dashboard in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
+} else {
+  describe('the live dashboard in headless Chromium', () => {
+    let userDataDir: string;
+    let context: BrowserContext;
+    let server: Server;
+    let url: string;
+
+    beforeAll(async () => {
+      const [{ bytes }, served] = await Promise.all([buildDashboard(), serveDashboard(0)]);
+      expect(bytes).toBeGreaterThan(10_000);
+      server = served.server;
+      url = served.url;
+      userDataDir = mkdtempSync(join(tmpdir(), 'queuecast-dashboard-'));
+      context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ARGS,
+        viewport: { width: 1360, height: 880 },
+      });
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await new Promise((resolve) => server?.close(resolve));
+      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    });
+
+    it('runs the day live, and its controls change what happens', async () => {
+      const page = await context.newPage();
+      const elsewhere: string[] = [];
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      // Offline: anything not from the local server is refused (and noted).
+      await page.route('**/*', (route) => {
+        const requested = route.request().url();
+        if (requested.startsWith(url)) return route.continue();
+        elsewhere.push(requested);
+        return route.abort();
+      });
+      await page.goto(url, { waitUntil: 'load' });
+
+      // Live at the default 60×: within a second and a half the clock passes a simulated minute.
+      await expect.poll(() => status(page)).toBe('running');
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="sim-clock"]')?.dataset.seconds) >= 60, null, { timeout: 5000 });
+      expect(await page.textContent('[data-testid="speed-select"] option:checked')).toBe('60×');
+
+      // At 1200×, two wall-clock seconds are 40 simulated minutes: everything moves.
+      await restartWith(page, () => page.selectOption('[data-testid="speed-select"]', '1200'));
+      await untilClock(page, 300);
+      const before = await figures(page);
+      await page.waitForTimeout(2000);
+      const after = await figures(page);
+      expect(after.clock! - before.clock!).toBeGreaterThan(1200);
+      expect(after.arrivals).toBeGreaterThan(before.arrivals!);
+      expect(after.answered).toBeGreaterThan(before.answered!);
+      expect(after['on-duty']).toBe(40);
+      expect(after['busy-agents']).toBeGreaterThan(0);
+      expect(after['busy-agents']).toBeLessThanOrEqual(40);
+      expect(await page.locator('[data-testid="live-chart"] polyline').count()).toBe(4);
+
+      // The same run into the morning peak: keep a picture of it.
+      const forty = await figuresAt(page, EARLY);
+      await untilClock(page, 2.5 * 3600);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: new URL('dashboard.png', SCREENSHOTS).pathname, fullPage: true });
+
+      // The same early stretch with 20 agents. Same seed: the same callers arrive, and 20
+      // agents answer about 200 calls an hour of the 280 to 340 that come, so the line grows
+      // until patience trims it.
+      await restartWith(page, async () => {
+        await page.fill('[data-testid="agents-input"]', '20');
+        await page.press('[data-testid="agents-input"]', 'Enter');
+      });
+      const twenty = await figuresAt(page, EARLY);
+      expect(twenty['on-duty']).toBe(20);
+      expect(twenty['busy-agents']).toBeLessThanOrEqual(20);
+      expect(twenty['peak-on-hold']).toBeGreaterThan(forty['peak-on-hold']! + 5);
+      expect(twenty.abandoned).toBeGreaterThan(forty.abandoned! + 10);
+      expect(twenty['mean-hold']).toBeGreaterThan(forty['mean-hold']! + 30);
+      expect(twenty['service-level']).toBeLessThan(forty['service-level']!);
+
+      // Opt-in 0: callbacks are offered (the wait is long) and nobody takes one; at 0.8, most do.
+      await restartWith(page, () => setRange(page, 0));
+      const none = await figuresAt(page, EARLY);
+      expect(none['callbacks-offered']).toBeGreaterThan(20);
+      expect(none['callbacks-accepted']).toBe(0);
+      await restartWith(page, () => setRange(page, 0.8));
+      const most = await figuresAt(page, EARLY);
+      expect(await page.textContent('[data-testid="opt-in-value"]')).toBe('80%');
+      expect(most['callbacks-accepted']).toBeGreaterThan(20);
+      expect(most['callbacks-accepted']! / most['callbacks-offered']!).toBeGreaterThan(0.6);
+      expect(most['callbacks-connected']).toBeGreaterThan(0);
+
+      // The scenario editor: a bad scenario is listed field by field and changes nothing; a
+      // good one restarts the day and brings the controls along.
+      await page.click('summary');
+      const run = await page.$eval('[data-testid="dashboard"]', (root) => Number((root as HTMLElement).dataset.run));
+      const edited = JSON.parse(await page.inputValue('[data-testid="scenario-json"]')) as Record<string, unknown>;
+      await page.fill('[data-testid="scenario-json"]', JSON.stringify({ ...edited, agents: 0, handleTime: { type: 'lognormal' } }));
+      await page.click('[data-testid="apply-scenario"]');
+      const listed = await page.$$eval('[data-testid="scenario-problems"] li', (items) => items.map((item) => item.textContent ?? ''));
+      expect(listed.some((text) => text.startsWith('agents:'))).toBe(true);
+      expect(listed.some((text) => text.startsWith('handleTime.meanSeconds:'))).toBe(true);
+      expect(await page.$eval('[data-testid="dashboard"]', (root) => Number((root as HTMLElement).dataset.run))).toBe(run);
+      await restartWith(page, async () => {
+        await page.fill('[data-testid="scenario-json"]', JSON.stringify({ ...edited, name: 'Edited line', agents: 25 }));
+        await page.click('[data-testid="apply-scenario"]');
+      });
+      expect(await page.isHidden('[data-testid="scenario-problems"]')).toBe(true);
+      expect(await page.textContent('[data-testid="scenario-name"]')).toBe('Edited line');
+      expect(await page.inputValue('[data-testid="agents-input"]')).toBe('25');
+      await expect.poll(async () => (await figures(page))['on-duty']).toBe(25);
+
+      expect(elsewhere).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+}
+
+async function status(page: Page): Promise<string | undefined> {
+  return page.$eval('[data-testid="dashboard"]', (root) => (root as HTMLElement).dataset.status);
+}
+
+/** Does what changes a control, and waits until the page has restarted the run. */
+async function restartWith(page: Page, change: () => Promise<unknown>): Promise<void> {
+  const run = await page.$eval('[data-testid="dashboard"]', (root) => Number((root as HTMLElement).dataset.run));
+  await change();
+  await page.waitForFunction((previous) => Number(document.querySelector<HTMLElement>('[data-testid="dashboard"]')?.dataset.run) > previous, run, { timeout: 5000 });
+}
+
+/** Sets the opt-in slider as a person's drag would end: an input event, then a change. */
+async function setRange(page: Page, value: number): Promise<void> {
+  await page.$eval(
+    '[data-testid="opt-in-input"]',
+    (input, v) => {
+      (input as HTMLInputElement).value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+async function untilClock(page: Page, seconds: number): Promise<void> {
+  await page.waitForFunction(
+    (s) => Number(document.querySelector<HTMLElement>('[data-testid="sim-clock"]')?.dataset.seconds) >= s,
+    seconds,
+    { timeout: 20_000 },
+  );
+}
+
+async function figuresAt(page: Page, seconds: number): Promise<Figures> {
+  await untilClock(page, seconds);
+  return figures(page);
+}
+
+async function figures(page: Page): Promise<Figures> {
+  return page.evaluate(() => {
+    const read: Record<string, number> = {};
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-value]'))) read[element.dataset.testid!] = Number(element.dataset.value);
+    read.clock = Number(document.querySelector<HTMLElement>('[data-testid="sim-clock"]')!.dataset.seconds);
+    return read;
+  });
+}
