@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { problemsFromIssues, problemsMessage, type ScenarioProblem } from '../scenario';
 
 /**
@@ -15,14 +15,15 @@ export interface CenterSnapshot {
   lastServedWaitSeconds?: number;
 }
 
-const seconds = z.number().min(0);
+const seconds = z.number().check(z.minimum(0));
+const manyAtMost = z.maxLength(1_000_000);
 
 export const snapshotSchema = z.strictObject({
-  agents: z.int().min(1).max(1_000_000),
-  busy: z.array(z.strictObject({ elapsedSeconds: seconds })).max(1_000_000),
-  hold: z.array(z.strictObject({ waitedSeconds: seconds })).max(1_000_000),
-  callbacks: z.array(z.strictObject({ waitedSeconds: seconds, attempts: z.int().min(0) })).max(1_000_000),
-  lastServedWaitSeconds: seconds.optional(),
+  agents: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  busy: z.array(z.strictObject({ elapsedSeconds: seconds })).check(manyAtMost),
+  hold: z.array(z.strictObject({ waitedSeconds: seconds })).check(manyAtMost),
+  callbacks: z.array(z.strictObject({ waitedSeconds: seconds, attempts: z.int().check(z.minimum(0)) })).check(manyAtMost),
+  lastServedWaitSeconds: z.optional(seconds),
 });
 
 /**

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { scenarioSchema } from './schema';
 import { ScenarioError, formatPath, type ScenarioProblem } from './errors';
 import type { Scenario } from './types';
 
-type Issue = z.core.$ZodIssue;
+type Issue = $ZodIssue;
 
 // What a union expects, said the way a scenario file writes it.
 const unionExpectations: Record<string, string> = {
