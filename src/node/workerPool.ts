@@ -2,6 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult, ReplicationTask } from './workerProtocol';
 
+// Workers stay between calls for a few seconds, warm (modules loaded, code compiled), so a
+// planner's sweep of many comparisons does not pay their start each time; they never keep
+// the process alive.
+const idle: Worker[] = [];
+let retireTimer: ReturnType<typeof setTimeout> | undefined;
+const IDLE_MILLISECONDS = 5_000;
+
 /**
  * Runs tasks on a few worker threads, one task per worker at a time, and hands back the
  * results in the order the tasks were given.
@@ -15,7 +22,11 @@ export async function runOnWorkers(
   const results: ReplicationResult[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
-  const pool = Array.from({ length: count }, () => startWorker());
+  if (retireTimer) clearTimeout(retireTimer);
+  const pool = Array.from({ length: count }, () => idle.pop() ?? startWorker());
+  // Busy workers keep the process alive until they answer; idle ones never do.
+  for (const worker of pool) worker.ref();
+  const healthy: Worker[] = [];
   try {
     await Promise.all(
       pool.map(async (worker) => {
@@ -24,10 +35,17 @@ export async function runOnWorkers(
           results[index] = await ask(worker, tasks[index]!);
           onDone?.(++done, tasks.length);
         }
+        healthy.push(worker);
       }),
     );
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    for (const worker of pool) {
+      worker.unref();
+      if (healthy.includes(worker)) idle.push(worker);
+      else void worker.terminate();
+    }
+    retireTimer = setTimeout(retireIdleWorkers, IDLE_MILLISECONDS);
+    retireTimer.unref();
   }
   return results;
 }
@@ -35,6 +53,10 @@ export async function runOnWorkers(
 /** How many workers to start by default: one per core the host offers. */
 export function defaultWorkers(): number {
   return availableParallelism();
+}
+
+function retireIdleWorkers(): void {
+  for (const worker of idle.splice(0)) void worker.terminate();
 }
 
 function ask(worker: Worker, task: ReplicationTask): Promise<ReplicationResult> {
@@ -56,7 +78,10 @@ function ask(worker: Worker, task: ReplicationTask): Promise<ReplicationResult> 
 // The built package runs dist/replication-worker.js. From sources (examples run with tsx,
 // tests) the worker registers tsx's loader itself, then loads the TypeScript file.
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./replication-worker.js', import.meta.url));
+  return import.meta.url.endsWith('.ts') ? sourceWorker() : new Worker(new URL('./replication-worker.js', import.meta.url));
+}
+
+function sourceWorker(): Worker {
   const loader = import.meta.resolve('tsx/esm/api');
   const script = new URL('./replicationWorker.ts', import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
