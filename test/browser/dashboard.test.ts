@@ -4,27 +4,15 @@
 // scenario that behaves differently (fewer agents: a longer queue and more abandonment; opt-in
 // 0 and 0.8: no callbacks and many), that nothing is fetched from anywhere else and nothing is
 // logged as an error. It leaves a screenshot in __screenshots__/dashboard.png.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, serveDashboard } from '../../examples/dashboard/build';
+import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Containers give /dev/shm a few megabytes; Chromium then crashes without this.
-  '--disable-dev-shm-usage',
-];
-const SCREENSHOTS = new URL('./__screenshots__/', import.meta.url);
 
 // Where runs are compared: 45 simulated minutes in, 2.25 s of wall clock at 1200×.
 const EARLY = 2700;
@@ -32,9 +20,7 @@ const EARLY = 2700;
 /** The figures the page shows, by data-testid, from their raw `data-value`. */
 type Figures = Record<string, number>;
 
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-
-if (skip) {
+if (chromiumMissing) {
   it.skip(`the live dashboard in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
 } else {
   describe('the live dashboard in headless Chromium', () => {
@@ -49,12 +35,7 @@ if (skip) {
       server = served.server;
       url = served.url;
       userDataDir = mkdtempSync(join(tmpdir(), 'queuecast-dashboard-'));
-      context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ARGS,
-        viewport: { width: 1360, height: 880 },
-      });
+      context = await launchChromium(userDataDir, { width: 1360, height: 880 });
     });
 
     afterAll(async () => {
@@ -102,8 +83,7 @@ if (skip) {
       // The same run into the morning peak: keep a picture of it.
       const forty = await figuresAt(page, EARLY);
       await untilClock(page, 2.5 * 3600);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: new URL('dashboard.png', SCREENSHOTS).pathname, fullPage: true });
+      await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
 
       // The same early stretch with 20 agents. Same seed: the same callers arrive, and 20
       // agents answer about 200 calls an hour of the 280 to 340 that come, so the line grows

@@ -1,27 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type Scenario } from '../../src';
 import { renderHtmlReport } from '../../src/node/htmlReport';
+import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
 
-// Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Containers give /dev/shm a few megabytes; Chromium then crashes without this.
-  '--disable-dev-shm-usage',
-];
-const SCREENSHOTS = new URL('./__screenshots__/', import.meta.url);
 
 // A morning of a small center, by quarter-hour: the calls peak mid-morning a little above
 // what the roster can answer, so the queue builds and drains, and a callback has work to do.
@@ -40,9 +26,7 @@ const variant: Scenario = {
 
 const CHARTS = ['hold-savings', 'waits', 'hold-distribution', 'calls', 'queue'];
 
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-
-if (skip) {
+if (chromiumMissing) {
   it.skip(`the HTML report in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
 } else {
   describe('the HTML report in headless Chromium', () => {
@@ -57,13 +41,7 @@ if (skip) {
       const file = join(userDataDir, 'report.html');
       writeFileSync(file, html);
       fileUrl = pathToFileURL(file).href;
-      // A persistent context is how Playwright takes a --user-data-dir of our own.
-      context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ARGS,
-        viewport: { width: 1280, height: 900 },
-      });
+      context = await launchChromium(userDataDir, { width: 1280, height: 900 });
     });
 
     afterAll(async () => {
@@ -119,8 +97,7 @@ if (skip) {
       expect(requested).toEqual([fileUrl]);
       expect(problems).toEqual([]);
 
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: new URL('report.png', SCREENSHOTS).pathname, fullPage: true });
+      await page.screenshot({ path: screenshotPath('report.png'), fullPage: true });
       await page.close();
     });
   });
