@@ -3,17 +3,12 @@
 // slices, against runSync(), which does not, as the baseline.
 //   npx tsx benchmarks/eventLoop.bench.ts [--callers 1000000]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { run, runSync, type Scenario } from '../src';
+import { run, runSync } from '../src';
 import { option, report, type BenchResult } from './measure';
+import { referenceModel } from './referenceModel';
 
 const callers = option('callers', 1_000_000);
-const scenario: Scenario = {
-  arrivals: { perHour: 570 },
-  agents: 50,
-  durationSeconds: (callers / 570) * 3600,
-  handleTime: { type: 'exponential', meanSeconds: 300 },
-  patience: { type: 'exponential', meanSeconds: 600 },
-};
+const scenario = referenceModel(callers);
 
 async function measure(body: () => unknown): Promise<{ seconds: number; p50: number; p99: number; max: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { option, report, type BenchResult } from './measure';
+import { referenceModel } from './referenceModel';
 
 const callers = option('callers', 10_000_000);
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -23,13 +24,7 @@ function peakRss(body: string): { peakMiB: number; seconds: number } {
   return JSON.parse(output.trim().split('\n').at(-1)!) as { peakMiB: number; seconds: number };
 }
 
-const scenario = {
-  arrivals: { perHour: 570 },
-  agents: 50,
-  durationSeconds: (callers / 570) * 3600,
-  handleTime: { type: 'exponential', meanSeconds: 300 },
-  patience: { type: 'exponential', meanSeconds: 600 },
-};
+const scenario = referenceModel(callers);
 const idle = peakRss('');
 const full = peakRss(`const report = await run(${JSON.stringify(scenario)}); if (report.callers.offered < ${callers * 0.99}) throw new Error('short run');`);
 const results: BenchResult[] = [

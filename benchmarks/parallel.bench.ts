@@ -5,19 +5,14 @@
 // sources, each worker would also spend its start compiling TypeScript.
 //   npx tsx benchmarks/parallel.bench.ts [--replications 16] [--rounds 3]
 import { isDeepStrictEqual } from 'node:util';
-import { replicate, type Scenario } from '../dist/index.js';
+import { replicate } from '../dist/index.js';
 import { replicate as replicateOnWorkers } from '../dist/node.js';
 import { alternate, median, option, report, type BenchResult } from './measure';
+import { referenceModel } from './referenceModel';
 
 const replications = option('replications', 16);
 const rounds = option('rounds', 3);
-const scenario: Scenario = {
-  arrivals: { perHour: 570 },
-  agents: 50,
-  durationSeconds: (250_000 / 570) * 3600,
-  handleTime: { type: 'exponential', meanSeconds: 300 },
-  patience: { type: 'exponential', meanSeconds: 600 },
-};
+const scenario = referenceModel(250_000);
 
 // The first call starts the workers (and compiles their code): what a one-off CLI run pays.
 const coldStart = performance.now();

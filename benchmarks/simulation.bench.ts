@@ -10,19 +10,12 @@ import { ContactCenter, metricsWindow } from '../src/model';
 import { resolveScenario } from '../src/scenario';
 import { handWrittenLoop } from './handWrittenLoop';
 import { alternate, median, option, report, type BenchResult } from './measure';
+import { REFERENCE_ARRIVALS_PER_HOUR, referenceModel } from './referenceModel';
 
 const callers = option('callers', 1_000_000);
 const rounds = option('rounds', 5);
-const arrivalsPerHour = 570;
-
-const reference: Scenario = {
-  seed: 1,
-  arrivals: { perHour: arrivalsPerHour },
-  agents: 50,
-  durationSeconds: (callers / arrivalsPerHour) * 3600,
-  handleTime: { type: 'exponential', meanSeconds: 300 },
-  patience: { type: 'exponential', meanSeconds: 600 },
-};
+const arrivalsPerHour = REFERENCE_ARRIVALS_PER_HOUR;
+const reference = referenceModel(callers);
 
 // The events a run handles, counted once outside the timings (same seed, same events).
 function eventsHandled(scenario: Scenario): number {
