@@ -3,7 +3,7 @@
 // changed scenario. Build and open it with
 //   npx tsx examples/dashboard/build.ts --serve
 import type { Subscription } from 'rxjs';
-import { scenarioProblems, simulate, type Scenario } from '../../src';
+import { isMultiLine, scenarioProblems, simulate, type Scenario, type SingleLineScenario } from '../../src';
 import { clock, drawChart, legend } from './chart';
 import { LiveFigures } from './liveFigures';
 import { OPENING_SECONDS, builtInScenario } from './scenario';
@@ -30,7 +30,7 @@ const applyButton = element<HTMLButtonElement>('apply-scenario');
 const problemList = element('scenario-problems');
 const chart = element<SVGSVGElement>('live-chart');
 
-let scenario: Scenario = builtInScenario();
+let scenario: SingleLineScenario = builtInScenario();
 let speed = 60;
 let figures = new LiveFigures();
 let subscription: Subscription | undefined;
@@ -135,7 +135,11 @@ applyButton.addEventListener('click', () => {
     showProblems(problems.map((p) => `${p.path || '(scenario)'}: expected ${p.expected}, received ${JSON.stringify(p.received) ?? 'nothing'}`));
     return;
   }
-  scenario = parsed as Scenario;
+  if (isMultiLine(parsed as Scenario)) {
+    showProblems(['lines: this dashboard shows a single-line scenario (arrivals, agents, handleTime...)']);
+    return;
+  }
+  scenario = parsed as SingleLineScenario;
   showProblems([]);
   syncControls();
   start();

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../src';
+import type { SingleLineScenario } from '../../src';
 
 /** The simulated day opens at 08:00: only the clock on screen uses this. */
 export const OPENING_SECONDS = 8 * 3600;
@@ -10,7 +10,7 @@ export const OPENING_SECONDS = 8 * 3600;
  * minutes on average, and a keep-place callback offered once the announced wait reaches two
  * minutes.
  */
-export function builtInScenario(): Scenario {
+export function builtInScenario(): SingleLineScenario {
   return {
     name: 'Benefits line, one weekday',
     seed: 7,

@@ -2,14 +2,14 @@
 // variant irs-like-callback.yaml, for the example scripts and tests.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { validateScenario, type CallbackPolicy, type Scenario } from '../../src';
+import { requireSingleLine, validateScenario, type CallbackPolicy, type SingleLineScenario } from '../../src';
 
-function load(file: string): Scenario {
-  return validateScenario(parse(readFileSync(new URL(file, import.meta.url), 'utf8')));
+function load(file: string): SingleLineScenario {
+  return requireSingleLine(validateScenario(parse(readFileSync(new URL(file, import.meta.url), 'utf8'))), file);
 }
 
-export const irsBaseline: Scenario = load('./irs-like.yaml');
-export const irsWithCallback: Scenario = load('./irs-like-callback.yaml');
+export const irsBaseline = load('./irs-like.yaml');
+export const irsWithCallback = load('./irs-like-callback.yaml');
 export const irsCallback: CallbackPolicy = irsWithCallback.callback!;
 
 /** Agents per half hour at a share of the offered load (calls x handle / interval), at least 5. */

@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { scenarioJsonSchema, type Scenario } from '../scenario';
+import { offersCallback, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf } from './errors';
 import { compareTable, runTable } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
@@ -70,7 +70,7 @@ async function finish(result: Result, table: string, options: SimulationOptions)
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
 }
 
-const hasCallback = (...scenarios: Scenario[]) => scenarios.some((s) => s.callback !== undefined);
+const hasCallback = (...scenarios: Scenario[]) => scenarios.some(offersCallback);
 
 export function program(): Command {
   const cli = new Command('queuecast')
@@ -124,7 +124,7 @@ export function program(): Command {
       if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
         const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
-        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, scenario.patience !== undefined, threshold)}\n`);
+        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold)}\n`);
       }
       if (options.write) {
         const staffed = withRoster(scenario, plan);

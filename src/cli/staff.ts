@@ -1,6 +1,6 @@
 import { agentsFor, type StaffingTarget } from '../analytic';
 import { meanOf } from '../random';
-import { resolveScenario, type Scenario } from '../scenario';
+import { requireSingleLine, resolveScenario, soleLine, type Scenario } from '../scenario';
 import { UsageError } from './errors';
 import { clock, textTable, thousands } from './format';
 
@@ -32,11 +32,12 @@ export interface StaffRow {
  */
 export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[] {
   const resolved = resolveScenario(scenario);
-  const meanHandleSeconds = meanOf(resolved.handleTime);
-  const meanPatienceSeconds = resolved.patience && meanOf(resolved.patience);
+  const line = soleLine(resolved, 'Erlang staffing');
+  const meanHandleSeconds = meanOf(line.handleTime);
+  const meanPatienceSeconds = line.patience && meanOf(line.patience);
   const serviceLevelSeconds = target.withinSeconds ?? resolved.serviceLevelSeconds;
   const goal = staffingTarget(target, meanPatienceSeconds !== undefined);
-  const { intervalSeconds, perInterval } = resolved.arrivals;
+  const { intervalSeconds, perInterval } = line.arrivals;
   return perInterval.map((calls, k) => {
     const arrivalsPerHour = (calls * 3600) / intervalSeconds;
     const load = { arrivalsPerHour, meanHandleSeconds, serviceLevelSeconds };
@@ -63,11 +64,12 @@ export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[
 
 /** The scenario with the plan's roster, ready to simulate (and to check the plan). */
 export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): Scenario {
-  const resolved = resolveScenario(scenario);
+  const single = requireSingleLine(scenario, 'Erlang staffing');
+  const line = soleLine(resolveScenario(single), 'Erlang staffing');
   const roster = plan.map((row) => row.agents);
   // The last interval's agents stay until the line drains: at least one.
   roster[roster.length - 1] = Math.max(1, roster.at(-1)!);
-  return { ...scenario, agents: { intervalSeconds: resolved.arrivals.intervalSeconds, perInterval: roster } };
+  return { ...single, agents: { intervalSeconds: line.arrivals.intervalSeconds, perInterval: roster } };
 }
 
 export function staffTable(plan: readonly StaffRow[], withAbandonment: boolean, serviceLevelSeconds: number): string {

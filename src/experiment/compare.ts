@@ -74,7 +74,7 @@ export function summarizePairs(pairs: ComparedPair[], confidence: number): Compa
 export type ComparedPair = Comparison['pairs'][number];
 
 async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
-  const takers = new CallbackTakers(variant.warmupSeconds, variant.durationSeconds);
+  const takers = new CallbackTakers();
   const variantReport = await runResolved(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds);
   const baselineReport = await runResolved(baseline, theirHold);
@@ -83,7 +83,7 @@ async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario
 
 /** `comparePair()` without yielding, for worker threads. */
 export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedScenario): ComparedPair {
-  const takers = new CallbackTakers(variant.warmupSeconds, variant.durationSeconds);
+  const takers = new CallbackTakers();
   const variantReport = runResolvedSync(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds);
   const baselineReport = runResolvedSync(baseline, theirHold);
@@ -104,19 +104,12 @@ function pairOf(baselineReport: Report, variantReport: Report, takersBaselineHol
 class CallbackTakers extends QuietObserver {
   readonly callerIds = new Set<number>();
 
-  constructor(
-    private readonly warmupSeconds: number,
-    private readonly durationSeconds: number,
-  ) {
-    super();
-  }
-
-  override callbackAccepted(_time: number, callerId: number, arrivalTime: number): void {
-    if (arrivalTime >= this.warmupSeconds && arrivalTime < this.durationSeconds) this.callerIds.add(callerId);
+  override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, _line: number, counted: boolean): void {
+    if (counted) this.callerIds.add(callerId);
   }
 }
 
-/** Adds up the hold of given callers (0 for those who took a callback in this run too). */
+/** Adds up the hold of given callers, over all their calls (0 for those who took a callback in this run too). */
 class HoldOfCallers extends QuietObserver {
   holdSeconds = 0;
 

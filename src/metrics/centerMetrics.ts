@@ -1,345 +1,175 @@
-import { QuantileSketch } from './quantileSketch';
-import type { HoldBin, IntervalRow, Report } from './report';
-
-/** What the metrics need to know of a run. */
-export interface MetricsWindow {
-  warmupSeconds: number;
-  durationSeconds: number;
-  serviceLevelSeconds: number;
-  /** The length of one row of `Report.intervals`. */
-  intervalSeconds: number;
-}
+import { GroupMetrics, agentRowFigures, occupancy } from './groupMetrics';
+import { LineMetrics, ratio } from './lineMetrics';
+import type { GroupReport, IntervalRow, LineReport, Report } from './report';
+import type { MetricsWindow } from './window';
 
 /**
  * Streaming accumulators for one run: it hears what happens in the center, in time order, and
- * keeps counts, sums, a quantile sketch, time integrals and per-interval rows, never a list of
- * callers. Its methods take plain numbers so that the fast path allocates nothing per event.
+ * keeps counts, sums, quantile sketches, time integrals and per-interval rows for each line and
+ * each group, never a list of callers; the center's totals add them up when the report is made.
+ * Its methods take plain numbers so that the fast path allocates nothing per event.
  *
- * Callers are counted when they arrive in [warmupSeconds, durationSeconds); time-averaged
- * figures (occupancy, queue length) cover the same window. Rows attribute a caller to the
- * interval of arrival, as contact centers report them, and cover warm-up intervals too.
+ * Calls are counted when the person's first call arrived in [warmupSeconds, durationSeconds)
+ * (the model says so with `counted`); time-averaged figures (occupancy, queue length) cover the
+ * same window. Rows attribute a call to the interval of its arrival, as contact centers report
+ * them, and cover warm-up intervals too.
  */
 export class CenterMetrics {
-  // State of the center, integrated over time.
-  private lastTime = 0;
-  private busy = 0;
-  private onDuty = 0;
-  private scheduled = 0;
-  private onHold = 0;
-  private windowBusySeconds = 0;
-  private windowOnDutySeconds = 0;
-  // The row being integrated, its end, and its integrals so far.
-  private currentRow = 0;
-  private rowEnd: number;
-  private rowBusySeconds = 0;
-  private rowOnDutySeconds = 0;
-  private rowScheduledSeconds = 0;
-  private rowOnHoldSeconds = 0;
-
-  // Counted callers.
-  private offered = 0;
-  private answeredCount = 0;
-  private abandonedCount = 0;
-  private waited = 0;
-  private holdSum = 0;
-  private holdMax = 0;
-  private withinServiceLevel = 0;
-  private readonly holdSketch = new QuantileSketch();
-  private readonly holdBins = new Float64Array(HOLD_BIN_EDGES.length + 1);
-  private callbacksOffered = 0;
-  private callbacksAccepted = 0;
-  private callbacksConnected = 0;
-  private callbacksFailed = 0;
-  private callbackAttempts = 0;
-  private callbackDelaySum = 0;
-
-  private readonly rows: RowAccumulators;
+  private readonly lines: LineMetrics[];
+  private readonly groups: GroupMetrics[];
+  private readonly rowCount: number;
 
   constructor(private readonly window: MetricsWindow) {
-    this.rows = new RowAccumulators(Math.max(1, Math.ceil(window.durationSeconds / window.intervalSeconds)));
-    this.rowEnd = Math.min(window.intervalSeconds, window.durationSeconds);
+    this.rowCount = Math.max(1, Math.ceil(window.durationSeconds / window.intervalSeconds));
+    this.lines = window.lines.map((line) => new LineMetrics(line.name, line.serviceLevelSeconds, window, this.rowCount));
+    this.groups = window.groups.map((name) => new GroupMetrics(name, window, this.rowCount));
   }
 
-  arrival(time: number, _callerId: number): void {
-    this.advance(time);
-    this.onHold++;
-    this.rows.arrivals[this.rowOf(time)]!++;
-    if (this.counts(time)) this.offered++;
+  arrival(time: number, _callerId: number, line: number, attempt: number, counted: boolean): void {
+    this.lines[line]!.recordArrival(time, attempt, counted);
   }
 
-  /** A caller on hold reaches an agent (at once or after waiting). */
-  answered(time: number, _callerId: number, arrivalTime: number): void {
-    this.advance(time);
-    this.onHold--;
-    this.busy++;
-    const row = this.rowOf(arrivalTime);
-    this.rows.answered[row]!++;
-    const hold = time - arrivalTime;
-    const within = hold <= this.window.serviceLevelSeconds;
-    if (within) this.rows.withinServiceLevel[row]!++;
-    this.recordHold(row, hold);
-    if (this.counts(arrivalTime)) {
-      this.answeredCount++;
-      if (within) this.withinServiceLevel++;
-      this.recordCountedHold(hold);
-    }
+  /** A caller reaches an agent (at once or after waiting). */
+  answered(time: number, _callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
+    this.lines[line]!.recordAnswered(time, arrivalTime, counted);
+    const metrics = this.groups[group]!;
+    metrics.busy.add(time, 1);
+    if (counted) metrics.answeredByLine[line]!++;
   }
 
-  abandoned(time: number, _callerId: number, arrivalTime: number): void {
-    this.advance(time);
-    this.onHold--;
-    const row = this.rowOf(arrivalTime);
-    this.rows.abandoned[row]!++;
-    const hold = time - arrivalTime;
-    this.recordHold(row, hold);
-    if (this.counts(arrivalTime)) {
-      this.abandonedCount++;
-      // Nobody who abandons was answered at once, even at zero patience.
-      if (hold === 0) this.waited++;
-      this.recordCountedHold(hold);
-    }
+  abandoned(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordAbandoned(time, arrivalTime, counted);
+  }
+
+  balked(time: number, _callerId: number, arrivalTime: number, _estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordBalked(time, arrivalTime, counted);
+  }
+
+  busySignal(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordSentAway(time, arrivalTime, counted, true);
+  }
+
+  disconnected(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordSentAway(time, arrivalTime, counted, false);
   }
 
   /** An agent finishes a call (an answered caller's or a connected callback's). */
-  callEnded(time: number, _callerId: number): void {
-    this.advance(time);
-    this.busy--;
+  callEnded(time: number, _callerId: number, _line: number, group: number): void {
+    this.groups[group]!.busy.add(time, -1);
   }
 
-  agentsChanged(time: number, scheduled: number, onDuty: number): void {
-    this.advance(time);
-    this.scheduled = scheduled;
-    this.onDuty = onDuty;
+  agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
+    const metrics = this.groups[group]!;
+    metrics.scheduled.set(time, scheduled);
+    metrics.onDuty.set(time, onDuty);
   }
 
-  callbackOffered(_time: number, _callerId: number, arrivalTime: number): void {
-    if (this.counts(arrivalTime)) this.callbacksOffered++;
+  callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    if (counted) this.lines[line]!.callbacksOffered++;
   }
 
   /** The caller takes the offer and hangs up: their hold ends at 0 and they are not a caller who held. */
-  callbackAccepted(time: number, _callerId: number, arrivalTime: number): void {
-    this.advance(time);
-    this.onHold--;
-    this.rows.callbacksAccepted[this.rowOf(arrivalTime)]!++;
-    if (this.counts(arrivalTime)) this.callbacksAccepted++;
+  callbackAccepted(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordCallbackAccepted(time, arrivalTime, counted);
   }
 
   /** An agent starts dialing a callback request: busy while dialing. */
-  callbackDialed(time: number, _callerId: number, arrivalTime: number): void {
-    this.advance(time);
-    this.busy++;
-    if (this.counts(arrivalTime)) this.callbackAttempts++;
+  callbackDialed(time: number, _callerId: number, _arrivalTime: number, _attempt: number, line: number, group: number, counted: boolean): void {
+    this.groups[group]!.busy.add(time, 1);
+    if (counted) this.lines[line]!.callbackAttempts++;
   }
 
   /** The caller answered the dial; the agent goes on to the call (ended by `callEnded`). */
-  callbackConnected(time: number, _callerId: number, arrivalTime: number): void {
-    if (this.counts(arrivalTime)) {
-      this.callbacksConnected++;
-      this.callbackDelaySum += time - arrivalTime;
-    }
+  callbackConnected(time: number, _callerId: number, arrivalTime: number, line: number, _group: number, counted: boolean): void {
+    if (!counted) return;
+    const metrics = this.lines[line]!;
+    metrics.callbacksConnected++;
+    metrics.callbackDelaySum += time - arrivalTime;
   }
 
   /** Nobody answered the dial: the agent is free again. */
-  callbackUnanswered(time: number, _callerId: number, _arrivalTime: number): void {
-    this.advance(time);
-    this.busy--;
+  callbackUnanswered(time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, group: number): void {
+    this.groups[group]!.busy.add(time, -1);
   }
 
   /** The request's last allowed dial went unanswered. */
-  callbackFailed(_time: number, _callerId: number, arrivalTime: number): void {
-    if (this.counts(arrivalTime)) this.callbacksFailed++;
+  callbackFailed(_time: number, _callerId: number, _arrivalTime: number, line: number, counted: boolean): void {
+    if (counted) this.lines[line]!.callbacksFailed++;
   }
 
   /** The report of the run that ended at `time`. */
   report(time: number): Report {
-    this.advance(Math.max(time, this.window.durationSeconds));
-    this.flushRow();
-    const held = this.answeredCount + this.abandonedCount;
-    const sketch = this.holdSketch;
+    const window = this.window;
+    const end = Math.max(time, window.durationSeconds);
+    for (const line of this.lines) line.onHold.finish(end);
+    for (const group of this.groups) group.finish(end);
+
+    const total = new LineMetrics('', window.serviceLevelSeconds, window, this.rowCount);
+    for (const line of this.lines) total.addAll(line);
+    let busySeconds = 0;
+    let onDutySeconds = 0;
+    for (const group of this.groups) {
+      busySeconds += group.busy.windowSum;
+      onDutySeconds += group.onDuty.windowSum;
+    }
+    const lines: Record<string, LineReport> = {};
+    for (const line of this.lines) {
+      lines[line.name] = {
+        ...line.figures(line.serviceLevelSeconds),
+        intervals: Array.from({ length: this.rowCount }, (_, i) => ({ line: line.name, ...line.rowFigures(i) })),
+      };
+    }
+    const groups: Record<string, GroupReport> = {};
+    for (const group of this.groups) groups[group.name] = this.groupReport(group);
+
+    const { holdDistribution, people, redials, ...figures } = total.figures(window.serviceLevelSeconds);
     return {
-      callers: { offered: this.offered, answered: this.answeredCount, abandoned: this.abandonedCount },
-      hold: {
-        callers: held,
-        meanSeconds: ratio(this.holdSum, held),
-        probWait: ratio(this.waited, held),
-        p50Seconds: held > 0 ? sketch.quantile(0.5) : 0,
-        p90Seconds: held > 0 ? sketch.quantile(0.9) : 0,
-        p95Seconds: held > 0 ? sketch.quantile(0.95) : 0,
-        maxSeconds: this.holdMax,
-        totalHoldHours: this.holdSum / 3600,
-      },
-      serviceLevel: { seconds: this.window.serviceLevelSeconds, fraction: ratio(this.withinServiceLevel, held) },
-      abandonment: { fraction: ratio(this.abandonedCount, held) },
-      agents: { occupancy: ratio(this.windowBusySeconds, this.windowOnDutySeconds) },
-      callback: {
-        offered: this.callbacksOffered,
-        accepted: this.callbacksAccepted,
-        connected: this.callbacksConnected,
-        failed: this.callbacksFailed,
-        attempts: this.callbackAttempts,
-        meanDelaySeconds: ratio(this.callbackDelaySum, this.callbacksConnected),
-      },
-      intervals: this.rows.toRows(this.window),
-      holdDistribution: holdDistribution(this.holdBins),
+      ...figures,
+      agents: { occupancy: occupancy(busySeconds, onDutySeconds) },
+      intervals: this.totalRows(total),
+      holdDistribution,
+      people,
+      redials,
+      lines,
+      groups,
     };
   }
 
-  private counts(arrivalTime: number): boolean {
-    return arrivalTime >= this.window.warmupSeconds && arrivalTime < this.window.durationSeconds;
-  }
-
-  private rowOf(time: number): number {
-    return Math.min(Math.floor(time / this.window.intervalSeconds), this.rows.length - 1);
-  }
-
-  private recordHold(row: number, hold: number): void {
-    this.rows.held[row]!++;
-    this.rows.holdSum[row]! += hold;
-  }
-
-  private recordCountedHold(hold: number): void {
-    let bin = 0;
-    while (bin < HOLD_BIN_EDGES.length && hold > HOLD_BIN_EDGES[bin]!) bin++;
-    this.holdBins[bin]!++;
-    if (hold > 0) this.waited++;
-    this.holdSum += hold;
-    if (hold > this.holdMax) this.holdMax = hold;
-    this.holdSketch.add(hold);
-  }
-
-  // Integrates the center's state up to `time`, split at row boundaries and clipped to the
-  // counted window; nothing after durationSeconds is integrated. Called on every event, so the
-  // common case (still inside the current row, past the warm-up) is a few multiply-adds into
-  // scalars, flushed to the row arrays when the row changes.
-  private advance(time: number): void {
-    const from = this.lastTime;
-    if (time <= from) return;
-    if (time <= this.rowEnd && from >= this.window.warmupSeconds) {
-      const span = time - from;
-      const busy = this.busy * span;
-      const onDuty = this.onDuty * span;
-      this.rowBusySeconds += busy;
-      this.rowOnDutySeconds += onDuty;
-      this.rowScheduledSeconds += this.scheduled * span;
-      this.rowOnHoldSeconds += this.onHold * span;
-      this.windowBusySeconds += busy;
-      this.windowOnDutySeconds += onDuty;
-      this.lastTime = time;
-      return;
-    }
-    this.advanceAcrossRows(time);
-  }
-
-  private advanceAcrossRows(time: number): void {
-    const { warmupSeconds, durationSeconds } = this.window;
-    const end = Math.min(time, durationSeconds);
-    let from = this.lastTime;
-    while (from < end) {
-      const to = Math.min(end, this.rowEnd);
-      const span = to - from;
-      this.rowBusySeconds += this.busy * span;
-      this.rowOnDutySeconds += this.onDuty * span;
-      this.rowScheduledSeconds += this.scheduled * span;
-      this.rowOnHoldSeconds += this.onHold * span;
-      const counted = to - Math.max(from, warmupSeconds);
-      if (counted > 0) {
-        this.windowBusySeconds += this.busy * counted;
-        this.windowOnDutySeconds += this.onDuty * counted;
+  private totalRows(total: LineMetrics): IntervalRow[] {
+    return Array.from({ length: this.rowCount }, (_, i) => {
+      const calls = total.rowFigures(i);
+      let busy = 0;
+      let onDuty = 0;
+      let scheduled = 0;
+      for (const group of this.groups) {
+        busy += group.busy.rows[i]!;
+        onDuty += group.onDuty.rows[i]!;
+        scheduled += group.scheduled.rows[i]!;
       }
-      from = to;
-      if (to === this.rowEnd && this.currentRow < this.rows.length - 1) this.nextRow();
-    }
-    this.lastTime = time;
+      const { meanQueueLength, ...rest } = calls;
+      return { ...rest, ...agentRowFigures(busy, onDuty, scheduled, calls.intervalEnd - calls.intervalStart), meanQueueLength };
+    });
   }
 
-  // Moves the current row's integrals into its arrays and starts the next row.
-  private nextRow(): void {
-    this.flushRow();
-    this.currentRow++;
-    this.rowEnd = Math.min((this.currentRow + 1) * this.window.intervalSeconds, this.window.durationSeconds);
+  private groupReport(group: GroupMetrics): GroupReport {
+    const window = this.window;
+    const answered: Record<string, number> = {};
+    window.lines.forEach((line, i) => (answered[line.name] = group.answeredByLine[i]!));
+    return {
+      occupancy: occupancy(group.busy.windowSum, group.onDuty.windowSum),
+      agentsOnDuty: ratio(group.onDuty.windowSum, window.durationSeconds - window.warmupSeconds),
+      answered,
+      intervals: Array.from({ length: this.rowCount }, (_, i) => {
+        const intervalStart = i * window.intervalSeconds;
+        const intervalEnd = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds);
+        return {
+          group: group.name,
+          intervalStart,
+          intervalEnd,
+          warmup: intervalStart < window.warmupSeconds,
+          ...agentRowFigures(group.busy.rows[i]!, group.onDuty.rows[i]!, group.scheduled.rows[i]!, intervalEnd - intervalStart),
+        };
+      }),
+    };
   }
-
-  private flushRow(): void {
-    const row = this.currentRow;
-    const rows = this.rows;
-    rows.busySeconds[row]! += this.rowBusySeconds;
-    rows.onDutySeconds[row]! += this.rowOnDutySeconds;
-    rows.scheduledSeconds[row]! += this.rowScheduledSeconds;
-    rows.onHoldSeconds[row]! += this.rowOnHoldSeconds;
-    this.rowBusySeconds = 0;
-    this.rowOnDutySeconds = 0;
-    this.rowScheduledSeconds = 0;
-    this.rowOnHoldSeconds = 0;
-  }
-}
-
-class RowAccumulators {
-  readonly arrivals: Float64Array;
-  readonly answered: Float64Array;
-  readonly abandoned: Float64Array;
-  readonly callbacksAccepted: Float64Array;
-  readonly held: Float64Array;
-  readonly holdSum: Float64Array;
-  readonly withinServiceLevel: Float64Array;
-  readonly busySeconds: Float64Array;
-  readonly onDutySeconds: Float64Array;
-  readonly scheduledSeconds: Float64Array;
-  readonly onHoldSeconds: Float64Array;
-
-  constructor(readonly length: number) {
-    this.arrivals = new Float64Array(length);
-    this.answered = new Float64Array(length);
-    this.abandoned = new Float64Array(length);
-    this.callbacksAccepted = new Float64Array(length);
-    this.held = new Float64Array(length);
-    this.holdSum = new Float64Array(length);
-    this.withinServiceLevel = new Float64Array(length);
-    this.busySeconds = new Float64Array(length);
-    this.onDutySeconds = new Float64Array(length);
-    this.scheduledSeconds = new Float64Array(length);
-    this.onHoldSeconds = new Float64Array(length);
-  }
-
-  toRows({ warmupSeconds, durationSeconds, intervalSeconds }: MetricsWindow): IntervalRow[] {
-    const rows: IntervalRow[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const intervalStart = i * intervalSeconds;
-      const intervalEnd = Math.min(durationSeconds, intervalStart + intervalSeconds);
-      const span = intervalEnd - intervalStart;
-      const onDuty = this.onDutySeconds[i]!;
-      rows.push({
-        intervalStart,
-        intervalEnd,
-        warmup: intervalStart < warmupSeconds,
-        arrivals: this.arrivals[i]!,
-        answered: this.answered[i]!,
-        abandoned: this.abandoned[i]!,
-        callbacksAccepted: this.callbacksAccepted[i]!,
-        meanHoldSeconds: ratio(this.holdSum[i]!, this.held[i]!),
-        serviceLevel: ratio(this.withinServiceLevel[i]!, this.held[i]!),
-        agentsScheduled: ratio(this.scheduledSeconds[i]!, span),
-        agentsOnDuty: ratio(onDuty, span),
-        busyAgents: ratio(this.busySeconds[i]!, span),
-        occupancy: ratio(this.busySeconds[i]!, onDuty),
-        meanQueueLength: ratio(this.onHoldSeconds[i]!, span),
-      });
-    }
-    return rows;
-  }
-}
-
-// Upper edges of the hold-time bars, in seconds: answered at once, then the steps planners
-// talk in, from seconds to hours.
-const HOLD_BIN_EDGES = [0, 10, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200];
-
-function holdDistribution(counts: Float64Array): HoldBin[] {
-  return Array.from(counts, (callers, i) => ({
-    fromSeconds: i === 0 ? 0 : HOLD_BIN_EDGES[i - 1]!,
-    toSeconds: i < HOLD_BIN_EDGES.length ? HOLD_BIN_EDGES[i]! : null,
-    callers,
-  }));
-}
-
-function ratio(numerator: number, denominator: number): number {
-  return denominator > 0 ? numerator / denominator : 0;
 }

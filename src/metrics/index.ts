@@ -1,3 +1,15 @@
 export { QuantileSketch } from './quantileSketch';
-export { CenterMetrics, type MetricsWindow } from './centerMetrics';
-export type { HoldBin, IntervalRow, Report } from './report';
+export { CenterMetrics } from './centerMetrics';
+export type { MetricsWindow } from './window';
+export type {
+  AgentIntervalFigures,
+  CallFigures,
+  CallIntervalFigures,
+  GroupIntervalRow,
+  GroupReport,
+  HoldBin,
+  IntervalRow,
+  LineIntervalRow,
+  LineReport,
+  Report,
+} from './report';

@@ -1,31 +1,53 @@
-/** One row of `Report.intervals`: one interval of the day, one column per variable (tidy). */
-export interface IntervalRow {
+/** The figures about calls of one interval, for the center or one line. */
+export interface CallIntervalFigures {
   /** Seconds from the start of the run. */
   intervalStart: number;
   intervalEnd: number;
   /** True when the interval starts before `warmupSeconds`: its callers are not in the totals. */
   warmup: boolean;
-  /** Callers who arrived in the interval; the caller columns below are about them. */
+  /** Calls that arrived in the interval (redials included); the call columns below are about them. */
   arrivals: number;
   answered: number;
   abandoned: number;
+  balked: number;
+  busy: number;
+  disconnected: number;
   callbacksAccepted: number;
-  /** Mean hold of the interval's callers who held, in seconds (0 when none held). */
+  /** Mean hold of the interval's calls that held, in seconds (0 when none held). */
   meanHoldSeconds: number;
-  /** Fraction of the interval's callers who held that were answered within the service-level threshold. */
+  /** Fraction of the interval's calls that held that were answered within the service-level threshold. */
   serviceLevel: number;
-  /** Time averages over the interval: */
+  /** Callers on hold, time-averaged (callback requests not included). */
+  meanQueueLength: number;
+}
+
+/** The figures about agents of one interval (time averages), for the center or one group. */
+export interface AgentIntervalFigures {
   agentsScheduled: number;
   agentsOnDuty: number;
   busyAgents: number;
   /** busyAgents / agentsOnDuty (0 when nobody is on duty). */
   occupancy: number;
-  /** Callers on hold, time-averaged (callback requests not included). */
-  meanQueueLength: number;
+}
+
+/** One row of `Report.intervals`: one interval of the day, one column per variable (tidy). */
+export interface IntervalRow extends CallIntervalFigures, AgentIntervalFigures {}
+
+/** One row of a line's intervals: the call figures, with the line's name as a column. */
+export interface LineIntervalRow extends CallIntervalFigures {
+  line: string;
+}
+
+/** One row of a group's intervals: the agent figures, with the group's name as a column. */
+export interface GroupIntervalRow extends AgentIntervalFigures {
+  group: string;
+  intervalStart: number;
+  intervalEnd: number;
+  warmup: boolean;
 }
 
 /**
- * One bar of the hold-time distribution: the counted callers who held between `fromSeconds`
+ * One bar of the hold-time distribution: the counted calls that held between `fromSeconds`
  * (exclusive, except the first bar: exactly 0 s, answered at once) and `toSeconds`
  * (inclusive; null for the last, open-ended bar).
  */
@@ -35,13 +57,11 @@ export interface HoldBin {
   callers: number;
 }
 
-/**
- * What a run tells a planner (DESIGN.md, "The report"). Field names are a public contract.
- * Counts and averages are over the counted callers: those arriving in
- * `[warmupSeconds, durationSeconds)`. Means and fractions over no callers are 0.
- */
-export interface Report {
-  callers: { offered: number; answered: number; abandoned: number };
+/** The figures about calls and people, for the center or one line. */
+export interface CallFigures {
+  /** Calls (redials included). `answered`: on hold or at once, not callbacks. */
+  callers: { offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number };
+  /** The calls that heard the hold music: answered, abandoned, balked (not callback opt-ins). */
   hold: {
     callers: number;
     meanSeconds: number;
@@ -53,9 +73,8 @@ export interface Report {
     totalHoldHours: number;
   };
   serviceLevel: { seconds: number; fraction: number };
+  /** (abandoned + balked) / hold.callers */
   abandonment: { fraction: number };
-  /** busy agent-seconds (dialing included) / agent-seconds on duty, over [warmupSeconds, durationSeconds). */
-  agents: { occupancy: number };
   callback: {
     offered: number;
     accepted: number;
@@ -64,7 +83,36 @@ export interface Report {
     attempts: number;
     meanDelaySeconds: number;
   };
-  intervals: IntervalRow[];
-  /** The hold-time distribution of the callers who held, in planner-sized bars (tidy rows). */
+  /** Distinct people whose first call is counted: served (answered or connected, at some call) or gave up. */
+  people: { offered: number; served: number; gaveUp: number };
+  /** Counted calls that were redials. */
+  redials: { calls: number };
+  /** The hold-time distribution of the calls that held, in planner-sized bars (tidy rows). */
   holdDistribution: HoldBin[];
+}
+
+/** Every figure of the report for one line, with its interval rows. */
+export interface LineReport extends CallFigures {
+  intervals: LineIntervalRow[];
+}
+
+/** One agent group: occupancy over the counted window, agents on duty on average, and the counted calls it answered by line. */
+export interface GroupReport {
+  occupancy: number;
+  agentsOnDuty: number;
+  answered: Record<string, number>;
+  intervals: GroupIntervalRow[];
+}
+
+/**
+ * What a run tells a planner (DESIGN.md, "The report"). Field names are a public contract.
+ * Counts and averages are over the counted calls: those of people whose first call arrived in
+ * `[warmupSeconds, durationSeconds)`. Means and fractions over no calls are 0.
+ */
+export interface Report extends CallFigures {
+  /** busy agent-seconds (dialing included) / agent-seconds on duty, over [warmupSeconds, durationSeconds). */
+  agents: { occupancy: number };
+  intervals: IntervalRow[];
+  lines: Record<string, LineReport>;
+  groups: Record<string, GroupReport>;
 }

@@ -1,31 +1,54 @@
 import { Simulation, type EventHandler } from '../engine';
-import { RandomStreams, compileDistribution, hashUniform, standardGamma, type Sampler, type Uniform } from '../random';
-import type { ResolvedCallbackPolicy, ResolvedScenario } from '../scenario';
+import { RandomStreams, hashUniform, standardGamma, type Uniform } from '../random';
+import type { ResolvedScenario } from '../scenario';
 import { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import {
-  ABANDONED,
   CallerSlots,
   DIALING,
   HOLDING,
   IN_CALL,
+  REDIAL_WAIT,
   REQUEST_WAITING,
   RETRY_WAIT,
 } from './callerSlots';
-import { HoldLine } from './holdLine';
+import type { HoldLine } from './holdLine';
+import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import type { CenterObserver } from './observer';
 
 // Event kinds on the calendar.
-const ARRIVAL = 0;
-const STAFFING = 1;
-const CALL_END = 2;
-const PATIENCE = 3;
-const DIAL_END = 4;
-const REQUEUE = 5;
+const ARRIVAL = 0; // subject: line
+const STAFFING = 1; // subject: group, tag: interval
+const CALL_END = 2; // subject: slot
+const PATIENCE = 3; // subject: slot, tag: generation
+const DIAL_END = 4; // subject: slot
+const REQUEUE = 5; // subject: slot
+const OVERFLOW = 6; // subject: slot, tag: generation
+const REDIAL = 7; // subject: slot
+
+// How a call that cannot wait ends.
+const BALKED = 0;
+const BUSY = 1;
+const DISCONNECTED = 2;
+const ABANDONED = 3;
+
+// Counter blocks of a person's key-based draws: one block per call and purpose.
+const DRAW_HANDLE = 0;
+const DRAW_PATIENCE = 1;
+const DRAW_OPT_IN = 2;
+const DRAW_ANSWER = 3;
+const DRAW_CALLBACK_HANDLE = 4;
+const DRAW_BALK = 5;
+const DRAW_REDIAL = 6;
+const DRAW_REDIAL_DELAY = 7;
+const DRAWS_PER_PURPOSE = 1024;
 
 /** Options of a center beyond its scenario. */
 export interface CenterOptions {
-  /** Callers arrive at these times (ascending) instead of by the scenario's Poisson process. */
-  arrivalTimes?: readonly number[];
+  /**
+   * Callers arrive at these times (ascending) instead of by the scenario's Poisson process: a
+   * list for the first line, or lists by line name.
+   */
+  arrivalTimes?: readonly number[] | Readonly<Record<string, readonly number[]>>;
   /**
    * Scripted decisions, for worked examples: the uniform a caller's opt-in is decided by (taken
    * when below the acceptance probability), and whether they answer a given callback dial.
@@ -37,81 +60,76 @@ export interface CenterOptions {
 }
 
 /**
- * The contact center of DESIGN.md on the event engine: Poisson arrivals, a staffing roster, one
- * FIFO hold line, patience and abandonment, and the callback feature.
+ * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
+ * groups with rosters, routing with priorities and delayed overflow, patience, balking, busy
+ * signals, courtesy disconnects, redials and the callback feature. A single-line scenario is
+ * the case of one line and one group, on the same code.
  *
- * Agents are a pool counted by `onDuty` and `busy`: when the roster drops, idle agents leave at
- * once and busy ones when their call ends, so no call is ever cut off. Every caller draws their
- * handle time, patience and decision numbers on arrival from streams of their own, so caller
- * *i* is the same person in every variant of a scenario.
+ * Agents of a group are a pool counted by `onDuty` and `busy`: when the roster drops, idle agents
+ * leave at once and busy ones when their call ends, so no call is ever cut off. An idle agent
+ * exists only while no waiting caller is eligible for their group, so a caller who finds one is
+ * served at once. Each person draws their first call's numbers from their line's streams, and
+ * each redial's from a hash of their key and the attempt, so caller *i* is the same person in
+ * every variant of a scenario, redials included.
  */
 export class ContactCenter implements EventHandler {
   readonly simulation = new Simulation(this);
+  readonly lines: readonly LineRuntime[];
+  readonly groups: readonly GroupRuntime[];
   private readonly callers = new CallerSlots();
-  /** Callers on hold and keep-place callback requests, in arrival order. */
-  private readonly line = new HoldLine();
-  /** After-hold callback requests, served only when nobody is on hold. */
-  private readonly requestLine = new HoldLine();
-  private readonly arrivals: ArrivalProcess | ScriptedArrivals;
-  private readonly handle: Sampler;
-  private readonly patience: Sampler | undefined;
-  private readonly callbackHandle: Sampler | undefined;
-  private readonly handleStream: Uniform;
-  private readonly patienceStream: Uniform;
-  private readonly optInStream: Uniform;
-  private readonly answerStream: Uniform;
-  private readonly callbackHandleStream: Uniform;
-  private readonly callback: ResolvedCallbackPolicy | undefined;
-  private readonly meanHandleSeconds: number;
   private readonly decisions: CenterOptions['decisions'];
+  private readonly trunks: number;
+  private readonly warmupSeconds: number;
+  private readonly durationSeconds: number;
+  /** A uniform source drawing from a person's key: `drawKey` and `drawCounter` set where it starts. */
+  private readonly keyed: Uniform;
+  private drawKey = 0;
+  private drawCounter = 0;
 
   private nextCallerId = 0;
-  private arrivalsDone = false;
-  /** Callers who have no outcome yet (requests included, abandoned slots in the line not). */
+  private linesArriving: number;
+  /** People without a final outcome yet (requests and people who will redial included). */
   private inSystem = 0;
-  private holding = 0;
+  /** Calls holding a trunk: on hold, in a call, or being dialed. */
+  private present = 0;
   private requestsWaiting = 0;
-  private scheduled = 0;
-  private onDuty = 0;
-  private busy = 0;
+  /** The queue `chooseFor()` took its caller from. */
+  private chosenQueue: HoldLine | undefined;
 
   constructor(
-    private readonly scenario: ResolvedScenario,
+    scenario: ResolvedScenario,
     private readonly observer: CenterObserver,
     options: CenterOptions = {},
   ) {
     const streams = new RandomStreams(scenario.seed);
-    const rateFactor =
-      scenario.rateUncertaintyCv > 0
-        ? standardGamma(1 / scenario.rateUncertaintyCv ** 2, streams.stream('rate-uncertainty')) *
-          scenario.rateUncertaintyCv ** 2
-        : 1;
-    this.arrivals = options.arrivalTimes
-      ? new ScriptedArrivals(options.arrivalTimes)
-      : new ArrivalProcess(scenario.arrivals, scenario.durationSeconds, rateFactor, streams.stream('arrivals'));
-    this.handle = compileDistribution(scenario.handleTime);
-    this.meanHandleSeconds = this.handle.meanSeconds;
-    this.patience = scenario.patience && compileDistribution(scenario.patience);
-    this.callback = scenario.callback;
-    // A callback handle time of its own is drawn from a stream of its own; otherwise the
-    // callback is the same call the caller would have had on hold.
-    const callbackHandleTime = scenario.callback?.handleTime;
-    this.callbackHandle = callbackHandleTime && compileDistribution(callbackHandleTime);
-    this.handleStream = streams.stream('handle');
-    this.patienceStream = streams.stream('patience');
-    this.optInStream = streams.stream('callback-opt-in');
-    this.answerStream = streams.stream('callback-answer');
-    this.callbackHandleStream = streams.stream('callback-handle');
+    const shared = scenario.rateUncertaintyCv > 0 ? rateFactor(scenario.rateUncertaintyCv, streams.stream('rate-uncertainty')) : 1;
+    this.lines = scenario.lines.map((spec, index) => new LineRuntime(index, spec, streams, scenario.multiLine ? `line:${spec.name}:` : ''));
+    this.groups = scenario.groups.map((group, index) => new GroupRuntime(index, group.name, group.agents));
+    for (const line of this.lines) {
+      for (const route of line.spec.routing) this.groups[route.group]!.serve(line, route.afterSeconds);
+      const scripted = options.arrivalTimes && (Array.isArray(options.arrivalTimes)
+        ? (line.index === 0 ? options.arrivalTimes : [])
+        : ((options.arrivalTimes as Record<string, readonly number[]>)[line.name] ?? []));
+      const factor = shared * (line.spec.rateUncertaintyCv > 0 ? rateFactor(line.spec.rateUncertaintyCv, line.rateStream) : 1);
+      line.arrivals = scripted
+        ? new ScriptedArrivals(scripted as readonly number[])
+        : new ArrivalProcess(line.arrivalSchedule, scenario.durationSeconds, factor, line.arrivalStream);
+    }
+    this.linesArriving = this.lines.length;
+    this.trunks = scenario.trunks;
+    this.warmupSeconds = scenario.warmupSeconds;
+    this.durationSeconds = scenario.durationSeconds;
     this.decisions = options.decisions;
+    this.keyed = () => hashUniform(this.drawKey, this.drawCounter++);
   }
 
   /** Puts the first events on the calendar; then run `simulation` until it is finished. */
   start(): void {
-    this.applyStaffing(0);
-    this.scheduleNextArrival();
+    for (const group of this.groups) this.applyStaffing(group, 0);
+    for (const line of this.lines) this.scheduleNextArrival(line);
   }
 
-  /** Callers without an outcome yet. */
+  /** People without a final outcome yet. */
   get callersInSystem(): number {
     return this.inSystem;
   }
@@ -119,7 +137,7 @@ export class ContactCenter implements EventHandler {
   handleEvent(kind: number, subject: number, tag: number): void {
     switch (kind) {
       case ARRIVAL:
-        this.arrive();
+        this.arrive(this.lines[subject]!);
         break;
       case CALL_END:
         this.endCall(subject);
@@ -128,7 +146,7 @@ export class ContactCenter implements EventHandler {
         this.loseTemper(subject, tag);
         break;
       case STAFFING:
-        this.applyStaffing(subject);
+        this.applyStaffing(this.groups[subject]!, tag);
         break;
       case DIAL_END:
         this.endDial(subject);
@@ -136,62 +154,172 @@ export class ContactCenter implements EventHandler {
       case REQUEUE:
         this.requeue(subject);
         break;
+      case OVERFLOW:
+        this.overflow(subject, tag);
+        break;
+      case REDIAL:
+        this.redial(subject);
+        break;
     }
   }
 
-  private scheduleNextArrival(): void {
-    const time = this.arrivals.next(this.simulation.now);
+  private scheduleNextArrival(line: LineRuntime): void {
+    const time = line.arrivals.next(this.simulation.now);
     if (time === Infinity) {
-      this.arrivalsDone = true;
+      this.linesArriving--;
       this.finishIfDrained();
     } else {
-      this.simulation.at(time, ARRIVAL);
+      this.simulation.at(time, ARRIVAL, line.index);
     }
   }
 
-  private arrive(): void {
+  // A person's first call.
+  private arrive(line: LineRuntime): void {
     const now = this.simulation.now;
     const callers = this.callers;
     const slot = callers.take();
     const callerId = this.nextCallerId++;
     callers.callerId[slot] = callerId;
-    callers.arrivalTime[slot] = now;
-    callers.handleSeconds[slot] = this.handle.sample(this.handleStream);
-    callers.patienceSeconds[slot] = this.patience ? this.patience.sample(this.patienceStream) : Infinity;
-    callers.attempts[slot] = 0;
-    if (this.callback) {
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? this.optInStream();
-      callers.answerKey[slot] = (this.answerStream() * 4294967296) | 0;
-      callers.callbackHandleSeconds[slot] = this.callbackHandle
-        ? this.callbackHandle.sample(this.callbackHandleStream)
-        : callers.handleSeconds[slot]!;
-    }
+    callers.line[slot] = line.index;
+    callers.attempt[slot] = 1;
+    callers.counted[slot] = now >= this.warmupSeconds && now < this.durationSeconds ? 1 : 0;
+    if (line.redial) callers.personKey[slot] = (line.personStream() * 4294967296) | 0;
+    this.drawCall(slot, line, callerId, line.handleStream, line.patienceStream, line.optInStream, line.callbackHandleStream, line.balkStream);
+    if (line.callback) callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
     this.inSystem++;
-    this.observer.arrival(now, callerId);
-    this.scheduleNextArrival();
+    this.scheduleNextArrival(line);
+    this.placeCall(slot, line);
+  }
 
-    // An agent is free only when both lines are empty, so this caller is answered at once.
-    if (this.busy < this.onDuty) {
-      callers.state[slot] = HOLDING;
-      this.holding++;
-      this.answer(slot);
+  // A person sent away calls again: a new call, drawn from their key and its attempt number.
+  private redial(slot: number): void {
+    const callers = this.callers;
+    const line = this.lines[callers.line[slot]!]!;
+    const attempt = ++callers.attempt[slot]!;
+    const keyed = this.keyed;
+    const key = callers.personKey[slot]!;
+    const block = (purpose: number) => this.startKeyedDraws(key, attempt, purpose);
+    block(DRAW_HANDLE);
+    const handle = line.handleIsUniform ? keyed() : line.handle.sample(keyed);
+    block(DRAW_PATIENCE);
+    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(keyed) : Infinity;
+    callers.handle[slot] = handle;
+    if (line.callback) {
+      block(DRAW_OPT_IN);
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed();
+      block(DRAW_ANSWER);
+      callers.answerKey[slot] = (keyed() * 4294967296) | 0;
+      if (line.callbackHandle) {
+        block(DRAW_CALLBACK_HANDLE);
+        callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(keyed);
+      }
+    }
+    if (line.balking) {
+      block(DRAW_BALK);
+      callers.balkUniform[slot] = keyed();
+    }
+    this.placeCall(slot, line);
+  }
+
+  private startKeyedDraws(key: number, attempt: number, purpose: number): void {
+    this.drawKey = key;
+    this.drawCounter = (attempt * 8 + purpose) * DRAWS_PER_PURPOSE;
+  }
+
+  // A first call's numbers, from the line's streams (one draw per purpose per caller, in arrival order).
+  private drawCall(
+    slot: number,
+    line: LineRuntime,
+    callerId: number,
+    handleStream: Uniform,
+    patienceStream: Uniform,
+    optInStream: Uniform,
+    callbackHandleStream: Uniform,
+    balkStream: Uniform,
+  ): void {
+    const callers = this.callers;
+    const handle = line.handleIsUniform ? handleStream() : line.handle.sample(handleStream);
+    callers.handle[slot] = handle;
+    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(patienceStream) : Infinity;
+    if (line.callback) {
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? optInStream();
+      // A callback handle time of its own comes from a stream of its own; otherwise the
+      // callback is the same call the caller would have had on hold.
+      if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(callbackHandleStream);
+    }
+    if (line.balking) callers.balkUniform[slot] = balkStream();
+  }
+
+  // A call reaches the center: busy signal, an idle agent, or the line's queue (or a callback,
+  // balking or a courtesy disconnect on the way).
+  private placeCall(slot: number, line: LineRuntime): void {
+    const now = this.simulation.now;
+    const callers = this.callers;
+    const callerId = callers.callerId[slot]!;
+    const counted = callers.counted[slot] === 1;
+    callers.arrivalTime[slot] = now;
+    this.observer.arrival(now, callerId, line.index, callers.attempt[slot]!, counted);
+    if (this.present >= this.trunks) {
+      this.sendAway(slot, line, BUSY, 0);
       return;
     }
-    if (this.callback && this.offersCallback(slot)) return;
+    const immediate = line.immediateGroups;
+    for (let i = 0; i < immediate.length; i++) {
+      const group = this.groups[immediate[i]!]!;
+      if (group.busy < group.onDuty) {
+        this.present++;
+        this.answer(slot, line, group);
+        return;
+      }
+    }
+    if (line.holding >= line.maxOnHold) {
+      this.sendAway(slot, line, DISCONNECTED, 0);
+      return;
+    }
+    if (line.callback || line.balking) {
+      const estimatedWait = this.estimatedWait(line);
+      if (line.callback && this.offersCallback(slot, line, estimatedWait)) return;
+      if (line.balking && callers.balkUniform[slot]! < ruleProbability(line.balking, estimatedWait)) {
+        this.sendAway(slot, line, BALKED, estimatedWait);
+        return;
+      }
+    }
     callers.state[slot] = HOLDING;
-    this.holding++;
-    this.line.push(slot);
+    line.holding++;
+    this.present++;
+    this.joinQueue(slot, line, line.hold);
     const patience = callers.patienceSeconds[slot]!;
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
   }
 
-  // Offers a callback when the policy's rule holds; true when the caller took it and hung up.
-  private offersCallback(slot: number): boolean {
-    const policy = this.callback!;
+  // Joins a queue as a new visit (older entries and timers of the slot become stale).
+  private joinQueue(slot: number, line: LineRuntime, queue: HoldLine): void {
     const callers = this.callers;
     const now = this.simulation.now;
-    const entries = this.holding + this.requestsWaiting;
-    const estimatedWait = this.scheduled > 0 ? ((entries + 1) * this.meanHandleSeconds) / this.scheduled : Infinity;
+    const generation = ++callers.generation[slot]!;
+    callers.queuedAt[slot] = now;
+    queue.push(slot, generation);
+    if (queue === line.hold && line.delayed.length > 0) {
+      callers.overflowStep[slot] = 0;
+      this.simulation.at(now + line.delayed[0]!.afterSeconds, OVERFLOW, slot, generation);
+    }
+  }
+
+  /** The wait the center announces on a line: (entries + 1) * mean handle / agents scheduled at once. */
+  private estimatedWait(line: LineRuntime): number {
+    let scheduled = 0;
+    const immediate = line.immediateGroups;
+    for (let i = 0; i < immediate.length; i++) scheduled += this.groups[immediate[i]!]!.scheduled;
+    const entries = line.holding + line.requestsWaiting;
+    return scheduled > 0 ? ((entries + 1) * line.meanHandleSeconds) / scheduled : Infinity;
+  }
+
+  // Offers a callback when the policy's rule holds; true when the caller took it and hung up.
+  private offersCallback(slot: number, line: LineRuntime, estimatedWait: number): boolean {
+    const policy = line.callback!;
+    const callers = this.callers;
+    const now = this.simulation.now;
+    const entries = line.holding + line.requestsWaiting;
     const offer = policy.offer;
     const offered =
       offer === 'always' ||
@@ -200,139 +328,264 @@ export class ContactCenter implements EventHandler {
         : entries >= offer.whenQueueAtLeast);
     if (!offered) return false;
     const callerId = callers.callerId[slot]!;
-    const arrivalTime = callers.arrivalTime[slot]!;
-    this.observer.callbackOffered(now, callerId, arrivalTime, estimatedWait);
-    const optIn = policy.optIn;
-    const acceptance =
-      'probability' in optIn
-        ? optIn.probability
-        : 1 / (1 + Math.exp(-(optIn.logistic.intercept + (optIn.logistic.perMinute * estimatedWait) / 60)));
-    if (!(callers.optInUniform[slot]! < acceptance)) return false;
-    this.observer.callbackAccepted(now, callerId, arrivalTime);
-    this.enqueueRequest(slot);
+    const counted = callers.counted[slot] === 1;
+    this.observer.callbackOffered(now, callerId, now, estimatedWait, line.index, counted);
+    if (!(callers.optInUniform[slot]! < ruleProbability(policy.optIn, estimatedWait))) return false;
+    this.observer.callbackAccepted(now, callerId, now, line.index, counted);
+    callers.dials[slot] = 0;
+    this.enqueueRequest(slot, line);
     return true;
   }
 
-  private enqueueRequest(slot: number): void {
+  private enqueueRequest(slot: number, line: LineRuntime): void {
     this.callers.state[slot] = REQUEST_WAITING;
+    line.requestsWaiting++;
     this.requestsWaiting++;
-    if (this.callback!.position === 'keep-place') this.line.push(slot);
-    else this.requestLine.push(slot);
+    this.joinQueue(slot, line, line.callback!.position === 'keep-place' ? line.hold : line.requests);
   }
 
-  // A holding caller reaches an agent.
-  private answer(slot: number): void {
+  // An agent of `group` takes a waiting caller or request (or a caller who never waited).
+  private take(slot: number, line: LineRuntime, group: GroupRuntime): void {
+    if (this.callers.state[slot] === HOLDING) {
+      line.holding--;
+      this.answer(slot, line, group);
+    } else {
+      this.dial(slot, line, group);
+    }
+  }
+
+  private answer(slot: number, line: LineRuntime, group: GroupRuntime): void {
     const callers = this.callers;
     const now = this.simulation.now;
     callers.state[slot] = IN_CALL;
-    this.holding--;
-    this.busy++;
-    this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!);
-    this.simulation.at(now + callers.handleSeconds[slot]!, CALL_END, slot);
+    callers.group[slot] = group.index;
+    group.busy++;
+    this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
+    this.simulation.at(now + this.handleSeconds(slot, line, group), CALL_END, slot);
   }
 
-  private dial(slot: number): void {
+  // The call's length with this group: its handle draw through the route's distribution.
+  private handleSeconds(slot: number, line: LineRuntime, group: GroupRuntime): number {
+    const draw = this.callers.handle[slot]!;
+    return line.handleIsUniform ? line.handleByGroup[group.index]!(draw) : draw;
+  }
+
+  private dial(slot: number, line: LineRuntime, group: GroupRuntime): void {
     const callers = this.callers;
     const now = this.simulation.now;
     callers.state[slot] = DIALING;
+    callers.group[slot] = group.index;
+    line.requestsWaiting--;
     this.requestsWaiting--;
-    this.busy++;
-    const attempt = ++callers.attempts[slot]!;
-    this.observer.callbackDialed(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, attempt);
-    this.simulation.at(now + this.callback!.dialSeconds, DIAL_END, slot);
+    group.busy++;
+    this.present++;
+    const attempt = ++callers.dials[slot]!;
+    this.observer.callbackDialed(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, attempt, line.index, group.index, callers.counted[slot] === 1);
+    this.simulation.at(now + line.callback!.dialSeconds, DIAL_END, slot);
   }
 
   private endCall(slot: number): void {
     const callers = this.callers;
-    this.observer.callEnded(this.simulation.now, callers.callerId[slot]!);
+    const group = this.groups[callers.group[slot]!]!;
+    this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index);
     callers.release(slot);
     this.inSystem--;
-    this.releaseAgent();
+    this.present--;
+    this.releaseAgent(group);
     this.finishIfDrained();
   }
 
   private endDial(slot: number): void {
     const callers = this.callers;
-    const policy = this.callback!;
+    const line = this.lines[callers.line[slot]!]!;
+    const group = this.groups[callers.group[slot]!]!;
+    const policy = line.callback!;
     const now = this.simulation.now;
     const callerId = callers.callerId[slot]!;
     const arrivalTime = callers.arrivalTime[slot]!;
-    const attempt = callers.attempts[slot]!;
+    const counted = callers.counted[slot] === 1;
+    const attempt = callers.dials[slot]!;
     const answers = this.decisions?.answers;
     if (answers ? answers(callerId, attempt) : hashUniform(callers.answerKey[slot]!, attempt) < policy.answerProbability) {
       // The agent who dialed goes straight on to the call.
       callers.state[slot] = IN_CALL;
-      this.observer.callbackConnected(now, callerId, arrivalTime);
-      this.simulation.at(now + callers.callbackHandleSeconds[slot]!, CALL_END, slot);
+      this.observer.callbackConnected(now, callerId, arrivalTime, line.index, group.index, counted);
+      this.simulation.at(now + (line.callbackHandle ? callers.callbackHandleSeconds[slot]! : this.handleSeconds(slot, line, group)), CALL_END, slot);
       return;
     }
-    this.observer.callbackUnanswered(now, callerId, arrivalTime, attempt);
+    this.observer.callbackUnanswered(now, callerId, arrivalTime, attempt, line.index, group.index, counted);
+    this.present--;
     if (attempt < policy.maxAttempts) {
       callers.state[slot] = RETRY_WAIT;
       this.simulation.at(now + policy.retryDelaySeconds, REQUEUE, slot);
     } else {
-      this.observer.callbackFailed(now, callerId, arrivalTime);
+      this.observer.callbackFailed(now, callerId, arrivalTime, line.index, counted);
       callers.release(slot);
       this.inSystem--;
     }
-    this.releaseAgent();
+    this.releaseAgent(group);
     this.finishIfDrained();
   }
 
   private requeue(slot: number): void {
-    this.enqueueRequest(slot);
-    this.serveWaiting();
+    const line = this.lines[this.callers.line[slot]!]!;
+    this.enqueueRequest(slot, line);
+    for (const route of line.spec.routing) this.serveWaiting(this.groups[route.group]!);
   }
 
   private loseTemper(slot: number, generation: number): void {
     const callers = this.callers;
     // Stale when the caller was answered meanwhile (or the slot went to someone else).
     if (callers.state[slot] !== HOLDING || callers.generation[slot] !== generation) return;
-    callers.state[slot] = ABANDONED;
-    this.holding--;
+    const line = this.lines[callers.line[slot]!]!;
+    line.holding--;
+    this.present--;
+    this.sendAway(slot, line, ABANDONED, 0);
+    if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
+  // A delayed route of the caller's line opens: its group takes them now if it has an idle agent.
+  private overflow(slot: number, generation: number): void {
+    const callers = this.callers;
+    const state = callers.state[slot];
+    if ((state !== HOLDING && state !== REQUEST_WAITING) || callers.generation[slot] !== generation) return;
+    const line = this.lines[callers.line[slot]!]!;
+    const step = callers.overflowStep[slot]!;
+    const group = this.groups[line.delayed[step]!.group]!;
+    if (group.busy < group.onDuty && (state === HOLDING || this.present < this.trunks)) {
+      this.take(slot, line, group);
+      return;
+    }
+    if (step + 1 < line.delayed.length) {
+      callers.overflowStep[slot] = step + 1;
+      this.simulation.at(callers.queuedAt[slot]! + line.delayed[step + 1]!.afterSeconds, OVERFLOW, slot, generation);
+    }
+  }
+
+  // A call ends without an agent: the person calls again later, or is gone for good.
+  private sendAway(slot: number, line: LineRuntime, outcome: number, estimatedWait: number): void {
+    const callers = this.callers;
+    const now = this.simulation.now;
+    const callerId = callers.callerId[slot]!;
+    const arrivalTime = callers.arrivalTime[slot]!;
+    const counted = callers.counted[slot] === 1;
+    const observer = this.observer;
+    if (outcome === ABANDONED) observer.abandoned(now, callerId, arrivalTime, line.index, counted);
+    else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
+    else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
+    else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
+    const redial = line.redial;
+    if (redial && callers.attempt[slot]! < redial.maxAttempts) {
+      const key = callers.personKey[slot]!;
+      const attempt = callers.attempt[slot]!;
+      this.startKeyedDraws(key, attempt, DRAW_REDIAL);
+      if (this.keyed() < redial.probability) {
+        this.startKeyedDraws(key, attempt, DRAW_REDIAL_DELAY);
+        callers.state[slot] = REDIAL_WAIT;
+        callers.generation[slot]!++;
+        this.simulation.at(now + redial.delay.sample(this.keyed), REDIAL, slot);
+        return;
+      }
+    }
+    callers.release(slot);
     this.inSystem--;
-    this.observer.abandoned(this.simulation.now, callers.callerId[slot]!, callers.arrivalTime[slot]!);
     this.finishIfDrained();
   }
 
   // An agent's call or dial is over: they leave if the roster has dropped, else take the next.
-  private releaseAgent(): void {
-    this.busy--;
-    if (this.onDuty > this.scheduled) {
-      this.onDuty--;
-      this.observer.agentsChanged(this.simulation.now, this.scheduled, this.onDuty);
+  private releaseAgent(group: GroupRuntime): void {
+    group.busy--;
+    if (group.onDuty > group.scheduled) {
+      group.onDuty--;
+      this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
     } else {
-      this.serveWaiting();
+      this.serveWaiting(group);
     }
+    if (this.trunks !== Infinity) this.trunkFreed();
   }
 
-  // Free agents take the head of the hold line, and after-hold requests once nobody holds.
-  private serveWaiting(): void {
-    const callers = this.callers;
-    while (this.busy < this.onDuty) {
-      let slot = this.line.shift();
-      while (slot >= 0 && callers.state[slot] === ABANDONED) {
-        callers.release(slot);
-        slot = this.line.shift();
-      }
-      if (slot < 0) slot = this.requestLine.shift();
+  // With trunks all in use, idle agents may have left requests undialed: a freed trunk lets them dial.
+  private trunkFreed(): void {
+    if (this.requestsWaiting === 0) return;
+    for (const group of this.groups) this.serveWaiting(group);
+  }
+
+  // Idle agents of a group take the waiting callers eligible for it, best first.
+  private serveWaiting(group: GroupRuntime): void {
+    while (group.busy < group.onDuty) {
+      const slot = this.chooseFor(group);
       if (slot < 0) return;
-      if (callers.state[slot] === HOLDING) this.answer(slot);
-      else this.dial(slot);
+      this.chosenQueue!.dropHead();
+      this.take(slot, this.lines[this.callers.line[slot]!]!, group);
     }
   }
 
-  private applyStaffing(interval: number): void {
-    const { perInterval, intervalSeconds } = this.scenario.agents;
-    this.scheduled = perInterval[interval]!;
+  /**
+   * The caller an idle agent of `group` takes: among the heads of the lines routed to it that
+   * are eligible by now, the highest line priority, ties by the longest wait; after-hold
+   * requests only from lines where nobody is waiting in the hold queue. -1 when nobody.
+   */
+  private chooseFor(group: GroupRuntime): number {
+    const callers = this.callers;
+    const now = this.simulation.now;
+    const lines = group.lines;
+    const canDial = this.present < this.trunks;
+    let best = -1;
+    let bestPriority = 0;
+    let bestSince = 0;
+    let afterHold = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const slot = line.hold.peek(callers);
+      if (slot < 0) {
+        if (line.requestsWaiting > 0) afterHold = true;
+        continue;
+      }
+      const since = callers.queuedAt[slot]!;
+      const delay = group.delays[i]!;
+      if (delay > 0 && now < since + delay) continue;
+      if (!canDial && callers.state[slot] !== HOLDING) continue;
+      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
+        best = slot;
+        bestPriority = line.priority;
+        bestSince = since;
+        this.chosenQueue = line.hold;
+      }
+    }
+    if (best >= 0 || !afterHold || !canDial) return best;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.requestsWaiting === 0 || line.hold.peek(callers) >= 0) continue;
+      const slot = line.requests.peek(callers);
+      if (slot < 0) continue;
+      const since = callers.queuedAt[slot]!;
+      const delay = group.delays[i]!;
+      if (delay > 0 && now < since + delay) continue;
+      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
+        best = slot;
+        bestPriority = line.priority;
+        bestSince = since;
+        this.chosenQueue = line.requests;
+      }
+    }
+    return best;
+  }
+
+  private applyStaffing(group: GroupRuntime, interval: number): void {
+    const { perInterval, intervalSeconds } = group.roster;
+    group.scheduled = perInterval[interval]!;
     // Idle agents leave at once; busy ones stay until their call ends (see releaseAgent).
-    this.onDuty = this.onDuty > this.scheduled ? Math.max(this.scheduled, this.busy) : this.scheduled;
-    this.observer.agentsChanged(this.simulation.now, this.scheduled, this.onDuty);
-    if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, interval + 1);
-    this.serveWaiting();
+    group.onDuty = group.onDuty > group.scheduled ? Math.max(group.scheduled, group.busy) : group.scheduled;
+    this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
+    if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, group.index, interval + 1);
+    this.serveWaiting(group);
   }
 
   private finishIfDrained(): void {
-    if (this.arrivalsDone && this.inSystem === 0) this.simulation.stop();
+    if (this.linesArriving === 0 && this.inSystem === 0) this.simulation.stop();
   }
+}
+
+function rateFactor(cv: number, uniform: Uniform): number {
+  return standardGamma(1 / cv ** 2, uniform) * cv ** 2;
 }

@@ -1,41 +1,61 @@
+import type { CallerSlots } from './callerSlots';
+import { HOLDING, REQUEST_WAITING } from './callerSlots';
+
 /**
  * A FIFO line of caller slots on a ring buffer that doubles when full: no allocation per call.
+ *
+ * Each entry remembers the slot's generation when it joined. Removal is lazy: a caller who
+ * leaves the line anywhere but at its head (abandons, balks, is taken by an overflow group)
+ * only changes their slot, and the entry is dropped when it reaches the head.
  */
 export class HoldLine {
   private slots = new Int32Array(256);
+  private generations = new Int32Array(256);
   private head = 0;
   private count = 0;
 
+  /** Entries, stale ones included. */
   get length(): number {
     return this.count;
   }
 
-  push(slot: number): void {
+  push(slot: number, generation: number): void {
     if (this.count === this.slots.length) this.grow();
-    this.slots[(this.head + this.count) & (this.slots.length - 1)] = slot;
+    const at = (this.head + this.count) & (this.slots.length - 1);
+    this.slots[at] = slot;
+    this.generations[at] = generation;
     this.count++;
   }
 
-  /** The slot at the head, taken out; -1 when the line is empty. */
-  shift(): number {
-    if (this.count === 0) return -1;
-    const slot = this.slots[this.head]!;
-    this.head = (this.head + 1) & (this.slots.length - 1);
-    this.count--;
-    return slot;
+  /** The first caller still waiting in this line, or -1; stale entries ahead of them are dropped. */
+  peek(callers: CallerSlots): number {
+    const mask = this.slots.length - 1;
+    while (this.count > 0) {
+      const slot = this.slots[this.head]!;
+      const state = callers.state[slot];
+      if (callers.generation[slot] === this.generations[this.head] && (state === HOLDING || state === REQUEST_WAITING)) return slot;
+      this.head = (this.head + 1) & mask;
+      this.count--;
+    }
+    return -1;
   }
 
-  /** The slots in line order, head first (for inspection, not the hot path). */
-  toArray(): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.slots[(this.head + i) & (this.slots.length - 1)]!);
-    return out;
+  /** Drops the head (after `peek` found it and it was taken). */
+  dropHead(): void {
+    this.head = (this.head + 1) & (this.slots.length - 1);
+    this.count--;
   }
 
   private grow(): void {
-    const next = new Int32Array(this.slots.length * 2);
-    for (let i = 0; i < this.count; i++) next[i] = this.slots[(this.head + i) & (this.slots.length - 1)]!;
-    this.slots = next;
+    const size = this.slots.length;
+    const slots = new Int32Array(size * 2);
+    const generations = new Int32Array(size * 2);
+    for (let i = 0; i < this.count; i++) {
+      slots[i] = this.slots[(this.head + i) & (size - 1)]!;
+      generations[i] = this.generations[(this.head + i) & (size - 1)]!;
+    }
+    this.slots = slots;
+    this.generations = generations;
     this.head = 0;
   }
 }

@@ -1,36 +1,49 @@
 /**
- * What the contact center tells whoever listens, in time order. `arrivalTime` identifies when
- * the caller arrived, so that a listener can count callers by arrival without keeping them.
- * Plain numbers only: the fast path (`run()`) listens with the metrics and allocates nothing.
+ * What the contact center tells whoever listens, in time order. Every call event says the line
+ * (its index in the resolved scenario), `arrivalTime` (when this call arrived, so a listener can
+ * count calls by arrival without keeping them) and `counted` (whether the person's first call
+ * arrived in the counted window: their redials count with them). Parameters are appended, never
+ * reordered, so a listener may take only the first few. Plain numbers only: the fast path
+ * (`run()`) listens with the metrics and allocates nothing.
  */
 export interface CenterObserver {
-  arrival(time: number, callerId: number): void;
-  /** A caller on hold reaches an agent, at once or after waiting. */
-  answered(time: number, callerId: number, arrivalTime: number): void;
-  abandoned(time: number, callerId: number, arrivalTime: number): void;
-  /** An agent finishes a call: an answered caller's or a connected callback's. */
-  callEnded(time: number, callerId: number): void;
-  /** Staffing changed: `scheduled` by the roster, `onDuty` the agents actually present. */
-  agentsChanged(time: number, scheduled: number, onDuty: number): void;
-  callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number): void;
-  callbackAccepted(time: number, callerId: number, arrivalTime: number): void;
-  callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number): void;
-  callbackConnected(time: number, callerId: number, arrivalTime: number): void;
-  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number): void;
-  callbackFailed(time: number, callerId: number, arrivalTime: number): void;
+  /** A call reaches the center: a person's first (attempt 1) or a redial. */
+  arrival(time: number, callerId: number, line: number, attempt: number, counted: boolean): void;
+  /** A caller reaches an agent of `group`, at once or after waiting. */
+  answered(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void;
+  abandoned(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /** A caller who must wait hangs up on hearing the announced wait. */
+  balked(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void;
+  /** Every trunk is in use: the call hears a busy signal. */
+  busySignal(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /** The line's hold queue is full: the caller is told to call again later. */
+  disconnected(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /** An agent of `group` finishes a call: an answered caller's or a connected callback's. */
+  callEnded(time: number, callerId: number, line: number, group: number): void;
+  /** Staffing of `group` changed: `scheduled` by its roster, `onDuty` the agents actually present. */
+  agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void;
+  callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void;
+  callbackAccepted(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void;
+  callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void;
+  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void;
+  callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
 }
 
 /** An observer that ignores everything: extend it and override what a tracker needs. */
 export class QuietObserver implements CenterObserver {
-  arrival(_time: number, _callerId: number): void {}
-  answered(_time: number, _callerId: number, _arrivalTime: number): void {}
-  abandoned(_time: number, _callerId: number, _arrivalTime: number): void {}
-  callEnded(_time: number, _callerId: number): void {}
-  agentsChanged(_time: number, _scheduled: number, _onDuty: number): void {}
-  callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number): void {}
-  callbackAccepted(_time: number, _callerId: number, _arrivalTime: number): void {}
-  callbackDialed(_time: number, _callerId: number, _arrivalTime: number, _attempt: number): void {}
-  callbackConnected(_time: number, _callerId: number, _arrivalTime: number): void {}
-  callbackUnanswered(_time: number, _callerId: number, _arrivalTime: number, _attempt: number): void {}
-  callbackFailed(_time: number, _callerId: number, _arrivalTime: number): void {}
+  arrival(_time: number, _callerId: number, _line: number, _attempt: number, _counted: boolean): void {}
+  answered(_time: number, _callerId: number, _arrivalTime: number, _line: number, _group: number, _counted: boolean): void {}
+  abandoned(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  balked(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
+  busySignal(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  disconnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  callEnded(_time: number, _callerId: number, _line: number, _group: number): void {}
+  agentsChanged(_time: number, _scheduled: number, _onDuty: number, _group: number): void {}
+  callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
+  callbackAccepted(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  callbackDialed(_time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean): void {}
+  callbackConnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _group: number, _counted: boolean): void {}
+  callbackUnanswered(_time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean): void {}
+  callbackFailed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
 }

@@ -67,5 +67,11 @@ export function metricsWindow(scenario: ResolvedScenario): MetricsWindow {
     durationSeconds: scenario.durationSeconds,
     serviceLevelSeconds: scenario.serviceLevelSeconds,
     intervalSeconds: scenario.reportIntervalSeconds,
+    lines: scenario.lines.map((line) => ({
+      name: line.name,
+      serviceLevelSeconds: line.serviceLevelSeconds,
+      maxCalls: line.redial ? line.redial.maxAttempts : 1,
+    })),
+    groups: scenario.groups.map((group) => group.name),
   };
 }

@@ -7,48 +7,60 @@ export class TeeObserver implements CenterObserver {
     private readonly second: CenterObserver,
   ) {}
 
-  arrival(time: number, callerId: number): void {
-    this.first.arrival(time, callerId);
-    this.second.arrival(time, callerId);
+  arrival(time: number, callerId: number, line: number, attempt: number, counted: boolean): void {
+    this.first.arrival(time, callerId, line, attempt, counted);
+    this.second.arrival(time, callerId, line, attempt, counted);
   }
-  answered(time: number, callerId: number, arrivalTime: number): void {
-    this.first.answered(time, callerId, arrivalTime);
-    this.second.answered(time, callerId, arrivalTime);
+  answered(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
+    this.first.answered(time, callerId, arrivalTime, line, group, counted);
+    this.second.answered(time, callerId, arrivalTime, line, group, counted);
   }
-  abandoned(time: number, callerId: number, arrivalTime: number): void {
-    this.first.abandoned(time, callerId, arrivalTime);
-    this.second.abandoned(time, callerId, arrivalTime);
+  abandoned(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.abandoned(time, callerId, arrivalTime, line, counted);
+    this.second.abandoned(time, callerId, arrivalTime, line, counted);
   }
-  callEnded(time: number, callerId: number): void {
-    this.first.callEnded(time, callerId);
-    this.second.callEnded(time, callerId);
+  balked(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.first.balked(time, callerId, arrivalTime, estimatedWaitSeconds, line, counted);
+    this.second.balked(time, callerId, arrivalTime, estimatedWaitSeconds, line, counted);
   }
-  agentsChanged(time: number, scheduled: number, onDuty: number): void {
-    this.first.agentsChanged(time, scheduled, onDuty);
-    this.second.agentsChanged(time, scheduled, onDuty);
+  busySignal(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.busySignal(time, callerId, arrivalTime, line, counted);
+    this.second.busySignal(time, callerId, arrivalTime, line, counted);
   }
-  callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number): void {
-    this.first.callbackOffered(time, callerId, arrivalTime, estimatedWaitSeconds);
-    this.second.callbackOffered(time, callerId, arrivalTime, estimatedWaitSeconds);
+  disconnected(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.disconnected(time, callerId, arrivalTime, line, counted);
+    this.second.disconnected(time, callerId, arrivalTime, line, counted);
   }
-  callbackAccepted(time: number, callerId: number, arrivalTime: number): void {
-    this.first.callbackAccepted(time, callerId, arrivalTime);
-    this.second.callbackAccepted(time, callerId, arrivalTime);
+  callEnded(time: number, callerId: number, line: number, group: number): void {
+    this.first.callEnded(time, callerId, line, group);
+    this.second.callEnded(time, callerId, line, group);
   }
-  callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number): void {
-    this.first.callbackDialed(time, callerId, arrivalTime, attempt);
-    this.second.callbackDialed(time, callerId, arrivalTime, attempt);
+  agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
+    this.first.agentsChanged(time, scheduled, onDuty, group);
+    this.second.agentsChanged(time, scheduled, onDuty, group);
   }
-  callbackConnected(time: number, callerId: number, arrivalTime: number): void {
-    this.first.callbackConnected(time, callerId, arrivalTime);
-    this.second.callbackConnected(time, callerId, arrivalTime);
+  callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.first.callbackOffered(time, callerId, arrivalTime, estimatedWaitSeconds, line, counted);
+    this.second.callbackOffered(time, callerId, arrivalTime, estimatedWaitSeconds, line, counted);
   }
-  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number): void {
-    this.first.callbackUnanswered(time, callerId, arrivalTime, attempt);
-    this.second.callbackUnanswered(time, callerId, arrivalTime, attempt);
+  callbackAccepted(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.callbackAccepted(time, callerId, arrivalTime, line, counted);
+    this.second.callbackAccepted(time, callerId, arrivalTime, line, counted);
   }
-  callbackFailed(time: number, callerId: number, arrivalTime: number): void {
-    this.first.callbackFailed(time, callerId, arrivalTime);
-    this.second.callbackFailed(time, callerId, arrivalTime);
+  callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void {
+    this.first.callbackDialed(time, callerId, arrivalTime, attempt, line, group, counted);
+    this.second.callbackDialed(time, callerId, arrivalTime, attempt, line, group, counted);
+  }
+  callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
+    this.first.callbackConnected(time, callerId, arrivalTime, line, group, counted);
+    this.second.callbackConnected(time, callerId, arrivalTime, line, group, counted);
+  }
+  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void {
+    this.first.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted);
+    this.second.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted);
+  }
+  callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.callbackFailed(time, callerId, arrivalTime, line, counted);
+    this.second.callbackFailed(time, callerId, arrivalTime, line, counted);
   }
 }

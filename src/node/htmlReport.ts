@@ -8,7 +8,7 @@ import {
 } from '../charts';
 import type { Comparison, Estimate, Replicated, ReportSummary } from '../experiment';
 import type { Distribution } from '../random';
-import type { Scenario } from '../scenario';
+import { isMultiLine, offersCallback, type Scenario } from '../scenario';
 
 /** A report of one scenario's replications. */
 export interface RunReportInput {
@@ -277,7 +277,7 @@ function keyFigures(input: HtmlReportInput): string {
         value: `${arrow(b.hold.p90Seconds, v.hold.p90Seconds, MINUTES)} min`,
         detail: `difference ${signed(d.hold.p90Seconds, MINUTES)} ± ${halfWidth(d.hold.p90Seconds, MINUTES)} min`,
       },
-      input.variant.callback === undefined
+      !offersCallback(input.variant)
         ? {
             label: 'Total hold',
             value: `${arrow(b.hold.totalHoldHours, v.hold.totalHoldHours, HOURS)} h`,
@@ -357,7 +357,7 @@ function headlineTable(input: HtmlReportInput, level: string): string {
   if (input.kind === 'run') {
     const s = input.replicated.summary;
     const groups = tableGroups(s.serviceLevel.seconds);
-    const shown = input.scenario.callback === undefined ? [groups.top, groups.service] : [groups.top, groups.callbacks, groups.service];
+    const shown = !offersCallback(input.scenario) ? [groups.top, groups.service] : [groups.top, groups.callbacks, groups.service];
     const body = shown
       .map((group) => groupHeader(group.title, 2) + group.rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${cell(row.pick(s), row.scale, false, level)}</tr>`).join('\n'))
       .join('\n');
@@ -451,7 +451,13 @@ function nameOf(scenario: Scenario, fallback: string): string {
 }
 
 /** One line a director can read: volume, staffing, handle time, patience and the callback offer. */
-function describeScenario(scenario: Scenario): string {
+function describeScenario(input: Scenario): string {
+  if (isMultiLine(input)) {
+    const lines = input.lines.map((line) => line.name).join(', ');
+    const groups = input.groups.map((group) => group.name).join(', ');
+    return `${input.lines.length} lines (${lines}) over ${input.groups.length} agent groups (${groups})`;
+  }
+  const scenario = input;
   const parts: string[] = [];
   const { arrivals, agents } = scenario;
   if ('perHour' in arrivals) {

@@ -2,3 +2,4 @@ export { RandomStreams, replicationSeed, type Uniform } from './streams';
 export { compileDistribution, meanOf, standardGamma, type Distribution, type Sampler } from './distribution';
 export { normalQuantile } from './normal';
 export { hashUniform } from './hashUniform';
+export { compileQuantile } from './quantile';

@@ -1,6 +1,6 @@
 import { EventCalendar } from '../engine';
 import { RandomStreams, compileDistribution, type Uniform } from '../random';
-import { resolveScenario, type ResolvedCallbackPolicy, type Scenario } from '../scenario';
+import { resolveScenario, soleLine, type ResolvedCallbackPolicy, type Scenario } from '../scenario';
 import { validateSnapshot, type CenterSnapshot } from './snapshot';
 
 /** What a center can tell a caller arriving now. */
@@ -58,9 +58,10 @@ export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot, optio
  */
 export function createWaitForecaster(scenario: Scenario): (snapshot: CenterSnapshot, options?: ForecastOptions) => WaitForecast {
   const resolved = resolveScenario(scenario);
-  const handle = compileDistribution(resolved.handleTime);
-  const patience = resolved.patience && compileDistribution(resolved.patience);
-  const policy = resolved.callback;
+  const line = soleLine(resolved, 'forecastWait');
+  const handle = compileDistribution(line.handleTime);
+  const patience = line.patience && compileDistribution(line.patience);
+  const policy = line.callback;
   const callbackHandle = policy?.handleTime ? compileDistribution(policy.handleTime) : handle;
 
   return (snapshot, options = {}) => {

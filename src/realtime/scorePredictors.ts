@@ -1,6 +1,6 @@
 import { QuietObserver, TeeObserver, runResolvedSync } from '../model';
 import { meanOf } from '../random';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, soleLine, type Scenario } from '../scenario';
 import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
 import { SnapshotTracker } from './snapshotTracker';
@@ -41,7 +41,7 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
   const chosen = options.predictors ?? classic;
   const forecastReplications = options.forecastReplications ?? 200;
   const every = options.every ?? 1;
-  const context = { meanHandleSeconds: meanOf(resolved.handleTime) };
+  const context = { meanHandleSeconds: meanOf(soleLine(resolved, 'scorePredictors').handleTime) };
   const forecast = forecastReplications > 0 ? createWaitForecaster(scenario) : undefined;
   const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
   const tracker = new SnapshotTracker();

@@ -1,17 +1,28 @@
 export type {
+  AgentGroup,
   Agents,
   Arrivals,
+  Balking,
   CallbackOffer,
   CallbackOptIn,
   CallbackPolicy,
+  Line,
+  MultiLineScenario,
+  Redial,
   ResolvedCallbackPolicy,
+  ResolvedGroup,
+  ResolvedLine,
+  ResolvedRoute,
   ResolvedScenario,
+  Route,
   Scenario,
   Schedule,
+  SingleLineScenario,
 } from './types';
+export { isMultiLine, offersCallback, requireSingleLine, soleLine } from './forms';
 export type { Distribution } from '../random';
 export { ScenarioError, describeValue, problemsMessage, type ScenarioProblem } from './errors';
 export { validateScenario, scenarioProblems, problemsFromIssues } from './validate';
-export { resolveScenario } from './resolve';
-export { scenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
+export { resolveScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve';
+export { scenarioSchema, singleLineScenarioSchema, multiLineScenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
 export { scenarioJsonSchema } from './jsonSchema';

@@ -1,11 +1,29 @@
 import { validateScenario } from './validate';
-import type { ResolvedScenario, Scenario, Schedule } from './types';
+import type {
+  Arrivals,
+  CallbackPolicy,
+  Line,
+  MultiLineScenario,
+  ResolvedCallbackPolicy,
+  ResolvedLine,
+  ResolvedScenario,
+  Scenario,
+  Schedule,
+  SingleLineScenario,
+} from './types';
 
 const SECONDS_PER_HOUR = 3600;
+/** Calls a person makes in all when a redial rule gives no cap (DESIGN.md, "Redials"). */
+const DEFAULT_REDIAL_ATTEMPTS = 10;
+
+/** The names a single-line scenario's line and group take in reports and events. */
+export const SINGLE_LINE_NAME = 'main';
+export const SINGLE_GROUP_NAME = 'agents';
 
 /**
  * Validates a scenario and fills in its defaults (DESIGN.md, "The scenario"): the form the
- * model runs on. Throws `ScenarioError` listing every problem when the input is invalid.
+ * model runs on. A single-line scenario becomes the one-line, one-group case of the multi-line
+ * form. Throws `ScenarioError` listing every problem when the input is invalid.
  *
  * @example
  * resolveScenario({ arrivals: { perHour: 570 }, agents: 50, durationSeconds: 28_800,
@@ -13,47 +31,116 @@ const SECONDS_PER_HOUR = 3600;
  */
 export function resolveScenario(input: unknown): ResolvedScenario {
   const scenario: Scenario = validateScenario(input);
-  const { arrivals, agents } = scenario;
-  const arrivalSchedule = 'perHour' in arrivals ? undefined : { intervalSeconds: arrivals.intervalSeconds, perInterval: arrivals.perInterval };
-  const agentSchedule = typeof agents === 'number' ? undefined : agents;
-  // Arrivals stop where their forecast ends; a longer roster covers the drain after it.
-  const durationSeconds =
-    scenario.durationSeconds ?? (arrivalSchedule ? scheduleSeconds(arrivalSchedule) : scheduleSeconds(agentSchedule));
+  return 'lines' in scenario ? resolveMultiLine(scenario) : resolveSingleLine(scenario);
+}
 
-  const callback = scenario.callback;
+function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
+  const arrivalSchedule = scheduleOf(scenario.arrivals);
+  const agentSchedule = typeof scenario.agents === 'number' ? undefined : scenario.agents;
+  // Arrivals stop where their forecast ends; a longer roster covers the drain after it.
+  const durationSeconds = scenario.durationSeconds ?? scheduleSeconds(arrivalSchedule ?? agentSchedule);
+  const serviceLevelSeconds = scenario.serviceLevelSeconds ?? 20;
+  const line: Line = { ...scenario, name: SINGLE_LINE_NAME, routing: [{ group: SINGLE_GROUP_NAME }] };
+  return {
+    ...common(scenario, durationSeconds, serviceLevelSeconds),
+    multiLine: false,
+    rateUncertaintyCv: 0,
+    lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME])],
+    groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds) }],
+    reportIntervalSeconds: reportInterval(arrivalSchedule?.intervalSeconds ?? agentSchedule?.intervalSeconds, durationSeconds),
+  };
+}
+
+function resolveMultiLine(scenario: MultiLineScenario): ResolvedScenario {
+  const arrivalSchedules = scenario.lines.map((line) => scheduleOf(line.arrivals)).filter((s) => s !== undefined);
+  const rosters = scenario.groups.map((group) => group.agents).filter((a) => typeof a !== 'number');
+  const durationSeconds =
+    scenario.durationSeconds ??
+    Math.max(0, ...(arrivalSchedules.length > 0 ? arrivalSchedules : rosters).map(scheduleSeconds));
+  const serviceLevelSeconds = scenario.serviceLevelSeconds ?? 20;
+  const groupNames = scenario.groups.map((group) => group.name);
+  return {
+    ...common(scenario, durationSeconds, serviceLevelSeconds),
+    multiLine: true,
+    rateUncertaintyCv: scenario.rateUncertainty?.cv ?? 0,
+    lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames)),
+    groups: scenario.groups.map((group) => ({ name: group.name, agents: rosterOf(group.agents, durationSeconds) })),
+    // Rows follow the shortest of the planner's own intervals.
+    reportIntervalSeconds: reportInterval(
+      arrivalSchedules.length > 0
+        ? Math.min(...arrivalSchedules.map((s) => s.intervalSeconds))
+        : rosters.length > 0 ? Math.min(...rosters.map((s) => s.intervalSeconds)) : undefined,
+      durationSeconds,
+    ),
+  };
+}
+
+function common(scenario: Scenario, durationSeconds: number, serviceLevelSeconds: number) {
   return {
     name: scenario.name ?? 'scenario',
     seed: scenario.seed ?? 1,
     durationSeconds,
     warmupSeconds: scenario.warmupSeconds ?? 0,
-    serviceLevelSeconds: scenario.serviceLevelSeconds ?? 20,
-    arrivals: arrivalSchedule ?? {
-      intervalSeconds: durationSeconds,
-      perInterval: [('perHour' in arrivals ? arrivals.perHour : 0) * (durationSeconds / SECONDS_PER_HOUR)],
-    },
-    rateUncertaintyCv: arrivals.rateUncertainty?.cv ?? 0,
-    agents: agentSchedule ?? { intervalSeconds: durationSeconds, perInterval: [agents as number] },
-    handleTime: scenario.handleTime,
-    patience: scenario.patience,
-    callback: callback && {
-      offer: callback.offer,
-      optIn: callback.optIn,
-      position: callback.position ?? 'keep-place',
-      dialSeconds: callback.dialSeconds ?? 0,
-      answerProbability: callback.answerProbability ?? 1,
-      maxAttempts: callback.maxAttempts ?? 1,
-      retryDelaySeconds: callback.retryDelaySeconds ?? 0,
-      handleTime: callback.handleTime,
-    },
-    reportIntervalSeconds: reportInterval(arrivalSchedule, agentSchedule, durationSeconds),
+    serviceLevelSeconds,
+    trunks: scenario.trunks ?? Infinity,
   };
+}
+
+function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: number, groupNames: readonly string[]): ResolvedLine {
+  const redial = line.redial;
+  return {
+    name: line.name,
+    arrivals: scheduleOf(line.arrivals) ?? {
+      intervalSeconds: durationSeconds,
+      perInterval: ['perHour' in line.arrivals ? line.arrivals.perHour * (durationSeconds / SECONDS_PER_HOUR) : 0],
+    },
+    rateUncertaintyCv: line.arrivals.rateUncertainty?.cv ?? 0,
+    handleTime: line.handleTime,
+    patience: line.patience,
+    priority: line.priority ?? 0,
+    serviceLevelSeconds: line.serviceLevelSeconds ?? serviceLevelSeconds,
+    routing: line.routing.map((route) => ({
+      group: groupNames.indexOf(route.group),
+      afterSeconds: route.afterSeconds ?? 0,
+      handleTime: route.handleTime,
+    })),
+    balking: line.balking,
+    redial: redial && {
+      probability: redial.probability,
+      delay: redial.delay,
+      maxAttempts: redial.maxAttempts ?? DEFAULT_REDIAL_ATTEMPTS,
+    },
+    maxOnHold: line.maxOnHold ?? Infinity,
+    callback: line.callback && resolveCallback(line.callback),
+  };
+}
+
+function resolveCallback(callback: CallbackPolicy): ResolvedCallbackPolicy {
+  return {
+    offer: callback.offer,
+    optIn: callback.optIn,
+    position: callback.position ?? 'keep-place',
+    dialSeconds: callback.dialSeconds ?? 0,
+    answerProbability: callback.answerProbability ?? 1,
+    maxAttempts: callback.maxAttempts ?? 1,
+    retryDelaySeconds: callback.retryDelaySeconds ?? 0,
+    handleTime: callback.handleTime,
+  };
+}
+
+function scheduleOf(arrivals: Arrivals): Schedule | undefined {
+  return 'perHour' in arrivals ? undefined : { intervalSeconds: arrivals.intervalSeconds, perInterval: arrivals.perInterval };
+}
+
+function rosterOf(agents: SingleLineScenario['agents'], durationSeconds: number): Schedule {
+  return typeof agents === 'number' ? { intervalSeconds: durationSeconds, perInterval: [agents] } : agents;
 }
 
 function scheduleSeconds(schedule: Schedule | undefined): number {
   return schedule ? schedule.intervalSeconds * schedule.perInterval.length : 0;
 }
 
-// Rows follow the planner's own intervals: the arrival forecast's, else the roster's, else hours.
-function reportInterval(arrivals: Schedule | undefined, agents: Schedule | undefined, durationSeconds: number): number {
-  return arrivals?.intervalSeconds ?? agents?.intervalSeconds ?? Math.min(SECONDS_PER_HOUR, durationSeconds);
+// Rows follow the planner's own intervals (the arrival forecast's, else the roster's), else hours.
+function reportInterval(plannerInterval: number | undefined, durationSeconds: number): number {
+  return plannerInterval ?? Math.min(SECONDS_PER_HOUR, durationSeconds);
 }

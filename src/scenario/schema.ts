@@ -54,6 +54,8 @@ const agentsSchema = described(
   'Agents on duty: a constant, or a count per interval',
 );
 
+const logisticRule = z.strictObject({ logistic: z.strictObject({ intercept: z.number(), perMinute: z.number() }) });
+
 export const callbackPolicySchema = described(
   z.strictObject({
     offer: z.union([
@@ -61,10 +63,7 @@ export const callbackPolicySchema = described(
       z.strictObject({ whenEstimatedWaitAtLeastSeconds: seconds }),
       z.strictObject({ whenQueueAtLeast: z.int().check(z.minimum(0)) }),
     ]),
-    optIn: z.union([
-      z.strictObject({ probability }),
-      z.strictObject({ logistic: z.strictObject({ intercept: z.number(), perMinute: z.number() }) }),
-    ]),
+    optIn: z.union([z.strictObject({ probability }), logisticRule]),
     position: z.optional(z.enum(['keep-place', 'after-hold'])),
     dialSeconds: z.optional(seconds),
     answerProbability: z.optional(probability),
@@ -75,19 +74,104 @@ export const callbackPolicySchema = described(
   'A callback offered to callers who would otherwise hold',
 );
 
-export const scenarioSchema = described(
+const balkingSchema = described(
+  z.union([z.strictObject({ probability }), logisticRule]),
+  'A caller who must wait hangs up at once: with a probability, or 1 / (1 + exp(-(intercept + perMinute * announced minutes)))',
+);
+
+const redialSchema = described(
   z.strictObject({
-    $schema: z.optional(described(z.string(), 'The JSON Schema this file follows (for editors)')),
-    name: z.optional(z.string()),
-    seed: z.optional(described(z.int(), 'default 1')),
-    durationSeconds: z.optional(described(positiveSeconds, "Arrivals stop here; default: the schedules' length")),
-    warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
-    serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
+    probability: described(probability, 'Share of callers sent away (abandoned, balked, busy, disconnected) who call again'),
+    delay: described(distributionSchema, 'From the end of one call to the next'),
+    maxAttempts: z.optional(described(z.int().check(z.minimum(1)), 'Calls in all, the first included; default 10')),
+  }),
+  'Callers sent away call the same line again',
+);
+
+const maxOnHold = described(
+  z.int().check(z.minimum(0)),
+  'A caller who finds this many on hold on the line is disconnected (told to call again later)',
+);
+
+const trunks = described(
+  z.int().check(z.minimum(1)),
+  'Calls the center can hold at once (on hold and in a call, callbacks included); a call that finds them all in use hears a busy signal',
+);
+
+const common = {
+  $schema: z.optional(described(z.string(), 'The JSON Schema this file follows (for editors)')),
+  name: z.optional(z.string()),
+  seed: z.optional(described(z.int(), 'default 1')),
+  durationSeconds: z.optional(described(positiveSeconds, "Arrivals stop here; default: the schedules' length")),
+  warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
+  serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
+  trunks: z.optional(trunks),
+};
+
+const lineBehaviour = {
+  balking: z.optional(balkingSchema),
+  redial: z.optional(redialSchema),
+  maxOnHold: z.optional(maxOnHold),
+};
+
+/** The single-line form: one line served by one pool of agents. */
+export const singleLineScenarioSchema = described(
+  z.strictObject({
+    ...common,
     arrivals: arrivalsSchema,
     agents: agentsSchema,
     handleTime: distributionSchema,
     patience: z.optional(described(distributionSchema, 'Absent: nobody abandons')),
     callback: z.optional(described(callbackPolicySchema, 'Absent: no callback offered')),
+    ...lineBehaviour,
   }),
+  'A queuecast scenario: one line served by one pool of agents',
+);
+
+const name = z.string().check(z.minLength(1));
+
+const routeSchema = described(
+  z.strictObject({
+    group: described(name, 'The name of a group'),
+    afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
+    handleTime: z.optional(described(distributionSchema, "Calls this group takes of this line; default: the line's")),
+  }),
+  'A group that serves the line',
+);
+
+const lineSchema = described(
+  z.strictObject({
+    name: described(name, 'Unique; used in reports and events'),
+    arrivals: arrivalsSchema,
+    handleTime: distributionSchema,
+    patience: z.optional(described(distributionSchema, 'Absent: nobody abandons')),
+    priority: z.optional(described(z.number(), 'default 0; an agent takes the higher first')),
+    serviceLevelSeconds: z.optional(described(seconds, "default: the scenario's")),
+    routing: described(z.array(routeSchema).check(z.minLength(1)), 'The groups that serve this line, in order of preference'),
+    callback: z.optional(described(callbackPolicySchema, 'Absent: no callback offered')),
+    ...lineBehaviour,
+  }),
+  'A call type with its own number or IVR branch',
+);
+
+const groupSchema = described(
+  z.strictObject({ name: described(name, 'Unique; routes name it'), agents: agentsSchema }),
+  'Agents who share skills and a roster',
+);
+
+/** The multi-line form: several lines over agent groups. */
+export const multiLineScenarioSchema = described(
+  z.strictObject({
+    ...common,
+    rateUncertainty: z.optional(described(rateUncertainty, 'One day factor shared by every line, on top of each line\'s own')),
+    lines: z.array(lineSchema).check(z.minLength(1)),
+    groups: z.array(groupSchema).check(z.minLength(1)),
+  }),
+  'A queuecast scenario: several lines over agent groups',
+);
+
+/** Either form; validation picks the form by the presence of `lines`. */
+export const scenarioSchema = described(
+  z.union([singleLineScenarioSchema, multiLineScenarioSchema]),
   'A queuecast scenario: one contact center',
 );

@@ -18,7 +18,7 @@ export type CallbackOffer =
   | { whenEstimatedWaitAtLeastSeconds: number }
   | { whenQueueAtLeast: number };
 
-/** How likely an offered caller is to accept. */
+/** How likely an offered caller is to accept (also the form of a balking rule). */
 export type CallbackOptIn =
   | { probability: number }
   | { logistic: { intercept: number; perMinute: number } };
@@ -41,8 +41,28 @@ export interface CallbackPolicy {
   handleTime?: Distribution;
 }
 
-/** One contact center, as a plain JSON-able object: the same in code, in a file and in a message. */
-export interface Scenario {
+/** A caller who must wait hangs up at once: with a probability, or logistic in the announced minutes. */
+export type Balking = CallbackOptIn;
+
+/** Callers sent away (abandoned, balked, busy, disconnected) call the same line again. */
+export interface Redial {
+  probability: number;
+  /** From the end of one call to the next. */
+  delay: Distribution;
+  /** Calls in all, the first included; default 10. */
+  maxAttempts?: number;
+}
+
+/** What a line adds to the single-line form, and the single-line form may carry too. */
+interface LineBehaviour {
+  balking?: Balking;
+  redial?: Redial;
+  /** A caller who finds this many on hold on the line is disconnected ("call again later"). */
+  maxOnHold?: number;
+}
+
+/** The fields both forms share. */
+interface ScenarioCommon {
   name?: string;
   /** default 1 */
   seed?: number;
@@ -52,6 +72,12 @@ export interface Scenario {
   warmupSeconds?: number;
   /** default 20 */
   serviceLevelSeconds?: number;
+  /** Calls the center can hold at once (on hold and in a call); absent: no limit. */
+  trunks?: number;
+}
+
+/** One line served by one pool of agents: the form most scenarios take. */
+export interface SingleLineScenario extends ScenarioCommon, LineBehaviour {
   arrivals: Arrivals;
   agents: Agents;
   handleTime: Distribution;
@@ -60,6 +86,48 @@ export interface Scenario {
   /** Absent: no callback offered. */
   callback?: CallbackPolicy;
 }
+
+/** A group that can serve a line: at once, or once the caller has waited `afterSeconds`. */
+export interface Route {
+  group: string;
+  /** Delayed overflow: the group takes this line's callers only once they have waited this long. */
+  afterSeconds?: number;
+  /** Calls this group takes of this line last this long (the caller's handle uniform, this distribution). */
+  handleTime?: Distribution;
+}
+
+/** A call type with its own number or IVR branch. */
+export interface Line extends LineBehaviour {
+  /** Unique; used in reports and events. */
+  name: string;
+  arrivals: Arrivals;
+  handleTime: Distribution;
+  patience?: Distribution;
+  /** default 0; an agent takes the higher first. */
+  priority?: number;
+  /** default: the scenario's */
+  serviceLevelSeconds?: number;
+  /** The groups that serve this line, in order of preference. */
+  routing: readonly Route[];
+  callback?: CallbackPolicy;
+}
+
+/** Agents who share skills and a roster. */
+export interface AgentGroup {
+  name: string;
+  agents: Agents;
+}
+
+/** A center with several lines over agent groups (DESIGN.md, "Many lines, agent groups, redials"). */
+export interface MultiLineScenario extends ScenarioCommon {
+  /** One day factor shared by every line, on top of each line's own. */
+  rateUncertainty?: { cv: number };
+  lines: readonly Line[];
+  groups: readonly AgentGroup[];
+}
+
+/** One contact center, as a plain JSON-able object: the same in code, in a file and in a message. */
+export type Scenario = SingleLineScenario | MultiLineScenario;
 
 /** A callback policy with its defaults filled in. */
 export interface ResolvedCallbackPolicy {
@@ -80,25 +148,58 @@ export interface Schedule {
   perInterval: readonly number[];
 }
 
+/** A route with the group found by index. */
+export interface ResolvedRoute {
+  group: number;
+  /** 0: at once. */
+  afterSeconds: number;
+  handleTime: Distribution | undefined;
+}
+
+/** A line with every default filled in. */
+export interface ResolvedLine {
+  name: string;
+  /** Expected calls per interval; a constant rate is one interval as long as the run. */
+  arrivals: Schedule;
+  /** Coefficient of variation of this line's own rate factor; 0: none. */
+  rateUncertaintyCv: number;
+  handleTime: Distribution;
+  patience: Distribution | undefined;
+  priority: number;
+  serviceLevelSeconds: number;
+  routing: readonly ResolvedRoute[];
+  balking: Balking | undefined;
+  redial: { probability: number; delay: Distribution; maxAttempts: number } | undefined;
+  /** Infinity: no courtesy disconnect. */
+  maxOnHold: number;
+  callback: ResolvedCallbackPolicy | undefined;
+}
+
+/** A group with its roster as a schedule. */
+export interface ResolvedGroup {
+  name: string;
+  /** Agents per interval; a constant is one interval, and the last count holds after it. */
+  agents: Schedule;
+}
+
 /**
- * A validated scenario with every default filled in and both arrival forms brought to one:
- * what the model runs on.
+ * A validated scenario with every default filled in, in one form whichever form it was written
+ * in: a single-line scenario is the line `main` served by the group `agents`.
  */
 export interface ResolvedScenario {
   name: string;
   seed: number;
+  /** True when written in the multi-line form (reports and random streams name its lines). */
+  multiLine: boolean;
   durationSeconds: number;
   warmupSeconds: number;
   serviceLevelSeconds: number;
-  /** Expected calls per interval; a constant rate is one interval as long as the run. */
-  arrivals: Schedule;
-  /** Coefficient of variation of the run's rate factor; 0: no uncertainty. */
+  /** The day factor shared by every line; 0: none. */
   rateUncertaintyCv: number;
-  /** Agents per interval; a constant is one interval, and the last count holds after it. */
-  agents: Schedule;
-  handleTime: Distribution;
-  patience: Distribution | undefined;
-  callback: ResolvedCallbackPolicy | undefined;
+  /** Infinity: no limit. */
+  trunks: number;
+  lines: readonly ResolvedLine[];
+  groups: readonly ResolvedGroup[];
   /** The length of one row of `Report.intervals`. */
   reportIntervalSeconds: number;
 }

@@ -1,5 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import { scenarioSchema } from './schema';
+import { multiLineScenarioSchema, singleLineScenarioSchema } from './schema';
 import { ScenarioError, formatPath, type ScenarioProblem } from './errors';
 import type { Scenario } from './types';
 
@@ -11,6 +11,7 @@ const unionExpectations: Record<string, string> = {
   agents: 'an integer >= 1, or { intervalSeconds, perInterval }',
   offer: '"always", { whenEstimatedWaitAtLeastSeconds } or { whenQueueAtLeast }',
   optIn: '{ probability } or { logistic: { intercept, perMinute } }',
+  balking: '{ probability } or { logistic: { intercept, perMinute } }',
 };
 
 /**
@@ -36,9 +37,12 @@ export function validateScenario(input: unknown): Scenario {
  * // [{ path: 'arrivals.perHour', expected: 'a number >= 0', received: -5 }]
  */
 export function scenarioProblems(input: unknown): ScenarioProblem[] {
-  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
-  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
-  return [...problems, ...crossFieldProblems(input)];
+  const multiLine = isRecord(input) && 'lines' in input;
+  const schema = multiLine ? multiLineScenarioSchema : singleLineScenarioSchema;
+  const parsed = schema.safeParse(input, { reportInput: true });
+  const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues).map((p) => explainForm(p, multiLine));
+  if (!isRecord(input)) return problems;
+  return [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
 }
 
 /** A schema library's issues as problems a person can act on: path, expected, received. */
@@ -105,37 +109,108 @@ function bound(origin: string, operator: string, limit: unknown): string {
   return `a number ${operator} ${String(limit)}`;
 }
 
+// Fields of one form found in the other: say which form they belong to, not just "misspelt".
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold']);
+
+function explainForm(problem: ScenarioProblem, multiLine: boolean): ScenarioProblem {
+  if (problem.expected !== 'no such field (is it misspelt?)') return problem;
+  if (multiLine && SINGLE_LINE_ONLY.has(problem.path)) {
+    return { ...problem, expected: 'no top-level field of the single-line form beside lines (give it on each line)' };
+  }
+  if (!multiLine && problem.path === 'groups') {
+    return { ...problem, expected: 'groups only together with lines (the multi-line form)' };
+  }
+  return problem;
+}
+
 // Checks that involve more than one field. Each runs only where its fields are well-formed on
 // their own (the schema reports them otherwise), so both kinds of problem are listed together.
-function crossFieldProblems(input: unknown): ScenarioProblem[] {
-  if (!isRecord(input)) return [];
-  const problems: ScenarioProblem[] = [];
+function singleLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
   const arrivals = isRecord(input.arrivals) ? input.arrivals : undefined;
-  const agents = input.agents;
-  const arrivalSchedule = scheduleLength(arrivals);
-  const agentSchedule = scheduleLength(isRecord(agents) ? agents : undefined);
+  const agents = isRecord(input.agents) ? input.agents : undefined;
+  const problems = horizonProblems(input, [{ path: 'arrivals', arrivals }], agents ? [agents] : []);
+  if (agents) problems.push(...rosterProblems(agents, 'agents'));
+  problems.push(...lineDistributionProblems(input, ''));
+  return problems;
+}
+
+function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
+  const lines = Array.isArray(input.lines) ? input.lines.map((line) => (isRecord(line) ? line : {})) : [];
+  const groups = Array.isArray(input.groups) ? input.groups.map((group) => (isRecord(group) ? group : {})) : [];
+  const rosters = groups.map((group) => group.agents).filter(isRecord);
+  const problems = horizonProblems(
+    input,
+    lines.map((line, i) => ({ path: `lines[${i}].arrivals`, arrivals: isRecord(line.arrivals) ? line.arrivals : undefined })),
+    rosters,
+  );
+  problems.push(...uniqueNames(lines, 'lines', 'line'), ...uniqueNames(groups, 'groups', 'group'));
+  groups.forEach((group, g) => {
+    if (isRecord(group.agents)) problems.push(...rosterProblems(group.agents, `groups[${g}].agents`));
+  });
+  const groupNames = groups.map((group) => group.name).filter((name): name is string => typeof name === 'string');
+  const routed = new Set<string>();
+  lines.forEach((line, l) => {
+    problems.push(...lineDistributionProblems(line, `lines[${l}].`));
+    if (!Array.isArray(line.routing)) return;
+    const seen = new Set<string>();
+    line.routing.forEach((route: unknown, r) => {
+      if (!isRecord(route)) return;
+      const path = `lines[${l}].routing[${r}]`;
+      problems.push(...distributionProblems(route.handleTime, `${path}.handleTime`, true));
+      if (typeof route.group !== 'string' || route.group === '') return;
+      routed.add(route.group);
+      if (!groupNames.includes(route.group)) {
+        problems.push({ path: `${path}.group`, expected: `the name of a group (${groupNames.map((n) => JSON.stringify(n)).join(', ') || 'none is defined'})`, received: route.group });
+      } else if (seen.has(route.group)) {
+        problems.push({ path: `${path}.group`, expected: 'a group this line does not route to already', received: route.group });
+      }
+      seen.add(route.group);
+    });
+  });
+  groups.forEach((group, g) => {
+    if (typeof group.name === 'string' && group.name !== '' && lines.length > 0 && !routed.has(group.name)) {
+      problems.push({ path: `groups[${g}].name`, expected: 'a group that some line routes to', received: group.name });
+    }
+  });
+  return problems;
+}
+
+// Duration, schedules long enough to cover it, and a warm-up inside it.
+function horizonProblems(
+  input: Record<string, unknown>,
+  arrivals: Array<{ path: string; arrivals: Record<string, unknown> | undefined }>,
+  rosters: Array<Record<string, unknown>>,
+): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const arrivalLengths = arrivals.map((a) => scheduleLength(a.arrivals));
+  const longest = (lengths: Array<number | undefined>) => {
+    const known = lengths.filter((x): x is number => x !== undefined);
+    return known.length > 0 ? Math.max(...known) : undefined;
+  };
   const duration = isPositive(input.durationSeconds)
     ? input.durationSeconds
     : input.durationSeconds === undefined
-      ? (arrivalSchedule ?? agentSchedule)
+      ? (longest(arrivalLengths) ?? longest(rosters.map(scheduleLength)))
       : undefined;
 
-  if (input.durationSeconds === undefined && arrivals !== undefined && 'perHour' in arrivals && !isRecord(agents)) {
+  const constantOnly = arrivals.length > 0 && arrivals.every((a) => a.arrivals !== undefined && 'perHour' in a.arrivals);
+  if (input.durationSeconds === undefined && constantOnly && rosters.length === 0) {
     problems.push({
       path: 'durationSeconds',
       expected: 'a number > 0 (required when neither arrivals nor agents has a per-interval schedule)',
       received: undefined,
     });
   }
-  if (duration !== undefined && arrivalSchedule !== undefined && arrivalSchedule < duration) {
-    const interval = arrivals!.intervalSeconds as number;
-    const needed = Math.ceil(duration / interval);
+  arrivals.forEach(({ path, arrivals: schedule }, i) => {
+    const length = arrivalLengths[i];
+    if (duration === undefined || length === undefined || length >= duration) return;
+    const interval = schedule!.intervalSeconds as number;
     problems.push({
-      path: 'arrivals.perInterval',
-      expected: `at least ${needed} intervals of ${interval} s, to cover durationSeconds (${duration} s)`,
-      received: `${(arrivals!.perInterval as unknown[]).length} intervals (${arrivalSchedule} s)`,
+      path: `${path}.perInterval`,
+      expected: `at least ${Math.ceil(duration / interval)} intervals of ${interval} s, to cover durationSeconds (${duration} s)`,
+      received: `${(schedule!.perInterval as unknown[]).length} intervals (${length} s)`,
     });
-  }
+  });
   if (duration !== undefined && isFiniteNumber(input.warmupSeconds) && input.warmupSeconds >= duration) {
     problems.push({
       path: 'warmupSeconds',
@@ -143,21 +218,39 @@ function crossFieldProblems(input: unknown): ScenarioProblem[] {
       received: input.warmupSeconds,
     });
   }
-  if (isRecord(agents) && Array.isArray(agents.perInterval) && agents.perInterval.length > 0) {
-    const last = agents.perInterval.length - 1;
-    if (agents.perInterval[last] === 0) {
-      problems.push({
-        path: `agents.perInterval[${last}]`,
-        expected: 'at least 1 agent in the last interval (it holds until every waiting caller is served)',
-        received: 0,
-      });
-    }
-  }
-  problems.push(...distributionProblems(input.handleTime, 'handleTime', true));
-  problems.push(...distributionProblems(input.patience, 'patience', false));
-  if (isRecord(input.callback)) {
-    problems.push(...distributionProblems(input.callback.handleTime, 'callback.handleTime', true));
-  }
+  return problems;
+}
+
+function rosterProblems(agents: Record<string, unknown>, path: string): ScenarioProblem[] {
+  if (!Array.isArray(agents.perInterval) || agents.perInterval.length === 0) return [];
+  const last = agents.perInterval.length - 1;
+  if (agents.perInterval[last] !== 0) return [];
+  return [{
+    path: `${path}.perInterval[${last}]`,
+    expected: 'at least 1 agent in the last interval (it holds until every waiting caller is served)',
+    received: 0,
+  }];
+}
+
+// The distributions of a line (or of the single-line form, with an empty prefix).
+function lineDistributionProblems(line: Record<string, unknown>, prefix: string): ScenarioProblem[] {
+  const problems = [
+    ...distributionProblems(line.handleTime, `${prefix}handleTime`, true),
+    ...distributionProblems(line.patience, `${prefix}patience`, false),
+  ];
+  if (isRecord(line.callback)) problems.push(...distributionProblems(line.callback.handleTime, `${prefix}callback.handleTime`, true));
+  if (isRecord(line.redial)) problems.push(...distributionProblems(line.redial.delay, `${prefix}redial.delay`, false));
+  return problems;
+}
+
+function uniqueNames(items: Array<Record<string, unknown>>, path: string, what: string): ScenarioProblem[] {
+  const seen = new Set<unknown>();
+  const problems: ScenarioProblem[] = [];
+  items.forEach((item, i) => {
+    if (typeof item.name !== 'string') return;
+    if (seen.has(item.name)) problems.push({ path: `${path}[${i}].name`, expected: `a name no other ${what} has`, received: item.name });
+    seen.add(item.name);
+  });
   return problems;
 }
 

@@ -4,26 +4,31 @@ interface CallerEvent<Type extends string> {
   type: Type;
   /** Simulated seconds since the start of the run. */
   time: number;
-  /** Callers are numbered 0, 1, 2... in arrival order; the same person in every variant. */
+  /** People are numbered 0, 1, 2... by their first call; the same person in every variant, redials included. */
   callerId: number;
+  /** The name of the line the call came in on. */
+  line: string;
 }
 
 /**
  * One thing that happened in a simulated center. A union on `type`; every event has `time` in
- * seconds, and every event about a caller has their `callerId`.
+ * seconds, and every event about a call has the person's `callerId` and the `line`.
  */
 export type SimEvent =
   | { type: 'run-started'; time: number; window: MetricsWindow }
-  | (CallerEvent<'arrival'>)
-  | (CallerEvent<'answered'> & { holdSeconds: number })
+  | (CallerEvent<'arrival'> & { attempt: number })
+  | (CallerEvent<'answered'> & { holdSeconds: number; group: string })
   | (CallerEvent<'abandoned'> & { holdSeconds: number })
-  | CallerEvent<'call-ended'>
-  | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number }
+  | (CallerEvent<'balked'> & { estimatedWaitSeconds: number })
+  | CallerEvent<'busy'>
+  | CallerEvent<'disconnected'>
+  | (CallerEvent<'call-ended'> & { group: string })
+  | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number; group: string }
   | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number })
   | CallerEvent<'callback-accepted'>
-  | (CallerEvent<'callback-dialed'> & { attempt: number })
-  | (CallerEvent<'callback-connected'> & { delaySeconds: number })
-  | (CallerEvent<'callback-unanswered'> & { attempt: number })
+  | (CallerEvent<'callback-dialed'> & { attempt: number; group: string })
+  | (CallerEvent<'callback-connected'> & { delaySeconds: number; group: string })
+  | (CallerEvent<'callback-unanswered'> & { attempt: number; group: string })
   | CallerEvent<'callback-failed'>
   | { type: 'run-ended'; time: number };
 

@@ -41,9 +41,10 @@ export function runInto(
   flush: () => void = () => {},
 ): () => void {
   const resolved = resolveScenario(scenario);
-  const center = new ContactCenter(resolved, new EventEmitter(emit));
+  const window = metricsWindow(resolved);
+  const center = new ContactCenter(resolved, new EventEmitter(emit, window));
   const stop = new AbortController();
-  emit({ type: 'run-started', time: 0, window: metricsWindow(resolved) });
+  emit({ type: 'run-started', time: 0, window });
   center.start();
   const realtime = options.realtime;
   if (realtime !== undefined && !(realtime.speed > 0 && Number.isFinite(realtime.speed))) {

@@ -30,84 +30,132 @@ export function intervals(seconds?: number): OperatorFunction<SimEvent, Report['
   return reduceToReport((report) => report.intervals, seconds);
 }
 
+/** What the stream has told of a person's current call. */
+interface Call {
+  arrivalTime: number;
+  line: number;
+  attempt: number;
+  counted: boolean;
+}
+
 function reduceToReport<T>(
   pick: (report: Report) => readonly T[],
   intervalSeconds?: number,
 ): OperatorFunction<SimEvent, T> {
   return (source) =>
     new Observable<T>((subscriber) => {
-      let metrics: CenterMetrics | undefined;
+      let reducer: Reducer | undefined;
       let lastTime = 0;
-      // Arrival times of the callers still without an outcome: events carry waits, and the
-      // metrics count callers by arrival.
-      const arrivals = new Map<number, number>();
-      const arrivalOf = (callerId: number) => arrivals.get(callerId) ?? NaN;
       return source.subscribe({
         next(event) {
           lastTime = event.time;
           if (event.type === 'run-started') {
             const window: MetricsWindow = intervalSeconds === undefined ? event.window : { ...event.window, intervalSeconds };
-            metrics = new CenterMetrics(window);
+            reducer = new Reducer(window);
             return;
           }
-          if (!metrics) {
+          if (!reducer) {
             subscriber.error(new Error('summarize: the stream did not start with a run-started event'));
             return;
           }
-          apply(metrics, event, arrivals, arrivalOf);
+          reducer.apply(event);
         },
         error: (error: unknown) => subscriber.error(error),
         complete() {
-          if (!metrics) {
+          if (!reducer) {
             subscriber.error(new Error('summarize: the stream ended before a run-started event'));
             return;
           }
-          for (const item of pick(metrics.report(lastTime))) subscriber.next(item);
+          for (const item of pick(reducer.metrics.report(lastTime))) subscriber.next(item);
           subscriber.complete();
         },
       });
     });
 }
 
-function apply(
-  metrics: CenterMetrics,
-  event: Exclude<SimEvent, { type: 'run-started' }>,
-  arrivals: Map<number, number>,
-  arrivalOf: (callerId: number) => number,
-): void {
-  switch (event.type) {
-    case 'arrival':
-      arrivals.set(event.callerId, event.time);
-      return metrics.arrival(event.time, event.callerId);
-    case 'answered':
-      metrics.answered(event.time, event.callerId, arrivalOf(event.callerId));
-      arrivals.delete(event.callerId);
+/**
+ * Feeds events to the metrics. Events carry names and waits; the metrics count calls by
+ * arrival and people by their first call, so the calls in progress are kept, and a person sent
+ * away is kept while their line lets them call again.
+ */
+class Reducer {
+  readonly metrics: CenterMetrics;
+  private readonly calls = new Map<number, Call>();
+  private readonly lineIndex = new Map<string, number>();
+  private readonly groupIndex = new Map<string, number>();
+
+  constructor(private readonly window: MetricsWindow) {
+    this.metrics = new CenterMetrics(window);
+    window.lines.forEach((line, i) => this.lineIndex.set(line.name, i));
+    window.groups.forEach((group, i) => this.groupIndex.set(group, i));
+  }
+
+  apply(event: Exclude<SimEvent, { type: 'run-started' }>): void {
+    const metrics = this.metrics;
+    if (event.type === 'run-ended') return;
+    if (event.type === 'agents-changed') {
+      metrics.agentsChanged(event.time, event.scheduled, event.onDuty, this.group(event.group));
       return;
-    case 'abandoned':
-      metrics.abandoned(event.time, event.callerId, arrivalOf(event.callerId));
-      arrivals.delete(event.callerId);
+    }
+    const { time, callerId } = event;
+    if (event.type === 'arrival') {
+      const line = this.line(event.line);
+      const earlier = this.calls.get(callerId);
+      const counted = earlier ? earlier.counted : time >= this.window.warmupSeconds && time < this.window.durationSeconds;
+      this.calls.set(callerId, { arrivalTime: time, line, attempt: event.attempt, counted });
+      metrics.arrival(time, callerId, line, event.attempt, counted);
       return;
-    case 'call-ended':
-      return metrics.callEnded(event.time, event.callerId);
-    case 'agents-changed':
-      return metrics.agentsChanged(event.time, event.scheduled, event.onDuty);
-    case 'callback-offered':
-      return metrics.callbackOffered(event.time, event.callerId, arrivalOf(event.callerId));
-    case 'callback-accepted':
-      return metrics.callbackAccepted(event.time, event.callerId, arrivalOf(event.callerId));
-    case 'callback-dialed':
-      return metrics.callbackDialed(event.time, event.callerId, arrivalOf(event.callerId));
-    case 'callback-connected':
-      metrics.callbackConnected(event.time, event.callerId, arrivalOf(event.callerId));
-      arrivals.delete(event.callerId);
-      return;
-    case 'callback-unanswered':
-      return metrics.callbackUnanswered(event.time, event.callerId, arrivalOf(event.callerId));
-    case 'callback-failed':
-      metrics.callbackFailed(event.time, event.callerId, arrivalOf(event.callerId));
-      arrivals.delete(event.callerId);
-      return;
-    case 'run-ended':
-      return;
+    }
+    const call = this.calls.get(callerId);
+    const arrivalTime = call ? call.arrivalTime : NaN;
+    const line = call ? call.line : this.line(event.line);
+    const counted = call ? call.counted : false;
+    switch (event.type) {
+      case 'answered':
+        return metrics.answered(time, callerId, arrivalTime, line, this.group(event.group), counted);
+      case 'abandoned':
+        metrics.abandoned(time, callerId, arrivalTime, line, counted);
+        return this.sentAway(callerId, call);
+      case 'balked':
+        metrics.balked(time, callerId, arrivalTime, event.estimatedWaitSeconds, line, counted);
+        return this.sentAway(callerId, call);
+      case 'busy':
+        metrics.busySignal(time, callerId, arrivalTime, line, counted);
+        return this.sentAway(callerId, call);
+      case 'disconnected':
+        metrics.disconnected(time, callerId, arrivalTime, line, counted);
+        return this.sentAway(callerId, call);
+      case 'call-ended':
+        metrics.callEnded(time, callerId, line, this.group(event.group));
+        this.calls.delete(callerId);
+        return;
+      case 'callback-offered':
+        return metrics.callbackOffered(time, callerId, arrivalTime, event.estimatedWaitSeconds, line, counted);
+      case 'callback-accepted':
+        return metrics.callbackAccepted(time, callerId, arrivalTime, line, counted);
+      case 'callback-dialed':
+        return metrics.callbackDialed(time, callerId, arrivalTime, event.attempt, line, this.group(event.group), counted);
+      case 'callback-connected':
+        return metrics.callbackConnected(time, callerId, arrivalTime, line, this.group(event.group), counted);
+      case 'callback-unanswered':
+        return metrics.callbackUnanswered(time, callerId, arrivalTime, event.attempt, line, this.group(event.group));
+      case 'callback-failed':
+        metrics.callbackFailed(time, callerId, arrivalTime, line, counted);
+        this.calls.delete(callerId);
+        return;
+    }
+  }
+
+  // A person sent away is forgotten once their line lets them call no more.
+  private sentAway(callerId: number, call: Call | undefined): void {
+    if (!call || call.attempt >= this.window.lines[call.line]!.maxCalls) this.calls.delete(callerId);
+  }
+
+  private line(name: string): number {
+    return this.lineIndex.get(name) ?? 0;
+  }
+
+  private group(name: string): number {
+    return this.groupIndex.get(name) ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, replicate, runSync, unpairedDifference, type Estimate, type Scenario } from '../../src';
+import { compare, replicate, runSync, unpairedDifference, type Estimate, type SingleLineScenario as Scenario } from '../../src';
 import { replicationSeed } from '../../src/random';
 import { irsBaseline, irsRoster, irsWithCallback } from '../../examples/scenarios/irs';
 import { referenceScenario } from '../support/scenarios';

@@ -1,8 +1,8 @@
 import { lastValueFrom, toArray } from 'rxjs';
-import { simulate, type Scenario, type SimEvent } from '../../src';
+import { simulate, type Scenario, type SimEvent, type SingleLineScenario } from '../../src';
 
 /** The reference model of the benchmarks and issues: M/M/50+M, 570 calls an hour. */
-export function referenceScenario(overrides: Partial<Scenario> = {}): Scenario {
+export function referenceScenario(overrides: Partial<SingleLineScenario> = {}): SingleLineScenario {
   return {
     arrivals: { perHour: 570 },
     agents: 50,

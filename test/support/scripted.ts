@@ -11,16 +11,17 @@ import type { SimEvent } from '../../src/stream';
  */
 export function scriptedRun(
   scenario: Scenario,
-  arrivalTimes: number[],
+  arrivalTimes: CenterOptions['arrivalTimes'] & object,
   decisions?: CenterOptions['decisions'],
 ): { events: SimEvent[]; report: Report } {
   const options: CenterOptions = decisions ? { arrivalTimes, decisions } : { arrivalTimes };
   const resolved = resolveScenario(scenario);
   const events: SimEvent[] = [];
-  const eventCenter = new ContactCenter(resolved, new EventEmitter((e) => events.push(e)), options);
+  const window = metricsWindow(resolved);
+  const eventCenter = new ContactCenter(resolved, new EventEmitter((e) => events.push(e), window), options);
   eventCenter.start();
   eventCenter.simulation.run();
-  const metrics = new CenterMetrics(metricsWindow(resolved));
+  const metrics = new CenterMetrics(window);
   const reportCenter = new ContactCenter(resolved, metrics, options);
   reportCenter.start();
   reportCenter.simulation.run();

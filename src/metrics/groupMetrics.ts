@@ -1,0 +1,49 @@
+import type { AgentIntervalFigures } from './report';
+import { StepIntegral } from './stepIntegral';
+import type { MetricsWindow } from './window';
+import { ratio } from './lineMetrics';
+
+/** One agent group's time integrals (busy, on duty, scheduled) and its counted answers by line. */
+export class GroupMetrics {
+  readonly busy: StepIntegral;
+  readonly onDuty: StepIntegral;
+  readonly scheduled: StepIntegral;
+  /** Counted calls answered, by line index. */
+  readonly answeredByLine: Float64Array;
+
+  constructor(
+    readonly name: string,
+    window: MetricsWindow,
+    rowCount: number,
+  ) {
+    const integral = () => new StepIntegral(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
+    this.busy = integral();
+    this.onDuty = integral();
+    this.scheduled = integral();
+    this.answeredByLine = new Float64Array(window.lines.length);
+  }
+
+  finish(time: number): void {
+    this.busy.finish(time);
+    this.onDuty.finish(time);
+    this.scheduled.finish(time);
+  }
+}
+
+/** Agent figures of row `i` from integrals summed over one or more groups. */
+export function agentRowFigures(busy: number, onDuty: number, scheduled: number, span: number): AgentIntervalFigures {
+  return {
+    agentsScheduled: ratio(scheduled, span),
+    agentsOnDuty: ratio(onDuty, span),
+    busyAgents: ratio(busy, span),
+    occupancy: occupancy(busy, onDuty),
+  };
+}
+
+/**
+ * busy / on duty. Busy agents never outnumber those on duty, but the two integrals are summed
+ * at different instants, so rounding could put the ratio a few ulps above 1: it is capped.
+ */
+export function occupancy(busySeconds: number, onDutySeconds: number): number {
+  return Math.min(1, ratio(busySeconds, onDutySeconds));
+}

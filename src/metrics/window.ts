@@ -1,0 +1,15 @@
+/** What the metrics need to know of a run: its window, its rows, its lines and groups. */
+export interface MetricsWindow {
+  warmupSeconds: number;
+  durationSeconds: number;
+  serviceLevelSeconds: number;
+  /** The length of one row of `Report.intervals`. */
+  intervalSeconds: number;
+  /**
+   * The lines in the scenario's order, each with its service-level threshold and the calls a
+   * person may make in all on it (1 without redials).
+   */
+  lines: ReadonlyArray<{ name: string; serviceLevelSeconds: number; maxCalls: number }>;
+  /** The groups' names in the scenario's order. */
+  groups: readonly string[];
+}

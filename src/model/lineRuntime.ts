@@ -1,0 +1,127 @@
+import { compileDistribution, compileQuantile, type RandomStreams, type Sampler, type Uniform } from '../random';
+import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
+import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
+import { HoldLine } from './holdLine';
+
+/** A delayed route of a line: the group becomes eligible once the caller has waited `afterSeconds`. */
+export interface DelayedRoute {
+  group: number;
+  afterSeconds: number;
+}
+
+/** One line while the center runs: its queues, counters and compiled distributions. */
+export class LineRuntime {
+  readonly name: string;
+  readonly priority: number;
+  readonly maxOnHold: number;
+  /** Callers on hold and keep-place callback requests, in order of joining. */
+  readonly hold = new HoldLine();
+  /** After-hold callback requests, served only when nobody of this line is on hold. */
+  readonly requests = new HoldLine();
+  holding = 0;
+  requestsWaiting = 0;
+
+  /** The groups that take this line's callers at once, in order of preference. */
+  readonly immediateGroups: Int32Array;
+  /** Delayed routes by time of eligibility. */
+  readonly delayed: readonly DelayedRoute[];
+  /** Handle seconds by group index, from the call's handle draw (undefined: the group does not serve the line). */
+  readonly handleByGroup: Array<((draw: number) => number) | undefined>;
+  /** True when a call's handle draw is a uniform (routes have their own handle times), not seconds. */
+  readonly handleIsUniform: boolean;
+  readonly handle: Sampler;
+  readonly meanHandleSeconds: number;
+  readonly patience: Sampler | undefined;
+  readonly callback: ResolvedCallbackPolicy | undefined;
+  readonly callbackHandle: Sampler | undefined;
+  readonly balking: Balking | undefined;
+  readonly redial: { probability: number; delay: Sampler; maxAttempts: number } | undefined;
+
+  // First calls draw from streams of the line's own; redials from the person's key.
+  readonly handleStream: Uniform;
+  readonly patienceStream: Uniform;
+  readonly optInStream: Uniform;
+  readonly answerStream: Uniform;
+  readonly callbackHandleStream: Uniform;
+  readonly balkStream: Uniform;
+  readonly personStream: Uniform;
+  readonly arrivalStream: Uniform;
+  readonly rateStream: Uniform;
+
+  arrivals!: ArrivalProcess | ScriptedArrivals;
+
+  constructor(
+    readonly index: number,
+    readonly spec: ResolvedLine,
+    streams: RandomStreams,
+    /** Stream names of a single-line scenario are unprefixed, so its numbers stay what they were. */
+    streamPrefix: string,
+  ) {
+    this.name = spec.name;
+    this.priority = spec.priority;
+    this.maxOnHold = spec.maxOnHold;
+    this.immediateGroups = Int32Array.from(spec.routing.filter((r) => r.afterSeconds === 0), (r) => r.group);
+    this.delayed = spec.routing
+      .filter((r) => r.afterSeconds > 0)
+      .map((r) => ({ group: r.group, afterSeconds: r.afterSeconds }))
+      .sort((a, b) => a.afterSeconds - b.afterSeconds);
+    this.handle = compileDistribution(spec.handleTime);
+    this.meanHandleSeconds = this.handle.meanSeconds;
+    this.handleIsUniform = spec.routing.some((r) => r.handleTime !== undefined);
+    this.handleByGroup = [];
+    const lineQuantile = this.handleIsUniform ? compileQuantile(spec.handleTime) : undefined;
+    for (const route of spec.routing) {
+      this.handleByGroup[route.group] = route.handleTime
+        ? compileQuantile(route.handleTime)
+        : (lineQuantile ?? ((seconds: number) => seconds));
+    }
+    this.patience = spec.patience && compileDistribution(spec.patience);
+    this.callback = spec.callback;
+    this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
+    this.balking = spec.balking;
+    this.redial = spec.redial && { ...spec.redial, delay: compileDistribution(spec.redial.delay) };
+    const stream = (name: string) => streams.stream(streamPrefix + name);
+    this.arrivalStream = stream('arrivals');
+    this.rateStream = stream('rate-uncertainty');
+    this.handleStream = stream('handle');
+    this.patienceStream = stream('patience');
+    this.optInStream = stream('callback-opt-in');
+    this.answerStream = stream('callback-answer');
+    this.callbackHandleStream = stream('callback-handle');
+    this.balkStream = stream('balking');
+    this.personStream = stream('person');
+  }
+
+  get arrivalSchedule(): Schedule {
+    return this.spec.arrivals;
+  }
+}
+
+/** One agent group while the center runs. */
+export class GroupRuntime {
+  scheduled = 0;
+  onDuty = 0;
+  busy = 0;
+  /** The lines routed to this group, and after how long each line's callers become eligible. */
+  readonly lines: LineRuntime[] = [];
+  readonly delays: number[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    readonly roster: Schedule,
+  ) {}
+
+  /** Registers a line that routes to this group. */
+  serve(line: LineRuntime, afterSeconds: number): void {
+    this.lines.push(line);
+    this.delays.push(afterSeconds);
+  }
+}
+
+/** P(yes) of a probability-or-logistic rule at an announced wait (DESIGN.md, "Opt-in", "Balking"). */
+export function ruleProbability(rule: Balking, estimatedWaitSeconds: number): number {
+  return 'probability' in rule
+    ? rule.probability
+    : 1 / (1 + Math.exp(-(rule.logistic.intercept + (rule.logistic.perMinute * estimatedWaitSeconds) / 60)));
+}

@@ -1,0 +1,47 @@
+import type { ResolvedLine, ResolvedScenario, Scenario, SingleLineScenario } from './types';
+
+/**
+ * True for the multi-line form.
+ *
+ * @example
+ * isMultiLine({ lines: [...], groups: [...] }); // true
+ */
+export function isMultiLine(scenario: Scenario): scenario is Exclude<Scenario, SingleLineScenario> {
+  return 'lines' in scenario;
+}
+
+/**
+ * True when any line of the scenario offers a callback.
+ *
+ * @example
+ * offersCallback({ ...line, callback: { offer: 'always', optIn: { probability: 0.3 } } }); // true
+ */
+export function offersCallback(scenario: Scenario): boolean {
+  return isMultiLine(scenario) ? scenario.lines.some((line) => line.callback !== undefined) : scenario.callback !== undefined;
+}
+
+/**
+ * The scenario itself when it has the single-line form; for a multi-line one, a `RangeError`
+ * saying that `feature` works on one line at a time (and what to use instead).
+ *
+ * @example
+ * const line = requireSingleLine(scenario, 'Erlang staffing'); // line.handleTime, line.agents...
+ */
+export function requireSingleLine(scenario: Scenario, feature: string): SingleLineScenario {
+  if (!isMultiLine(scenario)) return scenario;
+  throw new RangeError(
+    `${feature} works on a single-line scenario; this one has ${scenario.lines.length} lines and ` +
+      `${scenario.groups.length} groups (run(), replicate() and compare() simulate it whole)`,
+  );
+}
+
+/** The one line of a resolved single-line scenario, or the `requireSingleLine` error. */
+export function soleLine(resolved: ResolvedScenario, feature: string): ResolvedLine {
+  if (resolved.multiLine) {
+    throw new RangeError(
+      `${feature} works on a single-line scenario; this one has ${resolved.lines.length} lines and ` +
+        `${resolved.groups.length} groups (run(), replicate() and compare() simulate it whole)`,
+    );
+  }
+  return resolved.lines[0]!;
+}
