@@ -24,8 +24,10 @@ export interface Comparison {
   difference: ReportSummary;
   /** Hours saved: positive when the variant holds less. */
   savings: HoldSavings<Estimate>;
+  /** The same split line by line (for the lines both arms have, by name). */
+  savingsByLine: Record<string, HoldSavings<Estimate>>;
   /** The replications themselves, for a closer look. */
-  pairs: Array<{ baseline: Report; variant: Report; savings: HoldSavings<number> }>;
+  pairs: Array<{ baseline: Report; variant: Report; savings: HoldSavings<number>; savingsByLine: Record<string, HoldSavings<number>> }>;
 }
 
 /**
@@ -55,17 +57,20 @@ export async function compare(baseline: Scenario, variant: Scenario, options: Re
 /** The comparison's estimates from its replications. */
 export function summarizePairs(pairs: ComparedPair[], confidence: number): Comparison {
   const replications = pairs.length;
-  const savingsOf = (pick: (s: HoldSavings<number>) => number) => estimate(pairs.map((p) => pick(p.savings)), confidence);
+  const split = (of: (pair: ComparedPair) => HoldSavings<number>): HoldSavings<Estimate> => ({
+    directHoldHours: estimate(pairs.map((p) => of(p).directHoldHours), confidence),
+    indirectHoldHours: estimate(pairs.map((p) => of(p).indirectHoldHours), confidence),
+    netHoldHours: estimate(pairs.map((p) => of(p).netHoldHours), confidence),
+  });
+  const savingsByLine: Record<string, HoldSavings<Estimate>> = {};
+  for (const line of Object.keys(pairs[0]?.savingsByLine ?? {})) savingsByLine[line] = split((p) => p.savingsByLine[line]!);
   return {
     replications,
     baseline: summarizeAll(pairs.map((p) => p.baseline), confidence),
     variant: summarizeAll(pairs.map((p) => p.variant), confidence),
     difference: summarizeAll(pairs.map((p) => differenceOf(p.variant, p.baseline)), confidence),
-    savings: {
-      directHoldHours: savingsOf((s) => s.directHoldHours),
-      indirectHoldHours: savingsOf((s) => s.indirectHoldHours),
-      netHoldHours: savingsOf((s) => s.netHoldHours),
-    },
+    savings: split((p) => p.savings),
+    savingsByLine,
     pairs,
   };
 }
@@ -76,27 +81,43 @@ export type ComparedPair = Comparison['pairs'][number];
 async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
   const takers = new CallbackTakers();
   const variantReport = await runResolved(variant, takers);
-  const theirHold = new HoldOfCallers(takers.callerIds);
+  const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = await runResolved(baseline, theirHold);
-  return pairOf(baselineReport, variantReport, theirHold.holdSeconds);
+  return pairOf(baseline, baselineReport, variantReport, theirHold.holdSecondsByLine);
 }
 
 /** `comparePair()` without yielding, for worker threads. */
 export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedScenario): ComparedPair {
   const takers = new CallbackTakers();
   const variantReport = runResolvedSync(variant, takers);
-  const theirHold = new HoldOfCallers(takers.callerIds);
+  const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = runResolvedSync(baseline, theirHold);
-  return pairOf(baselineReport, variantReport, theirHold.holdSeconds);
+  return pairOf(baseline, baselineReport, variantReport, theirHold.holdSecondsByLine);
 }
 
-function pairOf(baselineReport: Report, variantReport: Report, takersBaselineHoldSeconds: number): ComparedPair {
-  const directHoldHours = takersBaselineHoldSeconds / 3600;
-  const netHoldHours = baselineReport.hold.totalHoldHours - variantReport.hold.totalHoldHours;
+function pairOf(
+  baseline: ResolvedScenario,
+  baselineReport: Report,
+  variantReport: Report,
+  takersBaselineHoldSeconds: Float64Array,
+): ComparedPair {
+  const split = (baselineFigures: Pick<Report, 'hold'>, variantFigures: Pick<Report, 'hold'>, directSeconds: number) => {
+    const directHoldHours = directSeconds / 3600;
+    const netHoldHours = baselineFigures.hold.totalHoldHours - variantFigures.hold.totalHoldHours;
+    return { directHoldHours, indirectHoldHours: netHoldHours - directHoldHours, netHoldHours };
+  };
+  const savingsByLine: Record<string, HoldSavings<number>> = {};
+  let directSeconds = 0;
+  baseline.lines.forEach((line, i) => {
+    directSeconds += takersBaselineHoldSeconds[i]!;
+    const variantLine = variantReport.lines[line.name];
+    if (variantLine) savingsByLine[line.name] = split(baselineReport.lines[line.name]!, variantLine, takersBaselineHoldSeconds[i]!);
+  });
   return {
     baseline: baselineReport,
     variant: variantReport,
-    savings: { directHoldHours, indirectHoldHours: netHoldHours - directHoldHours, netHoldHours },
+    savings: split(baselineReport, variantReport, directSeconds),
+    savingsByLine,
   };
 }
 
@@ -109,19 +130,23 @@ class CallbackTakers extends QuietObserver {
   }
 }
 
-/** Adds up the hold of given callers, over all their calls (0 for those who took a callback in this run too). */
+/** Adds up the hold of given callers by line, over all their calls (0 for those who took a callback in this run too). */
 class HoldOfCallers extends QuietObserver {
-  holdSeconds = 0;
+  readonly holdSecondsByLine: Float64Array;
 
-  constructor(private readonly callerIds: ReadonlySet<number>) {
+  constructor(
+    private readonly callerIds: ReadonlySet<number>,
+    lines: number,
+  ) {
     super();
+    this.holdSecondsByLine = new Float64Array(lines);
   }
 
-  override answered(time: number, callerId: number, arrivalTime: number): void {
-    if (this.callerIds.has(callerId)) this.holdSeconds += time - arrivalTime;
+  override answered(time: number, callerId: number, arrivalTime: number, line: number): void {
+    if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
   }
 
-  override abandoned(time: number, callerId: number, arrivalTime: number): void {
-    if (this.callerIds.has(callerId)) this.holdSeconds += time - arrivalTime;
+  override abandoned(time: number, callerId: number, arrivalTime: number, line: number): void {
+    if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
   }
 }
