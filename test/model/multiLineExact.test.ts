@@ -68,11 +68,11 @@ describe('the multi-line model agrees with exact Markov chains', () => {
   // groups are full, a `general` one when the shared group is. Handle times differ by line, so
   // the shared group's busy agents are split by line.
   //
-  // Bugs this catches: the priority order reversed at the shared group doubles `priority`'s
-  // abandonment (3.9% to 8.0%) and mean wait (6.9 s to 14.5 s); overflow at arrival ignored
-  // (a caller waits when `own` is full though `shared` has an idle agent) doubles it too
-  // (6.9 s to 14.1 s) and moves the split of its calls by 6 points; both tolerances are
-  // under 0.2 points and 0.2 s.
+  // Bugs this catches: priority ignored at the shared group (longest wait first across lines)
+  // moves `priority`'s abandonment from 3.9% to 6.8% and its mean wait from 6.9 s to 12.3 s,
+  // and the order reversed to 8.0% and 14.5 s; overflow at arrival ignored (a caller waits
+  // when `own` is full though `shared` has an idle agent) doubles the wait too (14.1 s) and
+  // moves the split of its calls by 6 points. Those tolerances are under 0.2 point and 0.2 s.
   it('two lines, two groups, one shared, a priority line', async () => {
     const lines = {
       priority: { perHour: 66, handleSeconds: 240, patienceSeconds: 180 },
