@@ -7,7 +7,10 @@ import { withReplicationSeed } from './replicate';
 
 /** Hours of hold time a variant saves, split by whom it saves them for. */
 export interface HoldSavings<T> {
-  /** The hold that the variant's callback takers would have had in the baseline. */
+  /**
+   * What the variant's callback takers saved: the hold they had in the baseline, less the hold
+   * they still had in the variant before taking the callback (on earlier calls, with redials).
+   */
   directHoldHours: T;
   /** What the change did to everyone else's hold (negative when they hold longer). */
   indirectHoldHours: T;
@@ -79,27 +82,29 @@ export function summarizePairs(pairs: ComparedPair[], confidence: number): Compa
 export type ComparedPair = Comparison['pairs'][number];
 
 async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
-  const takers = new CallbackTakers();
+  const takers = new CallbackTakers(variant.lines.length);
   const variantReport = await runResolved(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = await runResolved(baseline, theirHold);
-  return pairOf(baseline, baselineReport, variantReport, theirHold.holdSecondsByLine);
+  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine);
 }
 
 /** `comparePair()` without yielding, for worker threads. */
 export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedScenario): ComparedPair {
-  const takers = new CallbackTakers();
+  const takers = new CallbackTakers(variant.lines.length);
   const variantReport = runResolvedSync(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = runResolvedSync(baseline, theirHold);
-  return pairOf(baseline, baselineReport, variantReport, theirHold.holdSecondsByLine);
+  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine);
 }
 
 function pairOf(
   baseline: ResolvedScenario,
+  variant: ResolvedScenario,
   baselineReport: Report,
   variantReport: Report,
   takersBaselineHoldSeconds: Float64Array,
+  takersVariantHoldSeconds: Float64Array,
 ): ComparedPair {
   const split = (baselineFigures: Pick<Report, 'hold'>, variantFigures: Pick<Report, 'hold'>, directSeconds: number) => {
     const directHoldHours = directSeconds / 3600;
@@ -109,9 +114,13 @@ function pairOf(
   const savingsByLine: Record<string, HoldSavings<number>> = {};
   let directSeconds = 0;
   baseline.lines.forEach((line, i) => {
-    directSeconds += takersBaselineHoldSeconds[i]!;
     const variantLine = variantReport.lines[line.name];
-    if (variantLine) savingsByLine[line.name] = split(baselineReport.lines[line.name]!, variantLine, takersBaselineHoldSeconds[i]!);
+    if (!variantLine) return;
+    // The takers' own saving: what they held in the baseline less what they held in the variant
+    // before taking the callback (only with redials: a first call that takes it holds 0 s).
+    const direct = takersBaselineHoldSeconds[i]! - (takersVariantHoldSeconds[variant.lines.findIndex((l) => l.name === line.name)] ?? 0);
+    directSeconds += direct;
+    savingsByLine[line.name] = split(baselineReport.lines[line.name]!, variantLine, direct);
   });
   return {
     baseline: baselineReport,
@@ -121,12 +130,34 @@ function pairOf(
   };
 }
 
-/** Collects the counted callers who took a callback. */
+/**
+ * Collects the counted people who took a callback, and the hold they had in the variant before
+ * they took it (on earlier calls that ended in abandonment, before they called again).
+ */
 class CallbackTakers extends QuietObserver {
   readonly callerIds = new Set<number>();
+  readonly holdSecondsByLine: Float64Array;
+  /** Hold on abandoned calls, by person, until they take a callback or are answered. */
+  private readonly heldBefore = new Map<number, number>();
 
-  override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, _line: number, counted: boolean): void {
-    if (counted) this.callerIds.add(callerId);
+  constructor(lines: number) {
+    super();
+    this.holdSecondsByLine = new Float64Array(lines);
+  }
+
+  override answered(_time: number, callerId: number): void {
+    this.heldBefore.delete(callerId);
+  }
+
+  override abandoned(time: number, callerId: number, arrivalTime: number, _line: number, counted: boolean): void {
+    if (counted) this.heldBefore.set(callerId, (this.heldBefore.get(callerId) ?? 0) + (time - arrivalTime));
+  }
+
+  override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, line: number, counted: boolean): void {
+    if (!counted) return;
+    this.callerIds.add(callerId);
+    this.holdSecondsByLine[line]! += this.heldBefore.get(callerId) ?? 0;
+    this.heldBefore.delete(callerId);
   }
 }
 

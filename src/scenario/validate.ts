@@ -144,10 +144,10 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     rosters,
   );
   problems.push(...uniqueNames(lines, 'lines', 'line'), ...uniqueNames(groups, 'groups', 'group'));
-  groups.forEach((group, g) => {
-    if (isRecord(group.agents)) problems.push(...rosterProblems(group.agents, `groups[${g}].agents`));
-  });
   const groupNames = groups.map((group) => group.name).filter((name): name is string => typeof name === 'string');
+  // A group may close (0 agents in its last interval) as long as every line it serves has
+  // another group that stays until the line's queue is empty.
+  const staysOpen = new Set(groups.filter((group) => lastCount(group.agents) !== 0).map((group) => group.name));
   const routed = new Set<string>();
   lines.forEach((line, l) => {
     problems.push(...lineDistributionProblems(line, `lines[${l}].`));
@@ -166,6 +166,14 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       }
       seen.add(route.group);
     });
+    const routedGroups = line.routing.filter(isRecord).map((route) => route.group);
+    if (routedGroups.length > 0 && routedGroups.every((name) => groupNames.includes(name as string) && !staysOpen.has(name as string))) {
+      problems.push({
+        path: `lines[${l}].routing`,
+        expected: 'a group with at least 1 agent in its last interval (it holds until every waiting caller is served)',
+        received: routedGroups,
+      });
+    }
   });
   groups.forEach((group, g) => {
     if (typeof group.name === 'string' && group.name !== '' && lines.length > 0 && !routed.has(group.name)) {
@@ -219,6 +227,12 @@ function horizonProblems(
     });
   }
   return problems;
+}
+
+// The agents of a roster's last interval (a constant is its own last interval); undefined when malformed.
+function lastCount(agents: unknown): unknown {
+  if (!isRecord(agents)) return agents;
+  return Array.isArray(agents.perInterval) && agents.perInterval.length > 0 ? agents.perInterval.at(-1) : undefined;
 }
 
 function rosterProblems(agents: Record<string, unknown>, path: string): ScenarioProblem[] {
