@@ -1,8 +1,7 @@
-import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { compare, simulate, type Scenario, type SimEvent } from '../../src';
+import { compare, type Scenario, type SimEvent } from '../../src';
 import { replicationSeed } from '../../src/random';
-import { referenceScenario } from '../support/scenarios';
+import { eventsOf as events, referenceScenario } from '../support/scenarios';
 
 // The split of the hold saved, checked against the arms' own event streams rather than
 // against the identity direct + indirect = net (which holds whatever `direct` is).
@@ -11,8 +10,6 @@ import { referenceScenario } from '../support/scenarios';
 // variant's own seed ignored, so caller i is the same person in both. The direct part is the
 // baseline hold of the callers who took a callback in the variant (counted callers: arrived in
 // [warmupSeconds, durationSeconds)), in hours.
-
-const events = (scenario: Scenario): Promise<SimEvent[]> => lastValueFrom(simulate(scenario).pipe(toArray()));
 
 /** The counted callers who took a callback, from a variant's events. */
 function takersOf(variantEvents: SimEvent[], warmupSeconds: number, durationSeconds: number): Set<number> {
@@ -88,8 +85,10 @@ describe('direct hold hours saved', () => {
 });
 
 // Worked examples on one agent with fixed 240 s calls and no patience, where the baseline's
-// holds follow by hand from the arrival times (read from the stream): Lindley's recursion,
+// holds follow by hand from the arrival times: Lindley's recursion,
 // W(i) = max(0, W(i-1) + 240 - (a(i) - a(i-1))), the wait of each caller behind the last.
+// compare() takes no scripted arrivals, so the times are read from the baseline's stream (the
+// same Poisson arrivals in both arms) rather than written out; everything after them is by hand.
 describe('worked examples on one agent with fixed calls', () => {
   const baseline: Scenario = {
     seed: 12,
