@@ -40,8 +40,11 @@ export function jsonDocument(result: Result): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-// One row per interval (per arm when comparing): each figure's mean, and its interval.
-function csvRows(result: Result): Array<Record<string, unknown>> {
+/**
+ * One row per interval (per arm when comparing): each figure's mean, and its interval, rounded
+ * to what it means (see `csvFigure`); the JSON document keeps the raw values.
+ */
+export function csvRows(result: Result): Array<Record<string, unknown>> {
   if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row));
   return [
     ...result.comparison.baseline.intervals.map((row) => ({ arm: 'baseline', ...flatten(row) })),
@@ -53,12 +56,42 @@ function flatten(row: Summary<IntervalRow>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row)) {
     if (typeof value === 'object' && value !== null && 'mean' in value) {
-      out[field] = value.mean;
-      out[`${field}Low`] = value.low;
-      out[`${field}High`] = value.high;
+      const decimals = DECIMALS[field];
+      out[field] = csvFigure(value.mean, decimals);
+      out[`${field}Low`] = csvFigure(value.low, decimals);
+      out[`${field}High`] = csvFigure(value.high, decimals);
     } else {
-      out[field] = value;
+      // Labels (interval bounds, the warm-up flag) name the row: bounds to the millisecond.
+      out[field] = typeof value === 'number' && !Number.isInteger(value) ? csvFigure(value, 3) : value;
     }
   }
   return out;
+}
+
+// Decimals each interval figure means: callers are counted whole (as the terminal table shows
+// them), seconds to a tenth, fractions to a hundredth of a percentage point, time-averaged
+// agents and queue lengths to a hundredth. A figure not listed keeps 6 significant digits.
+const DECIMALS: Readonly<Record<string, number>> = {
+  arrivals: 0,
+  answered: 0,
+  abandoned: 0,
+  callbacksAccepted: 0,
+  meanHoldSeconds: 1,
+  serviceLevel: 4,
+  occupancy: 4,
+  agentsScheduled: 2,
+  agentsOnDuty: 2,
+  busyAgents: 2,
+  meanQueueLength: 2,
+};
+
+/**
+ * A figure as the CSV writes it: rounded to `decimals` places, then to at most 6 significant
+ * digits, so that binary noise (`238.00000000000009`) never reaches a spreadsheet; never -0.
+ */
+export function csvFigure(value: number, decimals?: number): number {
+  if (!Number.isFinite(value)) return value;
+  const rounded = decimals === undefined ? value : Number(value.toFixed(decimals));
+  const limited = Number(rounded.toPrecision(6));
+  return limited === 0 ? 0 : limited;
 }

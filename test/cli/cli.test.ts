@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src';
+import { significantDigits } from '../support/significantDigits';
 
 // The built command, as a planner runs it (npm test builds dist/ first).
 const root = new URL('../../', import.meta.url);
@@ -38,10 +39,25 @@ describe('queuecast run', () => {
     expect(lines[0]!.split(',').slice(0, 6)).toEqual(['intervalStart', 'intervalEnd', 'warmup', 'arrivals', 'arrivalsLow', 'arrivalsHigh']);
     expect(lines[1]!.startsWith('0,3600,false,')).toBe(true);
 
+    // Numbers rounded to what they mean: no binary noise, nothing past 6 significant digits,
+    // counts whole; the JSON keeps the raw values.
+    const header = lines[0]!.split(',');
+    for (const line of lines.slice(1)) {
+      const fields = line.split(',');
+      for (const [i, text] of fields.entries()) {
+        if (text === 'true' || text === 'false') continue;
+        expect(significantDigits(text), `${header[i]} = ${text}`).toBeLessThanOrEqual(6);
+        if (/^(arrivals|answered|abandoned|callbacksAccepted)/.test(header[i]!)) expect(Number.isInteger(Number(text)), `${header[i]} = ${text}`).toBe(true);
+      }
+    }
     const document = JSON.parse(readFileSync(json, 'utf8'));
     expect(document.replicated.replications).toBe(4);
     expect(document.replicated.summary.hold.meanSeconds.mean).toBeGreaterThan(0);
     expect(document.scenario.name).toBe('Small agency line');
+    const rawHold = document.replicated.summary.intervals[0].meanHoldSeconds.mean as number;
+    expect(significantDigits(String(rawHold))).toBeGreaterThan(6);
+    const csvHold = Number(lines[1]!.split(',')[header.indexOf('meanHoldSeconds')]);
+    expect(Math.abs(csvHold - rawHold)).toBeLessThanOrEqual(0.05);
   });
 
   it('writes the JSON to stdout when no file is given', async () => {

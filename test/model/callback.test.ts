@@ -109,7 +109,8 @@ describe('callback dialing', () => {
   it('retries unanswered dials after the delay, and fails a request after maxAttempts', () => {
     const answers: Record<string, boolean> = { '1:1': false, '1:2': true, '2:1': false, '2:2': false };
     const { events, report } = scriptedRun(
-      line({ offer: 'always', optIn: { probability: 1 }, dialSeconds: 10, maxAttempts: 2, retryDelaySeconds: 50 }),
+      // Open for 300 s, so that the occupancy window sees the agent dial and sit idle too.
+      { ...line({ offer: 'always', optIn: { probability: 1 }, dialSeconds: 10, maxAttempts: 2, retryDelaySeconds: 50 }), durationSeconds: 300 },
       [0, 10, 20],
       { answers: (callerId, attempt) => answers[`${callerId}:${attempt}`]! },
     );
@@ -134,8 +135,12 @@ describe('callback dialing', () => {
       [280, 'callback-failed', 2], //    second unanswered dial of two allowed
     ]);
     expect(report.callback).toEqual({ offered: 2, accepted: 2, connected: 1, failed: 1, attempts: 4, meanDelaySeconds: 160 });
-    // Dialing counts as busy: 100 + 10 + 10 + (10 + 100) + 10 = 240 of the first 60 s window.
-    expect(report.agents.occupancy).toBe(1);
+    // Over the window [0, 300): calls 0-100 and 170-270 (200 s), dials 100-110, 110-120,
+    // 160-170 and 270-280 (40 s), idle 120-160 and 280-300 (60 s). Dialing counts as busy:
+    // 240 / 300 = 0.8; were it not counted, 200 / 300.
+    expect(report.agents.occupancy).toBeCloseTo(240 / 300, 12);
+    expect(report.intervals).toHaveLength(1);
+    expect(report.intervals[0]).toMatchObject({ agentsOnDuty: 1, busyAgents: expect.closeTo(0.8, 12) as number });
   });
 
   it('requests wait out a roster with nobody on duty and are dialed when agents come back', () => {

@@ -1,6 +1,6 @@
 import { lastValueFrom, take, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { intervals, run, runSync, simulate, simulateBatches, summarize, ScenarioError, type Scenario } from '../../src';
+import { intervals, run, runSync, simulate, simulateBatches, summarize, ScenarioError, type Scenario, type SimEvent } from '../../src';
 import { referenceScenario } from '../support/scenarios';
 
 const day: Scenario = {
@@ -68,9 +68,10 @@ describe('simulate()', () => {
   });
 
   it('errors with the validation problems of an invalid scenario, simulating nothing', async () => {
-    const events: unknown[] = [];
-    const error = await lastValueFrom(simulate({ ...day, agents: 0 }).pipe(toArray())).catch((e: unknown) => e);
+    const events: SimEvent[] = [];
+    const error = await lastValueFrom(simulate({ ...day, agents: 0 }).pipe(tap((e) => events.push(e)), toArray())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScenarioError);
+    // Not even run-started: the scenario is rejected before anything is emitted.
     expect(events).toEqual([]);
   });
 });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { estimate, type Replicated, type Report } from '../../src';
+import { summarizeAll } from '../../src/experiment/estimate';
+import { csvFigure, csvRows, jsonDocument } from '../../src/cli/outputs';
+import { toCsv } from '../../src/node/csv';
+import { significantDigits } from '../support/significantDigits';
+
+describe('csvFigure', () => {
+  it('rounds to the decimals a figure means, then to at most 6 significant digits', () => {
+    expect(csvFigure(238.00000000000009, 0)).toBe(238);
+    expect(csvFigure(62.05, 0)).toBe(62);
+    expect(csvFigure(6.999999999999998, 2)).toBe(7);
+    expect(csvFigure(20.695035521484705, 1)).toBe(20.7);
+    expect(csvFigure(0.8284856429667494, 4)).toBe(0.8285);
+    expect(csvFigure(123_456_789.123, 1)).toBe(123_457_000);
+    expect(csvFigure(0.000123456789)).toBe(0.000123457);
+    expect(csvFigure(0.30000000000000004)).toBe(0.3);
+  });
+
+  it('never writes -0, and leaves what is not a finite number alone', () => {
+    expect(Object.is(csvFigure(-0.2, 0), 0)).toBe(true);
+    expect(Object.is(csvFigure(-1e-9, 4), 0)).toBe(true);
+    expect(csvFigure(Infinity, 1)).toBe(Infinity);
+    expect(csvFigure(NaN, 1)).toBeNaN();
+  });
+});
+
+describe('the CSV rows of a result', () => {
+  // Two replications of one interval, with the binary noise of real sums in them.
+  const row = (arrivals: number, busyAgents: number): Report['intervals'][number] => ({
+    intervalStart: 0,
+    intervalEnd: 1800,
+    warmup: false,
+    arrivals,
+    answered: arrivals - 3,
+    abandoned: 3,
+    callbacksAccepted: 0,
+    meanHoldSeconds: 41.123456789,
+    serviceLevel: 0.712345678901,
+    agentsScheduled: 6.999999999999998,
+    agentsOnDuty: 7.000000000000002,
+    busyAgents,
+    occupancy: busyAgents / 7,
+    meanQueueLength: 1.23456789,
+  });
+  const reports = [{ intervals: [row(238.00000000000009, 5.123456789)] }, { intervals: [row(241, 5.2)] }] as unknown as Report[];
+  const replicated = { replications: 2, reports, summary: summarizeAll(reports) } as unknown as Replicated;
+  const result = { kind: 'run', title: 'noise', scenario: { arrivals: { perHour: 1 }, agents: 1, handleTime: { type: 'fixed', seconds: 1 } }, replicated } as const;
+
+  it('writes counts whole, seconds to 0.1 s, fractions to 4 places, agents and queues to 2', () => {
+    const [first] = csvRows(result);
+    const arrivals = estimate([238.00000000000009, 241]);
+    expect(first).toMatchObject({
+      intervalStart: 0,
+      intervalEnd: 1800,
+      warmup: false,
+      arrivals: 240, // 239.5 rounds up
+      arrivalsLow: Math.round(arrivals.low),
+      arrivalsHigh: Math.round(arrivals.high),
+      meanHoldSeconds: 41.1,
+      meanHoldSecondsLow: 41.1,
+      serviceLevel: 0.7123,
+      agentsScheduled: 7,
+      agentsOnDutyHigh: 7,
+      busyAgents: 5.16,
+      occupancy: 0.7374,
+      meanQueueLength: 1.23,
+    });
+    for (const [field, value] of Object.entries(first!)) {
+      if (typeof value === 'number') expect(significantDigits(String(value)), field).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('leaves the JSON document raw', () => {
+    const document = JSON.parse(jsonDocument(result));
+    expect(document.replicated.summary.intervals[0].arrivals.mean).toBe((238.00000000000009 + 241) / 2);
+    expect(document.replicated.summary.intervals[0].busyAgents.mean).toBe((5.123456789 + 5.2) / 2);
+    expect(toCsv(csvRows(result))).not.toContain('0000000');
+  });
+});
