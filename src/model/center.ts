@@ -586,6 +586,8 @@ export class ContactCenter implements EventHandler {
   }
 }
 
+// The day's rate factor, Gamma(mean 1, cv). Below a cv of 1e-8 the factor is 1 to within 1e-8,
+// and its shape 1 / cv^2 would overflow for the tiniest cvs: no factor then.
 function rateFactor(cv: number, uniform: Uniform): number {
-  return standardGamma(1 / cv ** 2, uniform) * cv ** 2;
+  return cv < 1e-8 ? 1 : standardGamma(1 / cv ** 2, uniform) * cv ** 2;
 }
