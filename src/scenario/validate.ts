@@ -112,15 +112,27 @@ function bound(origin: string, operator: string, limit: unknown): string {
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
 const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold']);
 
+// Fields of a line or group put one level off, and what they belong to.
+const MISPLACED_ON_LINE: Record<string, string> = {
+  agents: 'no agents on a line (they belong to a group, groups[].agents, that the line routes to)',
+  trunks: 'no trunks on a line (the whole center shares them: trunks at the top level)',
+  rateUncertainty: "no rateUncertainty on a line itself (in the line's arrivals, or at the top level for every line)",
+};
+const MULTI_LINE_ONLY: Record<string, string> = {
+  groups: 'groups only together with lines (the multi-line form)',
+  rateUncertainty: 'no top-level rateUncertainty in the single-line form (give it as arrivals.rateUncertainty)',
+  routing: 'routing only on a line of the multi-line form (lines[].routing)',
+  priority: 'priority only on a line of the multi-line form (lines[].priority)',
+};
+
 function explainForm(problem: ScenarioProblem, multiLine: boolean): ScenarioProblem {
   if (problem.expected !== 'no such field (is it misspelt?)') return problem;
   if (multiLine && SINGLE_LINE_ONLY.has(problem.path)) {
     return { ...problem, expected: 'no top-level field of the single-line form beside lines (give it on each line)' };
   }
-  if (!multiLine && problem.path === 'groups') {
-    return { ...problem, expected: 'groups only together with lines (the multi-line form)' };
-  }
-  return problem;
+  const onLine = multiLine ? /^lines\[\d+\]\.(\w+)$/.exec(problem.path)?.[1] : undefined;
+  const expected = onLine !== undefined ? MISPLACED_ON_LINE[onLine] : multiLine ? undefined : MULTI_LINE_ONLY[problem.path];
+  return expected ? { ...problem, expected } : problem;
 }
 
 // Checks that involve more than one field. Each runs only where its fields are well-formed on
@@ -144,25 +156,39 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     rosters,
   );
   problems.push(...uniqueNames(lines, 'lines', 'line'), ...uniqueNames(groups, 'groups', 'group'));
-  const groupNames = groups.map((group) => group.name).filter((name): name is string => typeof name === 'string');
+  // Without a list of named groups (the schema reports what is wrong with it), a route naming a
+  // group may name the very group that is malformed: one mistake, reported once.
+  const groupsListed = groups.length > 0 && groups.every((group) => typeof group.name === 'string' && group.name !== '');
+  const groupNames = [...new Set(groups.map((group) => group.name).filter((name): name is string => typeof name === 'string'))];
   // A group may close (0 agents in its last interval) as long as every line it serves has
   // another group that stays until the line's queue is empty.
   const staysOpen = new Set(groups.filter((group) => lastCount(group.agents) !== 0).map((group) => group.name));
   const routed = new Set<string>();
+  // Whether every line's routing could be read: only then is a group no route names unrouted.
+  let routingReadable = lines.length > 0;
   lines.forEach((line, l) => {
     problems.push(...lineDistributionProblems(line, `lines[${l}].`));
-    if (!Array.isArray(line.routing)) return;
+    if (!Array.isArray(line.routing)) {
+      routingReadable = false;
+      return;
+    }
     const seen = new Set<string>();
     line.routing.forEach((route: unknown, r) => {
-      if (!isRecord(route)) return;
+      if (!isRecord(route)) {
+        routingReadable = false;
+        return;
+      }
       const path = `lines[${l}].routing[${r}]`;
       problems.push(...distributionProblems(route.handleTime, `${path}.handleTime`, true));
-      if (typeof route.group !== 'string' || route.group === '') return;
+      if (typeof route.group !== 'string' || route.group === '') {
+        routingReadable = false;
+        return;
+      }
       routed.add(route.group);
-      if (!groupNames.includes(route.group)) {
-        problems.push({ path: `${path}.group`, expected: `the name of a group (${groupNames.map((n) => JSON.stringify(n)).join(', ') || 'none is defined'})`, received: route.group });
-      } else if (seen.has(route.group)) {
+      if (seen.has(route.group)) {
         problems.push({ path: `${path}.group`, expected: 'a group this line does not route to already', received: route.group });
+      } else if (groupsListed && !groupNames.includes(route.group)) {
+        problems.push({ path: `${path}.group`, expected: `the name of a group (${groupNames.map((n) => JSON.stringify(n)).join(', ')})`, received: route.group });
       }
       seen.add(route.group);
     });
@@ -175,8 +201,9 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       });
     }
   });
+  if (!routingReadable) return problems;
   groups.forEach((group, g) => {
-    if (typeof group.name === 'string' && group.name !== '' && lines.length > 0 && !routed.has(group.name)) {
+    if (typeof group.name === 'string' && group.name !== '' && !routed.has(group.name)) {
       problems.push({ path: `groups[${g}].name`, expected: 'a group that some line routes to', received: group.name });
     }
   });
