@@ -299,7 +299,7 @@ export class ContactCenter implements EventHandler {
     const generation = ++callers.generation[slot]!;
     callers.queuedAt[slot] = now;
     queue.push(slot, generation);
-    if (queue === line.hold && line.delayed.length > 0) {
+    if (line.delayed.length > 0) {
       callers.overflowStep[slot] = 0;
       this.simulation.at(now + line.delayed[0]!.afterSeconds, OVERFLOW, slot, generation);
     }
@@ -349,6 +349,7 @@ export class ContactCenter implements EventHandler {
     if (this.callers.state[slot] === HOLDING) {
       line.holding--;
       this.answer(slot, line, group);
+      if (line.holding === 0) this.holdEmptied(line);
     } else {
       this.dial(slot, line, group);
     }
@@ -441,7 +442,15 @@ export class ContactCenter implements EventHandler {
     line.holding--;
     this.present--;
     this.sendAway(slot, line, ABANDONED, 0);
+    if (line.holding === 0) this.holdEmptied(line);
     if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
+  // A line's after-hold requests become eligible when nobody of it holds: delayed groups that
+  // idled meanwhile may take them now (their own timers may have passed).
+  private holdEmptied(line: LineRuntime): void {
+    if (line.requests.length === 0 || line.delayed.length === 0) return;
+    for (let i = 0; i < line.delayed.length; i++) this.serveWaiting(this.groups[line.delayed[i]!.group]!);
   }
 
   // A delayed route of the caller's line opens: its group takes them now if it has an idle agent.
@@ -452,7 +461,9 @@ export class ContactCenter implements EventHandler {
     const line = this.lines[callers.line[slot]!]!;
     const step = callers.overflowStep[slot]!;
     const group = this.groups[line.delayed[step]!.group]!;
-    if (group.busy < group.onDuty && (state === HOLDING || this.present < this.trunks)) {
+    // An after-hold request waits while anyone of its line is on hold (holdEmptied serves it later).
+    const behindHold = state === REQUEST_WAITING && line.callback!.position === 'after-hold' && line.holding > 0;
+    if (group.busy < group.onDuty && !behindHold && (state === HOLDING || this.present < this.trunks)) {
       this.take(slot, line, group);
       return;
     }
@@ -515,7 +526,8 @@ export class ContactCenter implements EventHandler {
     while (group.busy < group.onDuty) {
       const slot = this.chooseFor(group);
       if (slot < 0) return;
-      this.chosenQueue!.dropHead();
+      // A caller taken from behind the head leaves a stale entry, dropped when it reaches the head.
+      this.chosenQueue?.dropHead();
       this.take(slot, this.lines[this.callers.line[slot]!]!, group);
     }
   }
@@ -536,20 +548,23 @@ export class ContactCenter implements EventHandler {
     let afterHold = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      const slot = line.hold.peek(callers);
+      let slot = line.hold.peek(callers);
       if (slot < 0) {
         if (line.requestsWaiting > 0) afterHold = true;
         continue;
       }
+      // No trunk to dial the request at the head: the first caller on hold behind it, who holds a trunk already.
+      const atHead = canDial || callers.state[slot] === HOLDING;
+      if (!atHead) slot = line.hold.firstHolding(callers);
+      if (slot < 0) continue;
       const since = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
       if (delay > 0 && now < since + delay) continue;
-      if (!canDial && callers.state[slot] !== HOLDING) continue;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;
         bestPriority = line.priority;
         bestSince = since;
-        this.chosenQueue = line.hold;
+        this.chosenQueue = atHead ? line.hold : undefined;
       }
     }
     if (best >= 0 || !afterHold || !canDial) return best;

@@ -40,6 +40,20 @@ export class HoldLine {
     return -1;
   }
 
+  /**
+   * The first caller on hold (not a callback request) still in this line, or -1: what an agent
+   * can take when no trunk is free to dial the request at the head. Scans, but only then.
+   */
+  firstHolding(callers: CallerSlots): number {
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      const at = (this.head + i) & mask;
+      const slot = this.slots[at]!;
+      if (callers.generation[slot] === this.generations[at] && callers.state[slot] === HOLDING) return slot;
+    }
+    return -1;
+  }
+
   /** Drops the head (after `peek` found it and it was taken). */
   dropHead(): void {
     this.head = (this.head + 1) & (this.slots.length - 1);

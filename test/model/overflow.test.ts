@@ -203,11 +203,8 @@ describe('priority between lines, worked example', () => {
   });
 });
 
-// KNOWN MODEL GAP (reported with the fix proposed): an after-hold callback request gets no
-// overflow timer (center.ts joinQueue arms one only for the hold queue), and nothing
-// re-examines delayed groups when a line's hold empties; so an overflow agent idles while a
-// request that has waited afterSeconds is eligible for it. `it.fails` until the model is fixed:
-// then drop `.fails`.
+// An after-hold callback request has its overflow timers too, and when its line's hold empties
+// the delayed groups look again: an overflow agent never idles while such a request is eligible.
 describe('delayed overflow of after-hold callback requests', () => {
   const scenario = (patience?: Distribution): MultiLineScenario => ({
     durationSeconds: 1000,
@@ -229,17 +226,17 @@ describe('delayed overflow of after-hold callback requests', () => {
   const dialed = (events: readonly SimEvent[]) => events.find((e) => e.type === 'callback-dialed');
   const optIn = (callerId: number) => (callerId === 1 ? 0 : 0.9); // #1 takes the callback, others decline
 
-  it.fails('a request is dialed by an idle overflow agent once it has waited afterSeconds', () => {
+  it('a request is dialed by an idle overflow agent once it has waited afterSeconds', () => {
     // #0 at 0: general (ends 100). #1 at 10 takes a callback; nobody holds, overflow idle all
-    // along: dialed by overflow at 10 + 60 = 70 (the model dials it at 100, by general).
+    // along: dialed by overflow at 10 + 60 = 70.
     const { events } = scriptedRun(scenario(), { individuals: [0, 10] }, { optInUniform: optIn });
     expect(dialed(events)).toMatchObject({ time: 70, callerId: 1, group: 'overflow' });
   });
 
-  it.fails('a request eligible for overflow is dialed as soon as nobody of its line holds', () => {
+  it('a request eligible for overflow is dialed as soon as nobody of its line holds', () => {
     // #0 at 0: general (ends 100). #1 at 10 takes a callback, eligible for overflow from 70.
     // #2 at 50 declines and holds (overflow from 110), hangs up at 50 + 40 = 90: from then
-    // nobody holds, and the idle overflow agent dials #1 at 90 (the model: at 100, by general).
+    // nobody holds, and the idle overflow agent dials #1 at 90.
     const { events } = scriptedRun(scenario(fixed(40)), { individuals: [0, 10, 50] }, { optInUniform: optIn });
     expect(events.find((e) => e.type === 'abandoned')).toMatchObject({ time: 90, callerId: 2 });
     expect(dialed(events)).toMatchObject({ time: 90, callerId: 1, group: 'overflow' });
