@@ -192,7 +192,15 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       }
       seen.add(route.group);
     });
-    const routedGroups = line.routing.filter(isRecord).map((route) => route.group);
+    const routes = line.routing.filter(isRecord);
+    if (routes.length > 0 && routes.every((route) => isPositive(route.afterSeconds))) {
+      problems.push({
+        path: `lines[${l}].routing`,
+        expected: 'at least one route without afterSeconds (the groups that take calls at once make the announced wait)',
+        received: line.routing,
+      });
+    }
+    const routedGroups = routes.map((route) => route.group);
     if (routedGroups.length > 0 && routedGroups.every((name) => groupNames.includes(name as string) && !staysOpen.has(name as string))) {
       problems.push({
         path: `lines[${l}].routing`,

@@ -211,6 +211,12 @@ const malformed: Array<{ name: string; input: unknown; crossField: boolean; prob
     ],
   },
   {
+    name: 'a line whose every route is delayed',
+    input: changed((s) => (s.lines[2].routing[0].afterSeconds = 30)),
+    crossField: true,
+    problems: [{ path: 'lines[2].routing', expected: /at least one route without afterSeconds/, received: [{ group: 'bilingual', afterSeconds: 30 }, { group: 'general', afterSeconds: 300 }] }],
+  },
+  {
     name: 'a route naming the same group twice',
     input: changed((s) => (s.lines[1].routing[1].group = 'general')),
     crossField: true,
