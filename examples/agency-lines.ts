@@ -149,9 +149,8 @@ printTable([
   ['nobody calls again', ...rows(noRedials)],
 ]);
 console.log(`
-Direct: what the callback takers held in the baseline, over all their calls. With redials, the
-hold some of them still had in the variant, on calls before the one where they took the
-callback, counts in indirect.`);
+Direct: what the callback takers saved, the hold they had in the baseline over all their calls
+less the hold they still had in the variant on calls before the one where they took the callback.`);
 
 const callsPerPerson = estimate(result.pairs.map((p) => p.baseline.callers.offered / p.baseline.people.offered));
 const share = (part: Estimate, whole: Estimate) => `${thousands((100 * part.mean) / whole.mean, 1)}%`;
