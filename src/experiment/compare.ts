@@ -86,7 +86,7 @@ async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario
   const variantReport = await runResolved(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = await runResolved(baseline, theirHold);
-  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine);
+  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine());
 }
 
 /** `comparePair()` without yielding, for worker threads. */
@@ -95,7 +95,7 @@ export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedSce
   const variantReport = runResolvedSync(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
   const baselineReport = runResolvedSync(baseline, theirHold);
-  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine);
+  return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine());
 }
 
 function pairOf(
@@ -136,28 +136,35 @@ function pairOf(
  */
 class CallbackTakers extends QuietObserver {
   readonly callerIds = new Set<number>();
-  readonly holdSecondsByLine: Float64Array;
-  /** Hold on abandoned calls, by person, until they take a callback or are answered. */
-  private readonly heldBefore = new Map<number, number>();
+  // Every counted abandoned call, in the order the run ends them: the takers' hold before their
+  // callback is added up in that order, as the baseline adds up theirs, so that two identical
+  // arms give exactly the same sum (and a direct saving of exactly 0).
+  private readonly abandonedBy: number[] = [];
+  private readonly abandonedOn: number[] = [];
+  private readonly abandonedSeconds: number[] = [];
 
-  constructor(lines: number) {
+  constructor(private readonly lines: number) {
     super();
-    this.holdSecondsByLine = new Float64Array(lines);
   }
 
-  override answered(_time: number, callerId: number): void {
-    this.heldBefore.delete(callerId);
-  }
-
-  override abandoned(time: number, callerId: number, arrivalTime: number, _line: number, counted: boolean): void {
-    if (counted) this.heldBefore.set(callerId, (this.heldBefore.get(callerId) ?? 0) + (time - arrivalTime));
-  }
-
-  override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, line: number, counted: boolean): void {
+  override abandoned(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
     if (!counted) return;
-    this.callerIds.add(callerId);
-    this.holdSecondsByLine[line]! += this.heldBefore.get(callerId) ?? 0;
-    this.heldBefore.delete(callerId);
+    this.abandonedBy.push(callerId);
+    this.abandonedOn.push(line);
+    this.abandonedSeconds.push(time - arrivalTime);
+  }
+
+  override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, _line: number, counted: boolean): void {
+    if (counted) this.callerIds.add(callerId);
+  }
+
+  /** The takers' hold in the variant by line: on the calls they abandoned before taking the callback. */
+  holdSecondsByLine(): Float64Array {
+    const seconds = new Float64Array(this.lines);
+    for (let i = 0; i < this.abandonedBy.length; i++) {
+      if (this.callerIds.has(this.abandonedBy[i]!)) seconds[this.abandonedOn[i]!]! += this.abandonedSeconds[i]!;
+    }
+    return seconds;
   }
 }
 
