@@ -2,8 +2,10 @@
 // simulates the reference model's 1,000,000 callers once, against a fresh `node` running the
 // raw loop (`../shared/bench/rawloop.mjs`) for the same callers. Start-up counts here: the
 // package's import, the scenario's validation and the first, cold run. Cases alternate, several
-// rounds, medians of the wall time measured from outside; each child also reports its own
-// timers, to split a library process into import, validation and simulation.
+// rounds, medians. Each child reports its CPU time (user + system, all threads, from the
+// process's start to its last line: the measure ratios are taken on, steadier than wall time
+// on a shared machine) and its own timers, which split a library process into import,
+// validation and simulation; the wall time measured from outside is printed too.
 // It measures the built package (npm run build first), as users run it.
 //
 // Ratios are speed ratios, baseline seconds / case seconds (higher is better), as in every
@@ -24,31 +26,32 @@ const { referenceScenario } = await loadRawLoop();
 const scenario = JSON.stringify(referenceScenario(callers));
 
 // Each child prints one JSON line of its own timers, in milliseconds, measured from the first
-// line of its script (Node's own start is in the wall time only).
+// line of its script (Node's own start is in the wall and CPU times only), and its CPU time.
+const cpuMs = '((u) => (u.user + u.system) / 1000)(process.cpuUsage())';
 const scripts = {
-  node: `console.log('{}');`,
+  node: `console.log(JSON.stringify({ cpuMs: ${cpuMs} }));`,
   raw: `
     const { rawRun } = await import(${JSON.stringify(RAW_LOOP_PATH)});
     const started = performance.now();
     rawRun(${callers});
-    console.log(JSON.stringify({ runMs: performance.now() - started }));`,
+    console.log(JSON.stringify({ runMs: performance.now() - started, cpuMs: ${cpuMs} }));`,
   importOnly: `
     const started = performance.now();
     await import(${JSON.stringify(dist)});
-    console.log(JSON.stringify({ importMs: performance.now() - started }));`,
+    console.log(JSON.stringify({ importMs: performance.now() - started, cpuMs: ${cpuMs} }));`,
   validate: `
     const started = performance.now();
     const { resolveScenario } = await import(${JSON.stringify(dist)});
     const imported = performance.now();
     resolveScenario(${scenario});
-    console.log(JSON.stringify({ importMs: imported - started, validateMs: performance.now() - imported }));`,
+    console.log(JSON.stringify({ importMs: imported - started, validateMs: performance.now() - imported, cpuMs: ${cpuMs} }));`,
   library: `
     const started = performance.now();
     const { run } = await import(${JSON.stringify(dist)});
     const imported = performance.now();
     const report = await run(${scenario});
     if (report.callers.offered < ${Math.floor(callers * 0.99)}) throw new Error('short run');
-    console.log(JSON.stringify({ importMs: imported - started, runMs: performance.now() - imported }));`,
+    console.log(JSON.stringify({ importMs: imported - started, runMs: performance.now() - imported, cpuMs: ${cpuMs} }));`,
 };
 type CaseName = keyof typeof scripts;
 const names: Record<CaseName, string> = {
@@ -74,7 +77,8 @@ for (let round = 0; round < rounds; round++) {
 
 const results: BenchResult[] = (Object.keys(scripts) as CaseName[]).map((name) => {
   const baseline = baselineOf[name];
-  const own = Object.fromEntries(Object.entries(timers[name] ?? {}).map(([timer, ms]) => [timer, Math.round(median(ms))]));
+  const own = Object.fromEntries(Object.entries(timers[name]!).map(([timer, ms]) => [timer, Math.round(median(ms))]));
+  const cpu = (of: CaseName) => median(timers[of]!.cpuMs!);
   return {
     bench: names[name],
     callers: name === 'raw' || name === 'library' ? callers : 0,
@@ -85,8 +89,8 @@ const results: BenchResult[] = (Object.keys(scripts) as CaseName[]).map((name) =
       ? {}
       : {
           baseline: names[baseline],
-          aboveBaselineMs: Math.round((median(wall[name]!) - median(wall[baseline]!)) * 1000),
-          speedRatio: Math.round(median(wall[name]!.map((t, i) => wall[baseline]![i]! / t)) * 100) / 100,
+          cpuAboveBaselineMs: Math.round(cpu(name) - cpu(baseline)),
+          speedRatio: Math.round((cpu(baseline) / cpu(name)) * 100) / 100,
         }),
   };
 });
