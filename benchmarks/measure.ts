@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /** One benchmark case's result: printed as one JSON line. */
 export interface BenchResult {
   bench: string;
@@ -29,6 +32,44 @@ export async function alternate(
     }
   }
   return seconds;
+}
+
+/**
+ * `alternate()` that also measures each round's CPU time (user + system, every thread of the
+ * process: the JIT's and the garbage collector's included). On a shared machine other work
+ * stretches wall time by however long this process waits for a core; CPU time it inflates far
+ * less, so ratios of CPU times are the steadier measure. Each case starts after a full garbage
+ * collection, so that none pays for the garbage of the case before it.
+ */
+export async function alternateTimed(
+  cases: Record<string, () => unknown>,
+  rounds: number,
+): Promise<{ wall: Record<string, number[]>; cpu: Record<string, number[]> }> {
+  const wall: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, body] of Object.entries(cases)) {
+      collectGarbage();
+      const start = performance.now();
+      const startCpu = process.cpuUsage();
+      await body();
+      const used = process.cpuUsage(startCpu);
+      wall[name]!.push((performance.now() - start) / 1000);
+      cpu[name]!.push((used.user + used.system) / 1e6);
+    }
+  }
+  return { wall, cpu };
+}
+
+// V8's full collection, without a command-line flag: the flag set at run time, the function
+// taken from a fresh context (where V8 installs it).
+let gc: (() => void) | undefined;
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** Reads `--name value` from the command line, or the default. */

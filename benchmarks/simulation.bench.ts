@@ -1,30 +1,23 @@
 // The reference model (M/M/50+M: 570 calls an hour, exponential handle 300 s and patience
-// 600 s) through the library, against a hand-written loop of the same model in the same
-// process, alternating, several rounds; medians and ratios. Cases: run(), simulate() with a
-// subscriber that counts events, simulateBatches() counting batch lengths, and run() with a
-// callback offered (its ratio is to the plain run(), per event).
+// 600 s) through the library against the raw loop of the same model (`../shared/bench/
+// rawloop.mjs`, the limit of issue 15), in the same process, alternating, several rounds;
+// medians. Cases: run(), simulate() with a subscriber that counts events, simulateBatches()
+// counting batch lengths, and run() with a callback offered.
+//
+// One convention for every ratio: the speed ratio, baseline seconds / case seconds for the same
+// callers. Higher is better; 1 is as fast as the baseline, 0.7 takes 1/0.7 = 1.43 times as long.
+// The baseline is the raw loop, except for the callback case, whose baseline is the plain run().
+// The ratio is of the medians over the rounds, of CPU times (the steadier measure on a shared
+// machine, see measure.ts); wall times are printed too.
 //   npx tsx benchmarks/simulation.bench.ts [--callers 1000000] [--rounds 5]
 import { run, simulate, simulateBatches, type Scenario } from '../src';
-import { CenterMetrics } from '../src/metrics';
-import { ContactCenter, metricsWindow } from '../src/model';
-import { resolveScenario } from '../src/scenario';
-import { handWrittenLoop } from './handWrittenLoop';
-import { alternate, median, option, report, type BenchResult } from './measure';
-import { REFERENCE_ARRIVALS_PER_HOUR, referenceModel } from './referenceModel';
+import { alternateTimed, median, option, report, type BenchResult } from './measure';
+import { loadRawLoop } from './rawLoop';
 
 const callers = option('callers', 1_000_000);
 const rounds = option('rounds', 5);
-const arrivalsPerHour = REFERENCE_ARRIVALS_PER_HOUR;
-const reference = referenceModel(callers);
-
-// The events a run handles, counted once outside the timings (same seed, same events).
-function eventsHandled(scenario: Scenario): number {
-  const resolved = resolveScenario(scenario);
-  const center = new ContactCenter(resolved, new CenterMetrics(metricsWindow(resolved)));
-  center.start();
-  center.simulation.run();
-  return center.simulation.eventsHandled;
-}
+const { rawRun, referenceScenario } = await loadRawLoop();
+const reference = referenceScenario(callers);
 
 function countEvents(scenario: Scenario): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,45 +38,35 @@ const withCallback: Scenario = {
   callback: { offer: { whenQueueAtLeast: 5 }, optIn: { probability: 0.3 }, dialSeconds: 20, answerProbability: 0.8, maxAttempts: 2, retryDelaySeconds: 300 },
 };
 
-const baselineOptions = { callers, arrivalsPerHour, agents: 50, meanHandleSeconds: 300, meanPatienceSeconds: 600, seed: 1 };
-const events: Record<string, number> = {
-  baseline: handWrittenLoop(baselineOptions).events,
-  run: eventsHandled(reference),
-  simulate: eventsHandled(reference),
-  batches: eventsHandled(reference),
-  callback: eventsHandled(withCallback),
-};
-const names: Record<string, string> = {
-  baseline: 'hand-written loop',
-  run: 'run()',
-  simulate: 'simulate() counting subscriber',
-  batches: 'simulateBatches() counting subscriber',
-  callback: 'run() with callbacks (ratio to run())',
-};
+const cases = {
+  raw: { name: 'raw loop (../shared/bench/rawloop.mjs)', baseline: 'raw', body: () => rawRun(callers) },
+  run: { name: 'run()', baseline: 'raw', body: () => run(reference) },
+  simulate: { name: 'simulate(), counting subscriber', baseline: 'raw', body: () => countEvents(reference) },
+  batches: { name: 'simulateBatches(), counting batch lengths', baseline: 'raw', body: () => countBatchedEvents(reference) },
+  callback: { name: 'run() with callbacks', baseline: 'run', body: () => run(withCallback) },
+} as const;
+type CaseName = keyof typeof cases;
 
-const seconds = await alternate(
-  {
-    baseline: () => handWrittenLoop(baselineOptions),
-    run: () => run(reference),
-    simulate: () => countEvents(reference),
-    batches: () => countBatchedEvents(reference),
-    callback: () => run(withCallback),
-  },
-  rounds,
-);
+const times = await alternateTimed(Object.fromEntries(Object.entries(cases).map(([key, { body }]) => [key, body])), rounds);
+const wall = times.wall as Record<CaseName, number[]>;
+const cpu = times.cpu as Record<CaseName, number[]>;
 
-const rate = (name: string) => events[name]! / median(seconds[name]!);
-const results: BenchResult[] = Object.entries(seconds).map(([name, times]) => ({
-  bench: names[name]!,
-  callers,
-  events: events[name]!,
-  rounds,
-  medianSeconds: round(median(times)),
-  eventsPerSecond: Math.round(rate(name)),
-  ratioToBaseline: round(rate(name) / rate(name === 'callback' ? 'run' : 'baseline')),
-}));
+const results: BenchResult[] = (Object.keys(cases) as CaseName[]).map((key) => {
+  const { name, baseline } = cases[key];
+  const time = median(cpu[key]);
+  return {
+    bench: name,
+    callers,
+    rounds,
+    medianSeconds: round(median(wall[key]), 3),
+    medianCpuSeconds: round(time, 3),
+    callersPerCpuSecond: Math.round(callers / time),
+    baseline: key === 'raw' ? '(itself)' : cases[baseline].name,
+    speedRatio: round(median(cpu[baseline]) / time, 2),
+  };
+});
 report(results);
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+function round(x: number, digits: number): number {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
 }

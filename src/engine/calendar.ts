@@ -1,5 +1,5 @@
 /**
- * The event calendar: a binary min-heap of pending events on parallel typed arrays.
+ * The event calendar: a binary min-heap of pending events on typed arrays.
  *
  * An event is a time, a kind (small integer the model defines) and two integer payloads
  * (`subject`, `tag`). Events due at the same time come out in the order they were scheduled,
@@ -7,6 +7,10 @@
  * `time`, `kind`, `subject` and `tag`, and the arrays grow by doubling only when full.
  * Cancellation is lazy: the model tags an event with what it expects (a caller's generation, for
  * example) and ignores it when it comes out stale, which costs less than removing it.
+ *
+ * The heap itself holds only each event's time and an id; the id indexes the rest (kind,
+ * subject, tag, scheduling order), which stays put while the heap reorders. A sift step thus
+ * moves two numbers instead of five, and ids are recycled as events come out.
  */
 export class EventCalendar {
   /** The event `pop()` took last. */
@@ -15,20 +19,29 @@ export class EventCalendar {
   subject = 0;
   tag = 0;
 
+  // The heap, in parallel: due times, and the ids of the events.
   private times: Float64Array;
-  private orders: Float64Array;
+  private ids: Int32Array;
+  // What each id carries, and the ids free for reuse (a stack).
   private kinds: Int32Array;
   private subjects: Int32Array;
   private tags: Int32Array;
+  private orders: Float64Array;
+  private freeIds: Int32Array;
+  private freeCount = 0;
   private count = 0;
   private scheduled = 0;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.orders = new Float64Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.subjects = new Int32Array(initialCapacity);
-    this.tags = new Int32Array(initialCapacity);
+    const capacity = Math.max(1, initialCapacity);
+    this.times = new Float64Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.kinds = new Int32Array(capacity);
+    this.subjects = new Int32Array(capacity);
+    this.tags = new Int32Array(capacity);
+    this.orders = new Float64Array(capacity);
+    this.freeIds = new Int32Array(capacity);
+    for (let id = capacity - 1; id >= 0; id--) this.freeIds[this.freeCount++] = id;
   }
 
   /** How many events are pending (stale ones included until they come out). */
@@ -43,85 +56,88 @@ export class EventCalendar {
 
   schedule(time: number, kind: number, subject: number, tag: number): void {
     if (this.count === this.times.length) this.grow();
+    const id = this.freeIds[--this.freeCount]!;
+    this.kinds[id] = kind;
+    this.subjects[id] = subject;
+    this.tags[id] = tag;
+    this.orders[id] = this.scheduled++;
     const times = this.times;
-    const orders = this.orders;
-    const order = this.scheduled++;
+    const ids = this.ids;
     let i = this.count++;
-    // Sift up: move parents down until the new event's slot is found.
+    // Sift up. Every pending event was scheduled before this one, so at an equal time the parent
+    // already comes first: only a strictly later parent moves down.
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const parentTime = times[parent]!;
-      if (parentTime < time || (parentTime === time && orders[parent]! < order)) break;
-      this.move(parent, i);
+      if (parentTime <= time) break;
+      times[i] = parentTime;
+      ids[i] = ids[parent]!;
       i = parent;
     }
     times[i] = time;
-    orders[i] = order;
-    this.kinds[i] = kind;
-    this.subjects[i] = subject;
-    this.tags[i] = tag;
+    ids[i] = id;
   }
 
   /** Takes the earliest event into `time`, `kind`, `subject`, `tag`; false when none is left. */
   pop(): boolean {
     if (this.count === 0) return false;
     const times = this.times;
-    const orders = this.orders;
+    const ids = this.ids;
+    const first = ids[0]!;
     this.time = times[0]!;
-    this.kind = this.kinds[0]!;
-    this.subject = this.subjects[0]!;
-    this.tag = this.tags[0]!;
+    this.kind = this.kinds[first]!;
+    this.subject = this.subjects[first]!;
+    this.tag = this.tags[first]!;
+    this.freeIds[this.freeCount++] = first;
     const last = --this.count;
     if (last === 0) return true;
+    // Sift down the last event from the root. Scheduling order decides only between equal
+    // times, so it is read only then.
+    const orders = this.orders;
     const time = times[last]!;
-    const order = orders[last]!;
-    const kind = this.kinds[last]!;
-    const subject = this.subjects[last]!;
-    const tag = this.tags[last]!;
-    // Sift down the last event from the root.
-    const half = last >> 1;
+    const id = ids[last]!;
     let i = 0;
-    while (i < half) {
+    for (;;) {
       let child = 2 * i + 1;
+      if (child >= last) break;
+      let childTime = times[child]!;
       const right = child + 1;
       if (right < last) {
         const rightTime = times[right]!;
-        const childTime = times[child]!;
-        if (rightTime < childTime || (rightTime === childTime && orders[right]! < orders[child]!)) child = right;
+        if (rightTime < childTime || (rightTime === childTime && orders[ids[right]!]! < orders[ids[child]!]!)) {
+          child = right;
+          childTime = rightTime;
+        }
       }
-      const childTime = times[child]!;
-      if (time < childTime || (time === childTime && order < orders[child]!)) break;
-      this.move(child, i);
+      if (time < childTime || (time === childTime && orders[id]! < orders[ids[child]!]!)) break;
+      times[i] = childTime;
+      ids[i] = ids[child]!;
       i = child;
     }
     times[i] = time;
-    orders[i] = order;
-    this.kinds[i] = kind;
-    this.subjects[i] = subject;
-    this.tags[i] = tag;
+    ids[i] = id;
     return true;
   }
 
   /** Drops every pending event; the arrays are kept for reuse. */
   clear(): void {
     this.count = 0;
+    this.freeCount = 0;
+    for (let id = this.times.length - 1; id >= 0; id--) this.freeIds[this.freeCount++] = id;
   }
 
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from]!;
-    this.orders[to] = this.orders[from]!;
-    this.kinds[to] = this.kinds[from]!;
-    this.subjects[to] = this.subjects[from]!;
-    this.tags[to] = this.tags[from]!;
-  }
-
+  // Doubles every array; the new ids go on the free stack (it is empty: every id is pending).
   private grow(): void {
-    const capacity = this.times.length * 2;
+    const previous = this.times.length;
+    const capacity = previous * 2;
     this.times = resized(this.times, new Float64Array(capacity));
-    this.orders = resized(this.orders, new Float64Array(capacity));
+    this.ids = resized(this.ids, new Int32Array(capacity));
     this.kinds = resized(this.kinds, new Int32Array(capacity));
     this.subjects = resized(this.subjects, new Int32Array(capacity));
     this.tags = resized(this.tags, new Int32Array(capacity));
+    this.orders = resized(this.orders, new Float64Array(capacity));
+    this.freeIds = new Int32Array(capacity);
+    for (let id = capacity - 1; id >= previous; id--) this.freeIds[this.freeCount++] = id;
   }
 }
 

@@ -1,4 +1,5 @@
-import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import { asyncScheduler } from './rx';
 import type { Simulation } from '../engine';
 
 /** How a run is paced to the wall clock. */

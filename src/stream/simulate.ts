@@ -1,4 +1,5 @@
-import { Observable, type Subscriber } from 'rxjs';
+import type { Subscriber } from 'rxjs';
+import { Observable } from './rx';
 import { ContactCenter, metricsWindow, runCenter } from '../model';
 import { resolveScenario, type Scenario } from '../scenario';
 import { EventEmitter } from './eventEmitter';

@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { Observable } from './rx';
 import type { Scenario } from '../scenario';
 import type { SimEvent } from './events';
 import { runInto, type SimulateOptions } from './simulate';

@@ -1,4 +1,5 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { Observable } from './rx';
 import { CenterMetrics, type MetricsWindow, type Report } from '../metrics';
 import type { SimEvent } from './events';
 

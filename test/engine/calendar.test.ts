@@ -18,6 +18,27 @@ describe('EventCalendar', () => {
     },
   );
 
+  test.prop([fc.array(fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined, freq: 3 }), { maxLength: 400 })])(
+    'scheduling between pops keeps time order, ties in the order scheduled (ids recycled)',
+    (operations) => {
+      // undefined pops; a number schedules at that time. The reference is a plain sorted list.
+      const calendar = new EventCalendar(1);
+      const pending: Array<{ time: number; index: number }> = [];
+      operations.forEach((time, index) => {
+        if (time === undefined) {
+          pending.sort((a, b) => a.time - b.time || a.index - b.index);
+          const expected = pending.shift();
+          expect(calendar.pop()).toBe(expected !== undefined);
+          if (expected) expect([calendar.time, calendar.subject, calendar.tag]).toEqual([expected.time, expected.index, 1000 - expected.index]);
+        } else {
+          calendar.schedule(time, index % 7, index, 1000 - index);
+          pending.push({ time, index });
+        }
+        expect(calendar.size).toBe(pending.length);
+      });
+    },
+  );
+
   it('keeps kind, subject and tag with their event', () => {
     const calendar = new EventCalendar();
     calendar.schedule(3, 7, 70, -1);

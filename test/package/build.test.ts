@@ -47,6 +47,23 @@ describe('the built package', () => {
     }
   });
 
+  it("loads only what a run needs: neither rxjs's index of every operator nor zod's whole core", () => {
+    // Each cost a process about a fifth of a second before its first event (benchmarks/README.md).
+    const dist = new URL('../../dist/', import.meta.url);
+    for (const entry of ['index.js', 'index.cjs']) {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const code = readFileSync(new URL(file, dist), 'utf8');
+        expect(code, file).not.toMatch(/(?:from |require\()["']rxjs["']/);
+        expect(code, file).not.toMatch(/(?:from |require\()["']zod(?:\/[^"']*)?["']/);
+        for (const match of code.matchAll(/(?:from |require\()["']\.\/([^"']+)["']/g)) visit(match[1]!);
+      };
+      visit(entry);
+    }
+  });
+
   it('runs replications on worker threads with the same reports as in-process (queuecast/node)', async () => {
     const main = await import('../../dist/index.js');
     const node = await import('../../dist/node.js');
