@@ -9,6 +9,9 @@ import type { Schedule } from '../scenario';
 export class ArrivalProcess {
   private interval = 0;
   private readonly ratePerSecond: Float64Array;
+  // The current interval's rate and end, kept so that an arrival inside it costs one division.
+  private rate: number;
+  private end: number;
 
   constructor(
     private readonly schedule: Schedule,
@@ -17,25 +20,30 @@ export class ArrivalProcess {
     private readonly uniform: Uniform,
   ) {
     this.ratePerSecond = Float64Array.from(schedule.perInterval, (calls) => (calls * rateFactor) / schedule.intervalSeconds);
+    this.rate = this.ratePerSecond[0] ?? 0;
+    this.end = Math.min(schedule.intervalSeconds, durationSeconds);
   }
 
   /** The next arrival after `now`, or `Infinity` when arrivals have stopped. */
   next(now: number): number {
-    const { intervalSeconds } = this.schedule;
-    const rates = this.ratePerSecond;
     let mass = -Math.log(1 - this.uniform());
     let time = now;
-    while (this.interval < rates.length) {
-      const rate = rates[this.interval]!;
-      const end = Math.min((this.interval + 1) * intervalSeconds, this.durationSeconds);
-      if (rate > 0 && time + mass / rate < end) return time + mass / rate;
+    for (;;) {
+      const rate = this.rate;
+      if (rate > 0) {
+        const at = time + mass / rate;
+        if (at < this.end) return at;
+      }
       // Spend the rate mass this interval has left and carry the rest into the next.
-      mass -= rate * (end - time);
-      time = end;
-      if (end >= this.durationSeconds) break;
+      mass -= rate * (this.end - time);
+      time = this.end;
+      if (this.end >= this.durationSeconds || this.interval + 1 >= this.ratePerSecond.length) break;
       this.interval++;
+      this.rate = this.ratePerSecond[this.interval]!;
+      this.end = Math.min((this.interval + 1) * this.schedule.intervalSeconds, this.durationSeconds);
     }
-    this.interval = rates.length;
+    this.rate = 0;
+    this.end = -Infinity;
     return Infinity;
   }
 }

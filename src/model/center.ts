@@ -184,7 +184,7 @@ export class ContactCenter implements EventHandler {
     callers.attempt[slot] = 1;
     callers.counted[slot] = now >= this.warmupSeconds && now < this.durationSeconds ? 1 : 0;
     if (line.redial) callers.personKey[slot] = (line.personStream() * 4294967296) | 0;
-    this.drawCall(slot, line, callerId, line.handleStream, line.patienceStream, line.optInStream, line.callbackHandleStream, line.balkStream);
+    this.drawFirstCall(slot, line, callerId);
     if (line.callback) callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
     this.inSystem++;
     this.scheduleNextArrival(line);
@@ -227,27 +227,18 @@ export class ContactCenter implements EventHandler {
   }
 
   // A first call's numbers, from the line's streams (one draw per purpose per caller, in arrival order).
-  private drawCall(
-    slot: number,
-    line: LineRuntime,
-    callerId: number,
-    handleStream: Uniform,
-    patienceStream: Uniform,
-    optInStream: Uniform,
-    callbackHandleStream: Uniform,
-    balkStream: Uniform,
-  ): void {
+  private drawFirstCall(slot: number, line: LineRuntime, callerId: number): void {
     const callers = this.callers;
-    const handle = line.handleIsUniform ? handleStream() : line.handle.sample(handleStream);
+    const handle = line.handleIsUniform ? line.handleStream() : line.handle.sample(line.handleStream);
     callers.handle[slot] = handle;
-    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(patienceStream) : Infinity;
+    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(line.patienceStream) : Infinity;
     if (line.callback) {
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? optInStream();
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream();
       // A callback handle time of its own comes from a stream of its own; otherwise the
       // callback is the same call the caller would have had on hold.
-      if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(callbackHandleStream);
+      if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
     }
-    if (line.balking) callers.balkUniform[slot] = balkStream();
+    if (line.balking) callers.balkUniform[slot] = line.balkStream();
   }
 
   // A call reaches the center: busy signal, an idle agent, or the line's queue (or a callback,
