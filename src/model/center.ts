@@ -340,7 +340,7 @@ export class ContactCenter implements EventHandler {
     if (this.callers.state[slot] === HOLDING) {
       line.holding--;
       this.answer(slot, line, group);
-      if (line.holding === 0) this.holdEmptied(line);
+      if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
     } else {
       this.dial(slot, line, group);
     }
@@ -433,14 +433,13 @@ export class ContactCenter implements EventHandler {
     line.holding--;
     this.present--;
     this.sendAway(slot, line, ABANDONED, 0);
-    if (line.holding === 0) this.holdEmptied(line);
+    if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
     if (this.trunks !== Infinity) this.trunkFreed();
   }
 
   // A line's after-hold requests become eligible when nobody of it holds: delayed groups that
   // idled meanwhile may take them now (their own timers may have passed).
   private holdEmptied(line: LineRuntime): void {
-    if (line.requests.length === 0 || line.delayed.length === 0) return;
     for (let i = 0; i < line.delayed.length; i++) this.serveWaiting(this.groups[line.delayed[i]!.group]!);
   }
 
