@@ -5,9 +5,9 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { offersCallback, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
+import { requireSingleLine, scenarioJsonSchema } from '../scenario';
 import { UsageError, exitCodeOf } from './errors';
-import { compareTable, runTable } from './figures';
+import { compareTables, runTables } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
@@ -70,8 +70,6 @@ async function finish(result: Result, table: string, options: SimulationOptions)
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
 }
 
-const hasCallback = (...scenarios: Scenario[]) => scenarios.some(offersCallback);
-
 export function program(): Command {
   const cli = new Command('queuecast')
     .description('Forecast contact-center hold queues: simulate scenario files (JSON or YAML) and compare what-ifs.')
@@ -87,7 +85,7 @@ export function program(): Command {
     const scenario = await loadScenarioFile(file);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
     const title = scenario.name ?? file;
-    await finish({ kind: 'run', title, scenario, replicated }, runTable(replicated.summary, replicated.replications, hasCallback(scenario)), options);
+    await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
   });
 
   simulationOptions(
@@ -100,7 +98,7 @@ export function program(): Command {
     const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
     const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
-    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTable(comparison, hasCallback(baseline, variant)), options);
+    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
   });
 
   cli
