@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { requireSingleLine, scenarioJsonSchema } from '../scenario';
+import { isMultiLine, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf } from './errors';
 import { compareTables, runTables } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
@@ -70,6 +70,16 @@ async function finish(result: Result, table: string, options: SimulationOptions)
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
 }
 
+/** What `requireSingleLine` says of a multi-line scenario for Erlang staffing. */
+function multiLineRefusal(scenario: Scenario): string {
+  try {
+    requireSingleLine(scenario, 'Erlang staffing (queuecast staff)');
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export function program(): Command {
   const cli = new Command('queuecast')
     .description('Forecast contact-center hold queues: simulate scenario files (JSON or YAML) and compare what-ifs.')
@@ -113,6 +123,10 @@ export function program(): Command {
     .option('--json', 'print the plan as JSON')
     .action(async (file: string, options: { serviceLevel?: number; within?: number; meanWait?: number; abandonment?: number; write?: string; json?: boolean }) => {
       const scenario = await loadScenarioFile(file);
+      if (isMultiLine(scenario)) {
+        // Not an internal failure: the command cannot plan this kind of center (exit 2, no stack).
+        throw new UsageError(`${file}: ${multiLineRefusal(scenario)}`);
+      }
       const plan = staffingPlan(scenario, {
         ...(options.serviceLevel === undefined ? {} : { serviceLevel: options.serviceLevel }),
         ...(options.within === undefined ? {} : { withinSeconds: options.within }),
