@@ -54,6 +54,7 @@ export function callsAndPeopleByLineChart(series: readonly PeopleSeries[], optio
         title: null,
         sort: parts,
         scale: { domain: parts, range: ['#334155', '#f59e0b'] },
+        legend: { labelLimit: 240 },
       },
       ...(labels.length > 1
         ? {

@@ -7,7 +7,7 @@ const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3]];
 /**
  * Occupancy of each agent group by interval (busy agents over agents on duty, time averages),
  * one colour per group, one dash pattern per series (baseline solid, variant dashed), on a
- * 0-100% scale.
+ * 0-100% scale. Intervals in which a group has nobody on duty are left out of its line.
  *
  * @example
  * const comparison = await compare(agency, withCallback, { replications: 10 });
@@ -19,7 +19,9 @@ const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3]];
  * @see tidyGroupIntervals
  */
 export function occupancyByGroupChart(series: readonly GroupSeries[], options: ChartOptions = {}): VegaLiteSpec {
-  const values = tidyGroupIntervals(series, ['occupancy']);
+  // A group with nobody on duty in an interval has no occupancy there: no point, not 0%.
+  const onDuty = new Map(tidyGroupIntervals(series, ['agentsOnDuty']).map((row) => [`${row.series}\u0000${row.group}\u0000${row.intervalStart}`, row.value]));
+  const values = tidyGroupIntervals(series, ['occupancy']).filter((row) => (onDuty.get(`${row.series}\u0000${row.group}\u0000${row.intervalStart}`) ?? 0) > 0);
   const groups = [...new Set(series.flatMap((s) => Object.keys(s.groups)))];
   const labels = series.map((s) => s.label);
   const time = timeEncoding(series.flatMap((s) => Object.values(s.groups).map((group) => ({ rows: group.intervals }))));

@@ -3,6 +3,7 @@ import type { Comparison, Replicated } from '../experiment';
 import type { Scenario } from '../scenario';
 import { figureHtml, figuresOf } from './reportFigures';
 import { headlineTable, header, keyFigures } from './reportHeadline';
+import { isMultiLineReport, linesSection } from './reportLines';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
 import { scenarioDetails } from './reportScenario';
 import { STYLE } from './reportStyle';
@@ -57,6 +58,7 @@ export async function renderHtmlReport(input: RunReportInput | CompareReportInpu
   const html = figures.map((figure, i) => figureHtml(figure, svgs[i]!));
   const overview = figures.flatMap((figure, i) => (figure.placement === 'overview' ? [html[i]!] : []));
   const charts = figures.flatMap((figure, i) => (figure.placement === 'grid' ? [html[i]!] : []));
+  const lineCharts = figures.flatMap((figure, i) => (figure.placement === 'lines' ? [html[i]!] : []));
   const method =
     input.kind === 'run'
       ? `Each figure is the mean over ${replications} independent replications, ± the half-width of its ${level} Student t confidence interval.`
@@ -85,8 +87,9 @@ ${overview.join('\n')}
 ${headlineTable(input, level)}
 <p class="note">${escapeHtml(method)}</p>
 </section>
+${linesSection(input, level, lineCharts)}
 <section class="charts">
-<h2>Charts</h2>
+<h2>Charts${isMultiLineReport(input) ? ': the whole center' : ''}</h2>
 <div class="chart-grid">
 ${charts.join('\n')}
 </div>

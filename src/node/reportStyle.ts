@@ -37,6 +37,11 @@ table.headline { width: 100%; border-collapse: collapse; font-variant-numeric: t
 .headline .ci { display: block; color: var(--faint); font-size: 12px; }
 .headline .sub { display: block; font-weight: 400; color: var(--faint); font-size: 12px; }
 .headline td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px, #f1f5f9 6px 8px); }
+.lines h3 { margin: 24px 0 8px; font-size: 15px; color: var(--ink); }
+.line-figures { margin-bottom: 8px; }
+.line-figures .card-value { font-size: 20px; }
+.headline.by-line td.list { text-align: left; white-space: normal; color: var(--muted); font-size: 13px; }
+.chart-grid.wide { grid-template-columns: 1fr; margin-top: 20px; }
 .note { color: var(--faint); font-size: 13px; margin: 8px 0 0; }
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 20px 24px; }
 figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 12px 12px 6px; break-inside: avoid; page-break-inside: avoid; }
