@@ -41,7 +41,10 @@ export type HtmlReportInput = RunReportInput | CompareReportInput;
  * every headline figure with its confidence interval (baseline, variant and their paired
  * difference when comparing), the charts as inline SVG (calls, queue and waits by interval,
  * the hold-time distribution, and when comparing the hold hours saved), and the scenarios as
- * JSON. The charts are the Vega-Lite specs of `queuecast`'s charts, compiled with `vega-lite`
+ * JSON. A multi-line center adds a section on its lines and agent groups: a card and a column
+ * per line, calls against people (and the redials a variant avoids), the hold saved on each
+ * line, the groups' occupancy and calls answered by line, and the line charts as small
+ * multiples. The charts are the Vega-Lite specs of `queuecast`'s charts, compiled with `vega-lite`
  * and drawn with `vega`, both loaded only when a report is rendered.
  *
  * @example

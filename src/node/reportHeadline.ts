@@ -20,6 +20,7 @@ import {
   type Card,
   type Scale,
 } from './reportFormat';
+import { isMultiLineReport } from './reportLines';
 import { describeScenario, nameOf } from './reportScenario';
 
 export function header(input: HtmlReportInput, replications: number, level: string): string {
@@ -109,12 +110,15 @@ interface TableGroup {
   rows: TableRow[];
 }
 
-function tableGroups(serviceLevelSeconds: number): { top: TableGroup; callbacks: TableGroup; service: TableGroup } {
+// A multi-line center counts calls, redials included (people are in its section on lines).
+const callsLabelOf = (input: HtmlReportInput) => (isMultiLineReport(input) ? 'Calls offered (redials included)' : 'Callers offered');
+
+function tableGroups(serviceLevelSeconds: number, callsLabel: string): { top: TableGroup; callbacks: TableGroup; service: TableGroup } {
   return {
     top: {
       title: 'Callers and hold',
       rows: [
-        { label: 'Callers offered', scale: COUNT, pick: (s) => s.callers.offered },
+        { label: callsLabel, scale: COUNT, pick: (s) => s.callers.offered },
         { label: 'Mean hold (min)', scale: MINUTES, pick: (s) => s.hold.meanSeconds },
         { label: '90th percentile hold (min)', scale: MINUTES, pick: (s) => s.hold.p90Seconds },
         { label: 'Total hold (hours)', scale: HOURS, pick: (s) => s.hold.totalHoldHours },
@@ -144,7 +148,7 @@ function tableGroups(serviceLevelSeconds: number): { top: TableGroup; callbacks:
 export function headlineTable(input: HtmlReportInput, level: string): string {
   if (input.kind === 'run') {
     const s = input.replicated.summary;
-    const groups = tableGroups(s.serviceLevel.seconds);
+    const groups = tableGroups(s.serviceLevel.seconds, callsLabelOf(input));
     const shown = !offersCallback(input.scenario) ? [groups.top, groups.service] : [groups.top, groups.callbacks, groups.service];
     const body = shown
       .map((group) => groupHeader(group.title, 2) + group.rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${cell(row.pick(s), row.scale, false, level)}</tr>`).join('\n'))
@@ -157,7 +161,7 @@ ${body}
 </table>`;
   }
   const { baseline, variant, difference, savings } = input.comparison;
-  const groups = tableGroups(baseline.serviceLevel.seconds);
+  const groups = tableGroups(baseline.serviceLevel.seconds, callsLabelOf(input));
   const armRow = (row: TableRow) =>
     `<tr><th scope="row">${escapeHtml(row.label)}</th>${cell(row.pick(baseline), row.scale, false, level)}${cell(row.pick(variant), row.scale, false, level)}${cell(row.pick(difference), row.scale, true, level)}</tr>`;
   const savingsRows: Array<[string, Estimate]> = [

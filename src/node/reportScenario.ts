@@ -1,6 +1,6 @@
 // The scenarios as a director reads them: one line each, and the JSON itself.
 import type { Distribution } from '../random';
-import { isMultiLine, type Scenario } from '../scenario';
+import { isMultiLine, type CallbackPolicy, type Line, type Scenario } from '../scenario';
 import type { HtmlReportInput } from './htmlReport';
 import { escapeHtml, formatNumber, upToOneDecimal } from './reportFormat';
 
@@ -13,7 +13,22 @@ export function describeScenario(input: Scenario): string {
   if (isMultiLine(input)) {
     const lines = input.lines.map((line) => line.name).join(', ');
     const groups = input.groups.map((group) => group.name).join(', ');
-    return `${input.lines.length} lines (${lines}) over ${input.groups.length} agent groups (${groups})`;
+    const parts = [`${input.lines.length} lines (${lines}) over ${input.groups.length} agent groups (${groups})`];
+    const which = (has: (line: Line) => boolean) => {
+      const names = input.lines.filter(has).map((line) => line.name);
+      return names.length === input.lines.length ? 'every line' : names.join(', ');
+    };
+    if (input.durationSeconds !== undefined) parts.push(`open ${duration(input.durationSeconds)}`);
+    if (input.trunks !== undefined) parts.push(`${formatNumber(input.trunks, 0)} trunks`);
+    if (input.lines.some((line) => line.redial)) parts.push(`redials on ${which((line) => line.redial !== undefined)}`);
+    const offered = input.lines.filter((line) => line.callback);
+    if (offered.length === 0) parts.push('no callback');
+    else {
+      // One policy for all the lines that offer one is the common case: describe it once.
+      const same = offered.every((line) => JSON.stringify(line.callback) === JSON.stringify(offered[0]!.callback));
+      parts.push(`callback on ${which((line) => line.callback !== undefined)}${same ? `: ${describeCallback(offered[0]!.callback!)}` : ''}`);
+    }
+    return parts.join(' · ');
   }
   const scenario = input;
   const parts: string[] = [];
@@ -36,23 +51,19 @@ export function describeScenario(input: Scenario): string {
   }
   parts.push(`handle time ${describeDistribution(scenario.handleTime)}`);
   parts.push(scenario.patience ? `patience ${describeDistribution(scenario.patience)}` : 'nobody abandons');
-  const callback = scenario.callback;
-  if (callback === undefined) {
-    parts.push('no callback');
-  } else {
-    const offer =
-      callback.offer === 'always'
-        ? 'offered to every caller who would hold'
-        : 'whenEstimatedWaitAtLeastSeconds' in callback.offer
-          ? `offered when the estimated wait is at least ${duration(callback.offer.whenEstimatedWaitAtLeastSeconds)}`
-          : `offered when at least ${callback.offer.whenQueueAtLeast} are waiting`;
-    const optIn =
-      'probability' in callback.optIn
-        ? `${upToOneDecimal(callback.optIn.probability * 100)}% accept`
-        : 'acceptance rises with the estimated wait';
-    parts.push(`callback ${offer}, ${optIn}`);
-  }
+  parts.push(scenario.callback === undefined ? 'no callback' : `callback ${describeCallback(scenario.callback)}`);
   return parts.join(' · ');
+}
+
+function describeCallback(callback: CallbackPolicy): string {
+  const offer =
+    callback.offer === 'always'
+      ? 'offered to every caller who would hold'
+      : 'whenEstimatedWaitAtLeastSeconds' in callback.offer
+        ? `offered when the estimated wait is at least ${duration(callback.offer.whenEstimatedWaitAtLeastSeconds)}`
+        : `offered when at least ${callback.offer.whenQueueAtLeast} are waiting`;
+  const optIn = 'probability' in callback.optIn ? `${upToOneDecimal(callback.optIn.probability * 100)}% accept` : 'acceptance rises with the estimated wait';
+  return `${offer}, ${optIn}`;
 }
 
 function describeDistribution(d: Distribution): string {

@@ -142,6 +142,10 @@ describe('renderHtmlReport() of a multi-line center', () => {
     const [shown] = people[0]![4]!.split(' ± ');
     expect(Math.abs(number(shown!) - avoided)).toBeLessThanOrEqual(1);
     expect(lines).toContain('first calls, the same in both');
+    // The header tells the arms apart; the headline table counts calls.
+    expect(html).toContain('2 lines (claims, &lt;status&gt; &amp; co) over 2 agent groups (claims, general) · 60 trunks · redials on claims · no callback');
+    expect(html).toContain('· callback on claims: offered when the estimated wait is at least 60 s, 40% accept');
+    expect(html).toContain('<th scope="row">Calls offered (redials included)</th>');
   });
 
   it('a single line: no section on lines and groups, the charts under their usual heading', async () => {
