@@ -45,7 +45,7 @@ function simulationOptions(command: Command): Command {
     .option('-s, --seed <n>', 'seed of the replications (default: the scenario\'s)', integer)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
-    .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV')
+    .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV; for several lines, <name>.lines.csv and <name>.groups.csv beside it')
     .option('--json [file]', 'write the results as JSON (to stdout when no file is given)');
 }
 
