@@ -9,3 +9,19 @@ export { queueByIntervalChart } from './queueByIntervalChart';
 export { waitsByIntervalChart } from './waitsByIntervalChart';
 export { holdDistributionChart } from './holdDistributionChart';
 export { holdSavingsChart, type TidySaving } from './holdSavingsChart';
+export {
+  tidyLineIntervals,
+  tidyGroupIntervals,
+  type LineSeries,
+  type GroupSeries,
+  type LineIntervalVariable,
+  type GroupIntervalVariable,
+  type TidyLineIntervalRow,
+  type TidyGroupIntervalRow,
+} from './tidyLineIntervals';
+export type { SmallMultiplesOptions } from './smallMultiples';
+export { holdByLineChart } from './holdByLineChart';
+export { callsByLineChart } from './callsByLineChart';
+export { occupancyByGroupChart } from './occupancyByGroupChart';
+export { holdSavingsByLineChart, type TidyLineSaving } from './holdSavingsByLineChart';
+export { callsAndPeopleByLineChart, type PeopleSeries, type TidyCallsOfPeople } from './callsAndPeopleByLineChart';

@@ -62,6 +62,11 @@ export function intervalLinesChart(
   };
 }
 
+/** Rows with the interval they are about: the rows of a series, of one line or of one group. */
+export interface IntervalSpans {
+  rows: ReadonlyArray<{ intervalStart: number; intervalEnd: number }>;
+}
+
 /** How interval rows sit on the time axis, for a line (or its band) and its points. */
 export interface TimeEncoding {
   /** Adds `hour` (the interval's middle), `startHour` and `endHour` to each row. */
@@ -79,7 +84,7 @@ export interface TimeEncoding {
  * A line needs a few intervals to mean anything: a run of one or two intervals is drawn as a
  * level segment across each interval instead.
  */
-export function timeEncoding(series: readonly IntervalSeries[]): TimeEncoding {
+export function timeEncoding(series: readonly IntervalSpans[]): TimeEncoding {
   const domain = hoursDomain(series);
   const span = domain[1] - domain[0];
   const step = span <= 2 ? 0.25 : span <= 12 ? 1 : span <= 24 ? 2 : span <= 72 ? 6 : 24 * Math.ceil(span / 24 / 12);
@@ -106,7 +111,7 @@ export function timeEncoding(series: readonly IntervalSeries[]): TimeEncoding {
 }
 
 /** The hours the rows cover, from the first interval's start to the last one's end. */
-function hoursDomain(series: readonly IntervalSeries[]): [number, number] {
+function hoursDomain(series: readonly IntervalSpans[]): [number, number] {
   let start = Infinity;
   let end = -Infinity;
   for (const { rows } of series) {

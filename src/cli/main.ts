@@ -5,9 +5,9 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { offersCallback, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
+import { isMultiLine, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf } from './errors';
-import { compareTable, runTable } from './figures';
+import { compareTables, runTables } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
@@ -45,7 +45,7 @@ function simulationOptions(command: Command): Command {
     .option('-s, --seed <n>', 'seed of the replications (default: the scenario\'s)', integer)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
-    .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV')
+    .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV; for several lines, <name>.lines.csv and <name>.groups.csv beside it')
     .option('--json [file]', 'write the results as JSON (to stdout when no file is given)');
 }
 
@@ -70,7 +70,15 @@ async function finish(result: Result, table: string, options: SimulationOptions)
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
 }
 
-const hasCallback = (...scenarios: Scenario[]) => scenarios.some(offersCallback);
+/** What `requireSingleLine` says of a multi-line scenario for Erlang staffing. */
+function multiLineRefusal(scenario: Scenario): string {
+  try {
+    requireSingleLine(scenario, 'Erlang staffing (queuecast staff)');
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 export function program(): Command {
   const cli = new Command('queuecast')
@@ -87,7 +95,7 @@ export function program(): Command {
     const scenario = await loadScenarioFile(file);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
     const title = scenario.name ?? file;
-    await finish({ kind: 'run', title, scenario, replicated }, runTable(replicated.summary, replicated.replications, hasCallback(scenario)), options);
+    await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
   });
 
   simulationOptions(
@@ -100,7 +108,7 @@ export function program(): Command {
     const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
     const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
-    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTable(comparison, hasCallback(baseline, variant)), options);
+    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
   });
 
   cli
@@ -115,6 +123,10 @@ export function program(): Command {
     .option('--json', 'print the plan as JSON')
     .action(async (file: string, options: { serviceLevel?: number; within?: number; meanWait?: number; abandonment?: number; write?: string; json?: boolean }) => {
       const scenario = await loadScenarioFile(file);
+      if (isMultiLine(scenario)) {
+        // Not an internal failure: the command cannot plan this kind of center (exit 2, no stack).
+        throw new UsageError(`${file}: ${multiLineRefusal(scenario)}`);
+      }
       const plan = staffingPlan(scenario, {
         ...(options.serviceLevel === undefined ? {} : { serviceLevel: options.serviceLevel }),
         ...(options.within === undefined ? {} : { withinSeconds: options.within }),

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import type { Comparison, Replicated, Summary } from '../experiment';
-import type { IntervalRow } from '../metrics';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Comparison, Replicated, ReportSummary, Summary } from '../experiment';
+import type { GroupIntervalRow, IntervalRow, LineIntervalRow } from '../metrics';
 import { toCsv } from '../node/csv';
 import { renderHtmlReport } from '../node/htmlReport';
-import type { Scenario } from '../scenario';
+import { isMultiLine, type Scenario } from '../scenario';
 
 /** Where the CLI writes what a planner hands on. */
 export interface OutputOptions {
@@ -26,6 +27,13 @@ export async function writeOutputs(result: Result, options: OutputOptions): Prom
   if (options.csv) {
     await writeFile(options.csv, toCsv(csvRows(result)));
     written.push(options.csv);
+    if (multiLine(result)) {
+      for (const [scope, rows] of [['lines', lineCsvRows(result)], ['groups', groupCsvRows(result)]] as const) {
+        const file = siblingFile(options.csv, scope);
+        await writeFile(file, toCsv(rows));
+        written.push(file);
+      }
+    }
   }
   if (typeof options.json === 'string') {
     await writeFile(options.json, jsonDocument(result));
@@ -52,14 +60,54 @@ export function csvRows(result: Result): Array<Record<string, unknown>> {
   ];
 }
 
-function flatten(row: Summary<IntervalRow>): Record<string, unknown> {
+const multiLine = (result: Result) => (result.kind === 'run' ? isMultiLine(result.scenario) : isMultiLine(result.baseline) || isMultiLine(result.variant));
+
+/**
+ * Where the line and group rows of a multi-line center go, beside the totals' file:
+ * `intervals.csv` → `intervals.lines.csv` and `intervals.groups.csv`.
+ */
+export function siblingFile(file: string, scope: 'lines' | 'groups'): string {
+  const extension = extname(file);
+  return join(dirname(file), `${basename(file, extension)}.${scope}${extension || '.csv'}`);
+}
+
+/** The arms of a result, each with its summary (one unnamed arm for a run). */
+function arms(result: Result): Array<{ arm?: 'baseline' | 'variant'; summary: ReportSummary }> {
+  return result.kind === 'run'
+    ? [{ summary: result.replicated.summary }]
+    : [
+        { arm: 'baseline', summary: result.comparison.baseline },
+        { arm: 'variant', summary: result.comparison.variant },
+      ];
+}
+
+/** One row per line and interval (per arm when comparing), the `line` column first: the rows of `csvRows`, line by line. */
+export function lineCsvRows(result: Result): Array<Record<string, unknown>> {
+  return arms(result).flatMap(({ arm, summary }) =>
+    Object.values(summary.lines).flatMap((line) =>
+      line.intervals.map(({ line: name, ...row }: Summary<LineIntervalRow>) => ({ ...(arm ? { arm } : {}), line: name, ...flatten(row) })),
+    ),
+  );
+}
+
+/** One row per agent group and interval (per arm when comparing), the `group` column first: agents scheduled, on duty, busy and occupancy. */
+export function groupCsvRows(result: Result): Array<Record<string, unknown>> {
+  return arms(result).flatMap(({ arm, summary }) =>
+    Object.values(summary.groups).flatMap((group) =>
+      group.intervals.map(({ group: name, ...row }: Summary<GroupIntervalRow>) => ({ ...(arm ? { arm } : {}), group: name, ...flatten(row) })),
+    ),
+  );
+}
+
+function flatten(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row)) {
     if (typeof value === 'object' && value !== null && 'mean' in value) {
       const decimals = DECIMALS[field];
-      out[field] = csvFigure(value.mean, decimals);
-      out[`${field}Low`] = csvFigure(value.low, decimals);
-      out[`${field}High`] = csvFigure(value.high, decimals);
+      const e = value as { mean: number; low: number; high: number };
+      out[field] = csvFigure(e.mean, decimals);
+      out[`${field}Low`] = csvFigure(e.low, decimals);
+      out[`${field}High`] = csvFigure(e.high, decimals);
     } else {
       // Labels (interval bounds, the warm-up flag) name the row: bounds to the millisecond.
       out[field] = typeof value === 'number' && !Number.isInteger(value) ? csvFigure(value, 3) : value;
