@@ -2,6 +2,7 @@ import { Simulation, type EventHandler } from '../engine';
 import { RandomStreams, hashUniform, standardGamma, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
 import { ArrivalProcess, ScriptedArrivals } from './arrivals';
+import { CallDraws } from './callDraws';
 import {
   CallerSlots,
   DIALING,
@@ -13,6 +14,7 @@ import {
 } from './callerSlots';
 import type { HoldLine } from './holdLine';
 import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
+import { CallerChoice } from './routing';
 import type { CenterObserver } from './observer';
 
 // Event kinds on the calendar.
@@ -30,17 +32,6 @@ const BALKED = 0;
 const BUSY = 1;
 const DISCONNECTED = 2;
 const ABANDONED = 3;
-
-// Counter blocks of a person's key-based draws: one block per call and purpose.
-const DRAW_HANDLE = 0;
-const DRAW_PATIENCE = 1;
-const DRAW_OPT_IN = 2;
-const DRAW_ANSWER = 3;
-const DRAW_CALLBACK_HANDLE = 4;
-const DRAW_BALK = 5;
-const DRAW_REDIAL = 6;
-const DRAW_REDIAL_DELAY = 7;
-const DRAWS_PER_PURPOSE = 1024;
 
 /** Options of a center beyond its scenario. */
 export interface CenterOptions {
@@ -81,10 +72,8 @@ export class ContactCenter implements EventHandler {
   private readonly trunks: number;
   private readonly warmupSeconds: number;
   private readonly durationSeconds: number;
-  /** A uniform source drawing from a person's key: `drawKey` and `drawCounter` set where it starts. */
-  private readonly keyed: Uniform;
-  private drawKey = 0;
-  private drawCounter = 0;
+  private readonly draws: CallDraws;
+  private readonly choice: CallerChoice;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -93,8 +82,6 @@ export class ContactCenter implements EventHandler {
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
   private present = 0;
   private requestsWaiting = 0;
-  /** The queue `chooseFor()` took its caller from. */
-  private chosenQueue: HoldLine | undefined;
 
   constructor(
     scenario: ResolvedScenario,
@@ -120,7 +107,8 @@ export class ContactCenter implements EventHandler {
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
     this.decisions = options.decisions;
-    this.keyed = () => hashUniform(this.drawKey, this.drawCounter++);
+    this.draws = new CallDraws(this.callers, options.decisions);
+    this.choice = new CallerChoice(this.callers);
   }
 
   /** Puts the first events on the calendar; then run `simulation` until it is finished. */
@@ -183,9 +171,7 @@ export class ContactCenter implements EventHandler {
     callers.line[slot] = line.index;
     callers.attempt[slot] = 1;
     callers.counted[slot] = now >= this.warmupSeconds && now < this.durationSeconds ? 1 : 0;
-    if (line.redial) callers.personKey[slot] = (line.personStream() * 4294967296) | 0;
-    this.drawFirstCall(slot, line, callerId);
-    if (line.callback) callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
+    this.draws.firstCall(slot, line, callerId);
     this.inSystem++;
     this.scheduleNextArrival(line);
     this.placeCall(slot, line);
@@ -193,52 +179,10 @@ export class ContactCenter implements EventHandler {
 
   // A person sent away calls again: a new call, drawn from their key and its attempt number.
   private redial(slot: number): void {
-    const callers = this.callers;
-    const line = this.lines[callers.line[slot]!]!;
-    const attempt = ++callers.attempt[slot]!;
-    const keyed = this.keyed;
-    const key = callers.personKey[slot]!;
-    const block = (purpose: number) => this.startKeyedDraws(key, attempt, purpose);
-    block(DRAW_HANDLE);
-    const handle = line.handleIsUniform ? keyed() : line.handle.sample(keyed);
-    block(DRAW_PATIENCE);
-    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(keyed) : Infinity;
-    callers.handle[slot] = handle;
-    if (line.callback) {
-      block(DRAW_OPT_IN);
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed();
-      block(DRAW_ANSWER);
-      callers.answerKey[slot] = (keyed() * 4294967296) | 0;
-      if (line.callbackHandle) {
-        block(DRAW_CALLBACK_HANDLE);
-        callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(keyed);
-      }
-    }
-    if (line.balking) {
-      block(DRAW_BALK);
-      callers.balkUniform[slot] = keyed();
-    }
+    const line = this.lines[this.callers.line[slot]!]!;
+    this.callers.attempt[slot]!++;
+    this.draws.redial(slot, line);
     this.placeCall(slot, line);
-  }
-
-  private startKeyedDraws(key: number, attempt: number, purpose: number): void {
-    this.drawKey = key;
-    this.drawCounter = (attempt * 8 + purpose) * DRAWS_PER_PURPOSE;
-  }
-
-  // A first call's numbers, from the line's streams (one draw per purpose per caller, in arrival order).
-  private drawFirstCall(slot: number, line: LineRuntime, callerId: number): void {
-    const callers = this.callers;
-    const handle = line.handleIsUniform ? line.handleStream() : line.handle.sample(line.handleStream);
-    callers.handle[slot] = handle;
-    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(line.patienceStream) : Infinity;
-    if (line.callback) {
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream();
-      // A callback handle time of its own comes from a stream of its own; otherwise the
-      // callback is the same call the caller would have had on hold.
-      if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
-    }
-    if (line.balking) callers.balkUniform[slot] = line.balkStream();
   }
 
   // A call reaches the center: busy signal, an idle agent, or the line's queue (or a callback,
@@ -475,18 +419,12 @@ export class ContactCenter implements EventHandler {
     else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
     else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
     else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
-    const redial = line.redial;
-    if (redial && callers.attempt[slot]! < redial.maxAttempts) {
-      const key = callers.personKey[slot]!;
-      const attempt = callers.attempt[slot]!;
-      this.startKeyedDraws(key, attempt, DRAW_REDIAL);
-      if (this.keyed() < redial.probability) {
-        this.startKeyedDraws(key, attempt, DRAW_REDIAL_DELAY);
-        callers.state[slot] = REDIAL_WAIT;
-        callers.generation[slot]!++;
-        this.simulation.at(now + redial.delay.sample(this.keyed), REDIAL, slot);
-        return;
-      }
+    const delay = this.draws.redialDelay(slot, line);
+    if (delay >= 0) {
+      callers.state[slot] = REDIAL_WAIT;
+      callers.generation[slot]!++;
+      this.simulation.at(now + delay, REDIAL, slot);
+      return;
     }
     callers.release(slot);
     this.inSystem--;
@@ -514,66 +452,12 @@ export class ContactCenter implements EventHandler {
   // Idle agents of a group take the waiting callers eligible for it, best first.
   private serveWaiting(group: GroupRuntime): void {
     while (group.busy < group.onDuty) {
-      const slot = this.chooseFor(group);
+      const slot = this.choice.choose(group, this.simulation.now, this.present < this.trunks);
       if (slot < 0) return;
       // A caller taken from behind the head leaves a stale entry, dropped when it reaches the head.
-      this.chosenQueue?.dropHead();
+      this.choice.queue?.dropHead();
       this.take(slot, this.lines[this.callers.line[slot]!]!, group);
     }
-  }
-
-  /**
-   * The caller an idle agent of `group` takes: among the heads of the lines routed to it that
-   * are eligible by now, the highest line priority, ties by the longest wait; after-hold
-   * requests only from lines where nobody is waiting in the hold queue. -1 when nobody.
-   */
-  private chooseFor(group: GroupRuntime): number {
-    const callers = this.callers;
-    const now = this.simulation.now;
-    const lines = group.lines;
-    const canDial = this.present < this.trunks;
-    let best = -1;
-    let bestPriority = 0;
-    let bestSince = 0;
-    let afterHold = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      let slot = line.hold.peek(callers);
-      if (slot < 0) {
-        if (line.requestsWaiting > 0) afterHold = true;
-        continue;
-      }
-      // No trunk to dial the request at the head: the first caller on hold behind it, who holds a trunk already.
-      const atHead = canDial || callers.state[slot] === HOLDING;
-      if (!atHead) slot = line.hold.firstHolding(callers);
-      if (slot < 0) continue;
-      const since = callers.queuedAt[slot]!;
-      const delay = group.delays[i]!;
-      if (delay > 0 && now < since + delay) continue;
-      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
-        best = slot;
-        bestPriority = line.priority;
-        bestSince = since;
-        this.chosenQueue = atHead ? line.hold : undefined;
-      }
-    }
-    if (best >= 0 || !afterHold || !canDial) return best;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line.requestsWaiting === 0 || line.hold.peek(callers) >= 0) continue;
-      const slot = line.requests.peek(callers);
-      if (slot < 0) continue;
-      const since = callers.queuedAt[slot]!;
-      const delay = group.delays[i]!;
-      if (delay > 0 && now < since + delay) continue;
-      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
-        best = slot;
-        bestPriority = line.priority;
-        bestSince = since;
-        this.chosenQueue = line.requests;
-      }
-    }
-    return best;
   }
 
   private applyStaffing(group: GroupRuntime, interval: number): void {

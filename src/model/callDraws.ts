@@ -1,0 +1,96 @@
+import { hashUniform, type Uniform } from '../random';
+import type { CallerSlots } from './callerSlots';
+import type { CenterOptions } from './center';
+import type { LineRuntime } from './lineRuntime';
+
+// Counter blocks of a person's key-based draws: one block per call and purpose.
+const DRAW_HANDLE = 0;
+const DRAW_PATIENCE = 1;
+const DRAW_OPT_IN = 2;
+const DRAW_ANSWER = 3;
+const DRAW_CALLBACK_HANDLE = 4;
+const DRAW_BALK = 5;
+const DRAW_REDIAL = 6;
+const DRAW_REDIAL_DELAY = 7;
+const DRAWS_PER_PURPOSE = 1024;
+
+/**
+ * The numbers a call is made of (handle, patience, opt-in, answer key, callback handle, balking)
+ * and a person's decision to call again. A first call draws from its line's streams, one draw
+ * per purpose per caller in arrival order; a redial draws from a counter-based hash of the
+ * person's key, the attempt and the purpose, so a person's numbers never depend on what other
+ * people did, and common random numbers hold even when variants differ in their redials.
+ */
+export class CallDraws {
+  /** A uniform source drawing from a person's key, from where `startKeyed` set it. */
+  private readonly keyed: Uniform;
+  private key = 0;
+  private counter = 0;
+
+  constructor(
+    private readonly callers: CallerSlots,
+    private readonly decisions: CenterOptions['decisions'],
+  ) {
+    this.keyed = () => hashUniform(this.key, this.counter++);
+  }
+
+  /** A first call's numbers, from the line's streams. */
+  firstCall(slot: number, line: LineRuntime, callerId: number): void {
+    const callers = this.callers;
+    callers.handle[slot] = line.handleIsUniform ? line.handleStream() : line.handle.sample(line.handleStream);
+    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(line.patienceStream) : Infinity;
+    if (line.callback) {
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream();
+      callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
+      // A callback handle time of its own comes from a stream of its own; otherwise the
+      // callback is the same call the caller would have had on hold.
+      if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
+    }
+    if (line.balking) callers.balkUniform[slot] = line.balkStream();
+    if (line.redial) callers.personKey[slot] = (line.personStream() * 4294967296) | 0;
+  }
+
+  /** A redial's numbers (the slot's `attempt` already counts it), from the person's key. */
+  redial(slot: number, line: LineRuntime): void {
+    const callers = this.callers;
+    const keyed = this.keyed;
+    const key = callers.personKey[slot]!;
+    const attempt = callers.attempt[slot]!;
+    this.startKeyed(key, attempt, DRAW_HANDLE);
+    callers.handle[slot] = line.handleIsUniform ? keyed() : line.handle.sample(keyed);
+    this.startKeyed(key, attempt, DRAW_PATIENCE);
+    callers.patienceSeconds[slot] = line.patience ? line.patience.sample(keyed) : Infinity;
+    if (line.callback) {
+      this.startKeyed(key, attempt, DRAW_OPT_IN);
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed();
+      this.startKeyed(key, attempt, DRAW_ANSWER);
+      callers.answerKey[slot] = (keyed() * 4294967296) | 0;
+      if (line.callbackHandle) {
+        this.startKeyed(key, attempt, DRAW_CALLBACK_HANDLE);
+        callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(keyed);
+      }
+    }
+    if (line.balking) {
+      this.startKeyed(key, attempt, DRAW_BALK);
+      callers.balkUniform[slot] = keyed();
+    }
+  }
+
+  /** After this call was sent away: the delay before the person calls again, or -1 when they do not. */
+  redialDelay(slot: number, line: LineRuntime): number {
+    const redial = line.redial;
+    const callers = this.callers;
+    const attempt = callers.attempt[slot]!;
+    if (!redial || attempt >= redial.maxAttempts) return -1;
+    const key = callers.personKey[slot]!;
+    this.startKeyed(key, attempt, DRAW_REDIAL);
+    if (!(this.keyed() < redial.probability)) return -1;
+    this.startKeyed(key, attempt, DRAW_REDIAL_DELAY);
+    return redial.delay.sample(this.keyed);
+  }
+
+  private startKeyed(key: number, attempt: number, purpose: number): void {
+    this.key = key;
+    this.counter = (attempt * 8 + purpose) * DRAWS_PER_PURPOSE;
+  }
+}

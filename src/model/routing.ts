@@ -1,0 +1,68 @@
+import { HOLDING, type CallerSlots } from './callerSlots';
+import type { HoldLine } from './holdLine';
+import type { GroupRuntime } from './lineRuntime';
+
+/**
+ * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines
+ * routed to the agent's group that are eligible by now (waited the route's `afterSeconds`), the
+ * highest line priority, ties by the longest wait; after-hold callback requests only from lines
+ * where nobody waits in the hold queue. A line's later callers cannot be more eligible than its
+ * head, so only heads are looked at.
+ */
+export class CallerChoice {
+  /**
+   * The queue the last choice came from, whose head it was; undefined when it was a caller
+   * behind a request that could not be dialed (their entry goes stale, dropped at the head).
+   */
+  queue: HoldLine | undefined;
+
+  constructor(private readonly callers: CallerSlots) {}
+
+  /** The slot the agent takes, or -1. `canDial`: a trunk is free to dial a callback request. */
+  choose(group: GroupRuntime, now: number, canDial: boolean): number {
+    const callers = this.callers;
+    const lines = group.lines;
+    let best = -1;
+    let bestPriority = 0;
+    let bestSince = 0;
+    let afterHold = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      let slot = line.hold.peek(callers);
+      if (slot < 0) {
+        if (line.requestsWaiting > 0) afterHold = true;
+        continue;
+      }
+      // No trunk to dial the request at the head: the first caller on hold behind it, who holds a trunk already.
+      const atHead = canDial || callers.state[slot] === HOLDING;
+      if (!atHead) slot = line.hold.firstHolding(callers);
+      if (slot < 0) continue;
+      const since = callers.queuedAt[slot]!;
+      const delay = group.delays[i]!;
+      if (delay > 0 && now < since + delay) continue;
+      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
+        best = slot;
+        bestPriority = line.priority;
+        bestSince = since;
+        this.queue = atHead ? line.hold : undefined;
+      }
+    }
+    if (best >= 0 || !afterHold || !canDial) return best;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.requestsWaiting === 0 || line.hold.peek(callers) >= 0) continue;
+      const slot = line.requests.peek(callers);
+      if (slot < 0) continue;
+      const since = callers.queuedAt[slot]!;
+      const delay = group.delays[i]!;
+      if (delay > 0 && now < since + delay) continue;
+      if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
+        best = slot;
+        bestPriority = line.priority;
+        bestSince = since;
+        this.queue = line.requests;
+      }
+    }
+    return best;
+  }
+}
