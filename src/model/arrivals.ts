@@ -1,4 +1,4 @@
-import type { Uniform } from '../random';
+import { standardGamma, type Uniform } from '../random';
 import type { Schedule } from '../scenario';
 
 /**
@@ -57,4 +57,10 @@ export class ScriptedArrivals {
   next(_now: number): number {
     return this.index < this.times.length ? this.times[this.index++]! : Infinity;
   }
+}
+
+// The day's rate factor, Gamma(mean 1, cv). Below a cv of 1e-8 the factor is 1 to within 1e-8,
+// and its shape 1 / cv^2 would overflow for the tiniest cvs: no factor then.
+export function rateFactor(cv: number, uniform: Uniform): number {
+  return cv < 1e-8 ? 1 : standardGamma(1 / cv ** 2, uniform) * cv ** 2;
 }

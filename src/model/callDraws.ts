@@ -1,6 +1,6 @@
 import { hashUniform, type Uniform } from '../random';
 import type { CallerSlots } from './callerSlots';
-import type { CenterOptions } from './center';
+import type { CenterOptions } from './centerOptions';
 import type { LineRuntime } from './lineRuntime';
 
 // Counter blocks of a person's key-based draws: one block per call and purpose.

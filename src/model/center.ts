@@ -1,8 +1,9 @@
 import { Simulation, type EventHandler } from '../engine';
-import { RandomStreams, hashUniform, standardGamma, type Uniform } from '../random';
+import { RandomStreams, hashUniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
-import { ArrivalProcess, ScriptedArrivals } from './arrivals';
+import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
+import type { CenterOptions } from './centerOptions';
 import {
   CallerSlots,
   DIALING,
@@ -14,7 +15,7 @@ import {
 } from './callerSlots';
 import type { HoldLine } from './holdLine';
 import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
-import { CallerChoice } from './routing';
+import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 
 // Event kinds on the calendar.
@@ -32,23 +33,6 @@ const BALKED = 0;
 const BUSY = 1;
 const DISCONNECTED = 2;
 const ABANDONED = 3;
-
-/** Options of a center beyond its scenario. */
-export interface CenterOptions {
-  /**
-   * Callers arrive at these times (ascending) instead of by the scenario's Poisson process: a
-   * list for the first line, or lists by line name.
-   */
-  arrivalTimes?: readonly number[] | Readonly<Record<string, readonly number[]>>;
-  /**
-   * Scripted decisions, for worked examples: the uniform a caller's opt-in is decided by (taken
-   * when below the acceptance probability), and whether they answer a given callback dial.
-   */
-  decisions?: {
-    optInUniform?: (callerId: number) => number;
-    answers?: (callerId: number, attempt: number) => boolean;
-  };
-}
 
 /**
  * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
@@ -115,11 +99,6 @@ export class ContactCenter implements EventHandler {
   start(): void {
     for (const group of this.groups) this.applyStaffing(group, 0);
     for (const line of this.lines) this.scheduleNextArrival(line);
-  }
-
-  /** People without a final outcome yet. */
-  get callersInSystem(): number {
-    return this.inSystem;
   }
 
   handleEvent(kind: number, subject: number, tag: number): void {
@@ -212,7 +191,7 @@ export class ContactCenter implements EventHandler {
       return;
     }
     if (line.callback || line.balking) {
-      const estimatedWait = this.estimatedWait(line);
+      const estimatedWait = announcedWait(line, this.groups);
       if (line.callback && this.offersCallback(slot, line, estimatedWait)) return;
       if (line.balking && callers.balkUniform[slot]! < ruleProbability(line.balking, estimatedWait)) {
         this.sendAway(slot, line, BALKED, estimatedWait);
@@ -238,15 +217,6 @@ export class ContactCenter implements EventHandler {
       callers.overflowStep[slot] = 0;
       this.simulation.at(now + line.delayed[0]!.afterSeconds, OVERFLOW, slot, generation);
     }
-  }
-
-  /** The wait the center announces on a line: (entries + 1) * mean handle / agents scheduled at once. */
-  private estimatedWait(line: LineRuntime): number {
-    let scheduled = 0;
-    const immediate = line.immediateGroups;
-    for (let i = 0; i < immediate.length; i++) scheduled += this.groups[immediate[i]!]!.scheduled;
-    const entries = line.holding + line.requestsWaiting;
-    return scheduled > 0 ? ((entries + 1) * line.meanHandleSeconds) / scheduled : Infinity;
   }
 
   // Offers a callback when the policy's rule holds; true when the caller took it and hung up.
@@ -473,10 +443,4 @@ export class ContactCenter implements EventHandler {
   private finishIfDrained(): void {
     if (this.linesArriving === 0 && this.inSystem === 0) this.simulation.stop();
   }
-}
-
-// The day's rate factor, Gamma(mean 1, cv). Below a cv of 1e-8 the factor is 1 to within 1e-8,
-// and its shape 1 / cv^2 would overflow for the tiniest cvs: no factor then.
-function rateFactor(cv: number, uniform: Uniform): number {
-  return cv < 1e-8 ? 1 : standardGamma(1 / cv ** 2, uniform) * cv ** 2;
 }

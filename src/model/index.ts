@@ -1,4 +1,5 @@
-export { ContactCenter, type CenterOptions } from './center';
+export { ContactCenter } from './center';
+export type { CenterOptions } from './centerOptions';
 export { QuietObserver, type CenterObserver } from './observer';
 export { TeeObserver } from './teeObserver';
 export { runCenter, type SliceOptions } from './runCenter';

@@ -1,6 +1,6 @@
 import { HOLDING, type CallerSlots } from './callerSlots';
 import type { HoldLine } from './holdLine';
-import type { GroupRuntime } from './lineRuntime';
+import type { GroupRuntime, LineRuntime } from './lineRuntime';
 
 /**
  * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines
@@ -65,4 +65,16 @@ export class CallerChoice {
     }
     return best;
   }
+}
+
+/**
+ * The wait the center announces on a line (callback offers, balking): (entries + 1) x mean
+ * handle / agents scheduled in the groups that take the line's calls at once.
+ */
+export function announcedWait(line: LineRuntime, groups: readonly GroupRuntime[]): number {
+  let scheduled = 0;
+  const immediate = line.immediateGroups;
+  for (let i = 0; i < immediate.length; i++) scheduled += groups[immediate[i]!]!.scheduled;
+  const entries = line.holding + line.requestsWaiting;
+  return scheduled > 0 ? ((entries + 1) * line.meanHandleSeconds) / scheduled : Infinity;
 }
