@@ -1,4 +1,4 @@
-import { timeEncoding } from './intervalLines';
+import { measureColors, seriesDashes, timeEncoding } from './intervalLines';
 import { linesOf, smallMultiples, type SmallMultiplesOptions } from './smallMultiples';
 import type { VegaLiteSpec } from './spec';
 import { tidyLineIntervals, type LineIntervalVariable, type LineSeries } from './tidyLineIntervals';
@@ -12,9 +12,6 @@ const MEASURES: ReadonlyArray<{ variable: LineIntervalVariable; name: string; co
   { variable: 'disconnected', name: 'Disconnected', color: '#db2777' },
   { variable: 'callbacksAccepted', name: 'Took a callback', color: '#16a34a' },
 ];
-
-// Dash patterns that tell the series apart when colour tells the figures apart.
-const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3]];
 
 /**
  * Calls by interval as small multiples, one panel per line: calls that arrived (redials
@@ -43,26 +40,8 @@ export function callsByLineChart(series: readonly LineSeries[], options: SmallMu
   const encoding = {
     ...time.encoding,
     y: { field: 'value', type: 'quantitative', title: 'Calls per interval' },
-    color: {
-      field: 'measure',
-      type: 'nominal',
-      title: null,
-      sort: shown.map((m) => m.name),
-      scale: { domain: shown.map((m) => m.name), range: shown.map((m) => m.color) },
-      legend: { symbolType: 'stroke' },
-    },
-    ...(labels.length > 1
-      ? {
-          strokeDash: {
-            field: 'series',
-            type: 'nominal',
-            title: null,
-            sort: labels,
-            scale: { domain: labels, range: labels.map((_, i) => DASHES[i % DASHES.length]) },
-            legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#334155' },
-          },
-        }
-      : {}),
+    color: measureColors(shown),
+    ...seriesDashes(labels),
   };
   return smallMultiples(
     'Calls by interval and line: arrived, answered, abandoned, and the other outcomes',

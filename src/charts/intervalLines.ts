@@ -11,6 +11,35 @@ export interface IntervalMeasure {
 // Dash patterns that tell the series apart when colour tells the figures apart.
 const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3], [8, 3, 2, 3]];
 
+/** One colour per figure (`measure` column), in the measures' order. */
+export function measureColors(measures: ReadonlyArray<{ name: string; color: string }>): Record<string, unknown> {
+  const names = measures.map((m) => m.name);
+  return {
+    field: 'measure',
+    type: 'nominal',
+    title: null,
+    sort: names,
+    scale: { domain: names, range: measures.map((m) => m.color) },
+    legend: { symbolType: 'stroke' },
+  };
+}
+
+/** One dash pattern per series (`series` column), when there is more than one series. */
+export function seriesDashes(labels: readonly string[]): Record<string, unknown> {
+  if (labels.length <= 1) return {};
+  return {
+    strokeDash: {
+      field: 'series',
+      type: 'nominal',
+      title: null,
+      sort: labels,
+      scale: { domain: labels, range: labels.map((_, i) => DASHES[i % DASHES.length]) },
+      // Below the plot, so the two legends stack rather than widen the chart.
+      legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#334155' },
+    },
+  };
+}
+
 /**
  * Figures by interval as lines over the time of day, one colour per figure and (when there
  * is more than one series) one dash pattern per series.
@@ -37,27 +66,8 @@ export function intervalLinesChart(
     encoding: {
       ...time.encoding,
       y: { field: 'value', type: 'quantitative', title: yTitle },
-      color: {
-        field: 'measure',
-        type: 'nominal',
-        title: null,
-        sort: measures.map((m) => m.name),
-        scale: { domain: measures.map((m) => m.name), range: measures.map((m) => m.color) },
-        legend: { symbolType: 'stroke' },
-      },
-      ...(labels.length > 1
-        ? {
-            strokeDash: {
-              field: 'series',
-              type: 'nominal',
-              title: null,
-              sort: labels,
-              scale: { domain: labels, range: labels.map((_, i) => DASHES[i % DASHES.length]) },
-              // Below the plot, so the two legends stack rather than widen the chart.
-              legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#334155' },
-            },
-          }
-        : {}),
+      color: measureColors(measures),
+      ...seriesDashes(labels),
     },
   };
 }

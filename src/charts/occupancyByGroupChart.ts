@@ -1,8 +1,6 @@
-import { timeEncoding } from './intervalLines';
+import { seriesDashes, timeEncoding } from './intervalLines';
 import { chartFrame, SERIES_COLORS, type ChartOptions, type VegaLiteSpec } from './spec';
 import { tidyGroupIntervals, type GroupSeries } from './tidyLineIntervals';
-
-const DASHES: readonly number[][] = [[1, 0], [6, 4], [2, 3]];
 
 /**
  * Occupancy of each agent group by interval (busy agents over agents on duty, time averages),
@@ -41,18 +39,7 @@ export function occupancyByGroupChart(series: readonly GroupSeries[], options: C
         scale: { domain: groups, range: groups.map((_, i) => SERIES_COLORS[(i + 2) % SERIES_COLORS.length]) },
         legend: { symbolType: 'stroke' },
       },
-      ...(labels.length > 1
-        ? {
-            strokeDash: {
-              field: 'series',
-              type: 'nominal',
-              title: null,
-              sort: labels,
-              scale: { domain: labels, range: labels.map((_, i) => DASHES[i % DASHES.length]) },
-              legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#334155' },
-            },
-          }
-        : {}),
+      ...seriesDashes(labels),
     },
   };
 }
