@@ -1,32 +1,9 @@
 import { fc } from '@fast-check/vitest';
-import type { CallbackPolicy, Distribution, Scenario } from '../../src';
+import type { CallbackPolicy, Scenario } from '../../src';
+import { duration } from './multiLineArbitraries';
 
 // Random small valid scenarios: short days, a handful of agents, every distribution family,
 // rosters that rise and fall, optional patience, warm-up, callbacks and a day factor.
-
-const duration = (max: number): fc.Arbitrary<Distribution> =>
-  fc.oneof(
-    fc.record({ type: fc.constant('exponential' as const), meanSeconds: fc.double({ min: 5, max, noNaN: true }) }),
-    fc.record({
-      type: fc.constant('lognormal' as const),
-      meanSeconds: fc.double({ min: 5, max, noNaN: true }),
-      cv: fc.double({ min: 0.1, max: 2, noNaN: true }),
-    }),
-    fc.record({
-      type: fc.constant('gamma' as const),
-      meanSeconds: fc.double({ min: 5, max, noNaN: true }),
-      cv: fc.double({ min: 0.2, max: 2, noNaN: true }),
-    }),
-    fc.record({ type: fc.constant('fixed' as const), seconds: fc.integer({ min: 1, max }) }),
-    fc.integer({ min: 0, max }).chain((minSeconds) =>
-      fc.record({
-        type: fc.constant('uniform' as const),
-        minSeconds: fc.constant(minSeconds),
-        maxSeconds: fc.integer({ min: minSeconds + 1, max: minSeconds + max }),
-      }),
-    ),
-    fc.record({ type: fc.constant('empirical' as const), seconds: fc.array(fc.integer({ min: 1, max }), { minLength: 1, maxLength: 5 }) }),
-  );
 
 const callbackPolicy: fc.Arbitrary<CallbackPolicy> = fc.record(
   {
