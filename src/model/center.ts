@@ -84,7 +84,7 @@ export class ContactCenter implements EventHandler {
       const factor = shared * (line.spec.rateUncertaintyCv > 0 ? rateFactor(line.spec.rateUncertaintyCv, line.rateStream) : 1);
       line.arrivals = scripted
         ? new ScriptedArrivals(scripted as readonly number[])
-        : new ArrivalProcess(line.arrivalSchedule, scenario.durationSeconds, factor, line.arrivalStream);
+        : new ArrivalProcess(line.spec.arrivals, scenario.durationSeconds, factor, line.arrivalStream);
     }
     this.linesArriving = this.lines.length;
     this.trunks = scenario.trunks;

@@ -91,10 +91,6 @@ export class LineRuntime {
     this.balkStream = stream('balking');
     this.personStream = stream('person');
   }
-
-  get arrivalSchedule(): Schedule {
-    return this.spec.arrivals;
-  }
 }
 
 /** One agent group while the center runs. */
