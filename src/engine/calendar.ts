@@ -1,16 +1,17 @@
 /**
  * The event calendar: a binary min-heap of pending events on typed arrays.
  *
- * An event is a time, a kind (small integer the model defines) and two integer payloads
- * (`subject`, `tag`). Events due at the same time come out in the order they were scheduled,
+ * An event is a time, a kind (an integer below 16 that the model defines) and two integer
+ * payloads (`subject`, below 2^27, and `tag`). Events due at the same time come out in the order they were scheduled,
  * so a run is reproducible. Nothing is allocated per event: `pop()` leaves the event it took in
  * `time`, `kind`, `subject` and `tag`, and the arrays grow by doubling only when full.
  * Cancellation is lazy: the model tags an event with what it expects (a caller's generation, for
  * example) and ignores it when it comes out stale, which costs less than removing it.
  *
- * The heap itself holds only each event's time and an id; the id indexes the rest (kind,
- * subject, tag, scheduling order), which stays put while the heap reorders. A sift step thus
- * moves two numbers instead of five, and ids are recycled as events come out.
+ * The heap itself holds only each event's time and an id; the id indexes the rest (kind and
+ * subject packed in one integer, tag, scheduling order), which stays put while the heap
+ * reorders. A sift step thus moves two numbers instead of five, and ids are recycled as events
+ * come out.
  */
 export class EventCalendar {
   /** The event `pop()` took last. */
@@ -22,9 +23,8 @@ export class EventCalendar {
   // The heap, in parallel: due times, and the ids of the events.
   private times: Float64Array;
   private ids: Int32Array;
-  // What each id carries, and the ids free for reuse (a stack).
-  private kinds: Int32Array;
-  private subjects: Int32Array;
+  // What each id carries (subject << 4 | kind, tag, order), and the ids free for reuse (a stack).
+  private keys: Int32Array;
   private tags: Int32Array;
   private orders: Float64Array;
   private freeIds: Int32Array;
@@ -36,8 +36,7 @@ export class EventCalendar {
     const capacity = Math.max(1, initialCapacity);
     this.times = new Float64Array(capacity);
     this.ids = new Int32Array(capacity);
-    this.kinds = new Int32Array(capacity);
-    this.subjects = new Int32Array(capacity);
+    this.keys = new Int32Array(capacity);
     this.tags = new Int32Array(capacity);
     this.orders = new Float64Array(capacity);
     this.freeIds = new Int32Array(capacity);
@@ -57,8 +56,7 @@ export class EventCalendar {
   schedule(time: number, kind: number, subject: number, tag: number): void {
     if (this.count === this.times.length) this.grow();
     const id = this.freeIds[--this.freeCount]!;
-    this.kinds[id] = kind;
-    this.subjects[id] = subject;
+    this.keys[id] = (subject << 4) | kind;
     this.tags[id] = tag;
     this.orders[id] = this.scheduled++;
     const times = this.times;
@@ -85,8 +83,9 @@ export class EventCalendar {
     const ids = this.ids;
     const first = ids[0]!;
     this.time = times[0]!;
-    this.kind = this.kinds[first]!;
-    this.subject = this.subjects[first]!;
+    const key = this.keys[first]!;
+    this.kind = key & 15;
+    this.subject = key >> 4;
     this.tag = this.tags[first]!;
     this.freeIds[this.freeCount++] = first;
     const last = --this.count;
@@ -132,8 +131,7 @@ export class EventCalendar {
     const capacity = previous * 2;
     this.times = resized(this.times, new Float64Array(capacity));
     this.ids = resized(this.ids, new Int32Array(capacity));
-    this.kinds = resized(this.kinds, new Int32Array(capacity));
-    this.subjects = resized(this.subjects, new Int32Array(capacity));
+    this.keys = resized(this.keys, new Int32Array(capacity));
     this.tags = resized(this.tags, new Int32Array(capacity));
     this.orders = resized(this.orders, new Float64Array(capacity));
     this.freeIds = new Int32Array(capacity);

@@ -28,7 +28,7 @@ export class Simulation {
 
   constructor(private readonly handler: EventHandler) {}
 
-  /** Schedules an event at an absolute time, never earlier than now. */
+  /** Schedules an event at an absolute time, never earlier than now (kind below 16, subject below 2^27). */
   at(time: number, kind: number, subject = 0, tag = 0): void {
     // `!(>=)` also catches NaN, which would otherwise corrupt the heap order silently.
     if (!(time >= this.now)) {

@@ -32,30 +32,28 @@ export class CenterMetrics {
   /** A caller reaches an agent (at once or after waiting). */
   answered(time: number, _callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
     this.lines[line]!.recordAnswered(time, arrivalTime, counted);
-    const metrics = this.groups[group]!;
-    metrics.busy.add(time, 1);
-    if (counted) metrics.answeredByLine[line]!++;
+    if (counted) this.groups[group]!.answeredByLine[line]!++;
   }
 
   abandoned(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
     this.lines[line]!.recordAbandoned(time, arrivalTime, counted);
   }
 
-  balked(time: number, _callerId: number, arrivalTime: number, _estimatedWaitSeconds: number, line: number, counted: boolean): void {
-    this.lines[line]!.recordBalked(time, arrivalTime, counted);
+  balked(_time: number, _callerId: number, arrivalTime: number, _estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordBalked(arrivalTime, counted);
   }
 
-  busySignal(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
-    this.lines[line]!.recordSentAway(time, arrivalTime, counted, true);
+  busySignal(_time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordSentAway(arrivalTime, counted, true);
   }
 
-  disconnected(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
-    this.lines[line]!.recordSentAway(time, arrivalTime, counted, false);
+  disconnected(_time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordSentAway(arrivalTime, counted, false);
   }
 
-  /** An agent finishes a call (an answered caller's or a connected callback's). */
-  callEnded(time: number, _callerId: number, _line: number, group: number): void {
-    this.groups[group]!.busy.add(time, -1);
+  /** An agent finishes a call (an answered caller's or a connected callback's), busy since `agentBusySince`. */
+  callEnded(time: number, _callerId: number, _line: number, group: number, agentBusySince: number): void {
+    this.groups[group]!.busy.add(agentBusySince, time);
   }
 
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
@@ -69,13 +67,12 @@ export class CenterMetrics {
   }
 
   /** The caller takes the offer and hangs up: their hold ends at 0 and they are not a caller who held. */
-  callbackAccepted(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
-    this.lines[line]!.recordCallbackAccepted(time, arrivalTime, counted);
+  callbackAccepted(_time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordCallbackAccepted(arrivalTime, counted);
   }
 
-  /** An agent starts dialing a callback request: busy while dialing. */
-  callbackDialed(time: number, _callerId: number, _arrivalTime: number, _attempt: number, line: number, group: number, counted: boolean): void {
-    this.groups[group]!.busy.add(time, 1);
+  /** An agent starts dialing a callback request: busy while dialing (counted when the dial or its call ends). */
+  callbackDialed(_time: number, _callerId: number, _arrivalTime: number, _attempt: number, line: number, _group: number, counted: boolean): void {
     if (counted) this.lines[line]!.callbackAttempts++;
   }
 
@@ -88,8 +85,10 @@ export class CenterMetrics {
   }
 
   /** Nobody answered the dial: the agent is free again. */
-  callbackUnanswered(time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, group: number): void {
-    this.groups[group]!.busy.add(time, -1);
+  callbackUnanswered(
+    time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, group: number, _counted: boolean, agentBusySince: number,
+  ): void {
+    this.groups[group]!.busy.add(agentBusySince, time);
   }
 
   /** The request's last allowed dial went unanswered. */
@@ -101,7 +100,6 @@ export class CenterMetrics {
   report(time: number): Report {
     const window = this.window;
     const end = Math.max(time, window.durationSeconds);
-    for (const line of this.lines) line.onHold.finish(end);
     for (const group of this.groups) group.finish(end);
 
     const total = new LineMetrics('', window.serviceLevelSeconds, window, this.rowCount);

@@ -1,11 +1,13 @@
 import type { AgentIntervalFigures } from './report';
+import { SpanSums } from './spanSums';
 import { StepIntegral } from './stepIntegral';
 import type { MetricsWindow } from './window';
 import { ratio } from './lineMetrics';
 
 /** One agent group's time integrals (busy, on duty, scheduled) and its counted answers by line. */
 export class GroupMetrics {
-  readonly busy: StepIntegral;
+  /** Busy agent-seconds: each call's or dial's span, added when it ends. */
+  readonly busy: SpanSums;
   readonly onDuty: StepIntegral;
   readonly scheduled: StepIntegral;
   /** Counted calls answered, by line index. */
@@ -17,14 +19,13 @@ export class GroupMetrics {
     rowCount: number,
   ) {
     const integral = () => new StepIntegral(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
-    this.busy = integral();
+    this.busy = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
     this.onDuty = integral();
     this.scheduled = integral();
     this.answeredByLine = new Float64Array(window.lines.length);
   }
 
   finish(time: number): void {
-    this.busy.finish(time);
     this.onDuty.finish(time);
     this.scheduled.finish(time);
   }

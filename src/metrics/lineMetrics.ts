@@ -1,6 +1,6 @@
 import { QuantileSketch } from './quantileSketch';
 import type { CallFigures, CallIntervalFigures, HoldBin } from './report';
-import { StepIntegral } from './stepIntegral';
+import { SpanSums } from './spanSums';
 import type { MetricsWindow } from './window';
 
 /** Per-row counters of calls (arrays indexed by row). */
@@ -36,7 +36,8 @@ class CallRows {
  */
 export class LineMetrics {
   readonly rows: CallRows;
-  readonly onHold: StepIntegral;
+  /** Seconds on hold, by row and over the window: callers on hold, integrated over time. */
+  readonly onHold: SpanSums;
   readonly holdSketch = new QuantileSketch();
   readonly holdBins = new Float64Array(HOLD_BIN_EDGES.length + 1);
   offered = 0;
@@ -65,7 +66,7 @@ export class LineMetrics {
     rowCount: number,
   ) {
     this.rows = new CallRows(rowCount);
-    this.onHold = new StepIntegral(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
+    this.onHold = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
   }
 
   rowOf(time: number): number {
@@ -73,7 +74,6 @@ export class LineMetrics {
   }
 
   recordArrival(time: number, attempt: number, counted: boolean): void {
-    this.onHold.add(time, 1);
     this.rows.arrivals[this.rowOf(time)]!++;
     if (counted) {
       this.offered++;
@@ -83,7 +83,7 @@ export class LineMetrics {
   }
 
   recordAnswered(time: number, arrivalTime: number, counted: boolean): void {
-    this.onHold.add(time, -1);
+    if (time > arrivalTime) this.onHold.add(arrivalTime, time);
     const row = this.rowOf(arrivalTime);
     this.rows.answered[row]!++;
     const hold = time - arrivalTime;
@@ -98,7 +98,7 @@ export class LineMetrics {
   }
 
   recordAbandoned(time: number, arrivalTime: number, counted: boolean): void {
-    this.onHold.add(time, -1);
+    if (time > arrivalTime) this.onHold.add(arrivalTime, time);
     const row = this.rowOf(arrivalTime);
     this.rows.abandoned[row]!++;
     const hold = time - arrivalTime;
@@ -112,8 +112,7 @@ export class LineMetrics {
   }
 
   /** Hung up on hearing the announced wait: a hold of 0 s, never answered at once. */
-  recordBalked(time: number, arrivalTime: number, counted: boolean): void {
-    this.onHold.add(time, -1);
+  recordBalked(arrivalTime: number, counted: boolean): void {
     const row = this.rowOf(arrivalTime);
     this.rows.balked[row]!++;
     this.recordHold(row, 0);
@@ -125,8 +124,7 @@ export class LineMetrics {
   }
 
   /** A busy signal or a courtesy disconnect: the call never held. */
-  recordSentAway(time: number, arrivalTime: number, counted: boolean, busy: boolean): void {
-    this.onHold.add(time, -1);
+  recordSentAway(arrivalTime: number, counted: boolean, busy: boolean): void {
     const row = this.rowOf(arrivalTime);
     if (busy) {
       this.rows.busy[row]!++;
@@ -137,8 +135,7 @@ export class LineMetrics {
     }
   }
 
-  recordCallbackAccepted(time: number, arrivalTime: number, counted: boolean): void {
-    this.onHold.add(time, -1);
+  recordCallbackAccepted(arrivalTime: number, counted: boolean): void {
     this.rows.callbacksAccepted[this.rowOf(arrivalTime)]!++;
     if (counted) this.callbacksAccepted++;
   }
@@ -198,7 +195,7 @@ export class LineMetrics {
     };
   }
 
-  /** The call figures of row `i` (the time-averaged queue from `onHold`, finished by the caller). */
+  /** The call figures of row `i`. */
   rowFigures(i: number): CallIntervalFigures {
     return rowFigures(this.rows, this.onHold.rows, i, this.window);
   }

@@ -36,12 +36,15 @@ export class CallerSlots {
   /** Handle time on the line's own distribution, or the handle uniform where routes have their own. */
   handle = new Float64Array(0);
   callbackHandleSeconds = new Float64Array(0);
-  patienceSeconds = new Float64Array(0);
+  /** Patience in seconds, or its uniform where the line's patience is drawn by inversion (see `LineRuntime.patienceFromUniform`). */
+  patience = new Float64Array(0);
   optInUniform = new Float64Array(0);
   balkUniform = new Float64Array(0);
   answerKey = new Int32Array(0);
   /** Callback dials made for the current request. */
   dials = new Int32Array(0);
+  /** Since when an agent has been busy with this caller (answered, or dialing the request). */
+  agentBusySince = new Float64Array(0);
   /** The group serving the call, and which of the line's delayed routes comes next. */
   group = new Int32Array(0);
   overflowStep = new Int32Array(0);
@@ -77,11 +80,12 @@ export class CallerSlots {
     this.queuedAt = extend(this.queuedAt, new Float64Array(capacity));
     this.handle = extend(this.handle, new Float64Array(capacity));
     this.callbackHandleSeconds = extend(this.callbackHandleSeconds, new Float64Array(capacity));
-    this.patienceSeconds = extend(this.patienceSeconds, new Float64Array(capacity));
+    this.patience = extend(this.patience, new Float64Array(capacity));
     this.optInUniform = extend(this.optInUniform, new Float64Array(capacity));
     this.balkUniform = extend(this.balkUniform, new Float64Array(capacity));
     this.answerKey = extend(this.answerKey, new Int32Array(capacity));
     this.dials = extend(this.dials, new Int32Array(capacity));
+    this.agentBusySince = extend(this.agentBusySince, new Float64Array(capacity));
     this.group = extend(this.group, new Int32Array(capacity));
     this.overflowStep = extend(this.overflowStep, new Int32Array(capacity));
     this.generation = extend(this.generation, new Int32Array(capacity));

@@ -202,7 +202,7 @@ export class ContactCenter implements EventHandler {
     line.holding++;
     this.present++;
     this.joinQueue(slot, line, line.hold);
-    const patience = callers.patienceSeconds[slot]!;
+    const patience = line.patienceFromUniform ? line.patienceFromUniform(callers.patience[slot]!) : callers.patience[slot]!;
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
   }
 
@@ -265,6 +265,7 @@ export class ContactCenter implements EventHandler {
     const now = this.simulation.now;
     callers.state[slot] = IN_CALL;
     callers.group[slot] = group.index;
+    callers.agentBusySince[slot] = now;
     group.busy++;
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
     this.simulation.at(now + this.handleSeconds(slot, line, group), CALL_END, slot);
@@ -281,6 +282,7 @@ export class ContactCenter implements EventHandler {
     const now = this.simulation.now;
     callers.state[slot] = DIALING;
     callers.group[slot] = group.index;
+    callers.agentBusySince[slot] = now;
     line.requestsWaiting--;
     this.requestsWaiting--;
     group.busy++;
@@ -293,7 +295,7 @@ export class ContactCenter implements EventHandler {
   private endCall(slot: number): void {
     const callers = this.callers;
     const group = this.groups[callers.group[slot]!]!;
-    this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index);
+    this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index, callers.agentBusySince[slot]!);
     callers.release(slot);
     this.inSystem--;
     this.present--;
@@ -319,7 +321,7 @@ export class ContactCenter implements EventHandler {
       this.simulation.at(now + (line.callbackHandle ? callers.callbackHandleSeconds[slot]! : this.handleSeconds(slot, line, group)), CALL_END, slot);
       return;
     }
-    this.observer.callbackUnanswered(now, callerId, arrivalTime, attempt, line.index, group.index, counted);
+    this.observer.callbackUnanswered(now, callerId, arrivalTime, attempt, line.index, group.index, counted, callers.agentBusySince[slot]!);
     this.present--;
     if (attempt < policy.maxAttempts) {
       callers.state[slot] = RETRY_WAIT;

@@ -32,6 +32,11 @@ export class LineRuntime {
   readonly handle: Sampler;
   readonly meanHandleSeconds: number;
   readonly patience: Sampler | undefined;
+  /**
+   * The patience's transform when it is drawn by inversion: a caller then keeps only the
+   * uniform, transformed if they hold (most callers of a well-staffed line never do).
+   */
+  readonly patienceFromUniform: ((uniform: number) => number) | undefined;
   readonly callback: ResolvedCallbackPolicy | undefined;
   readonly callbackHandle: Sampler | undefined;
   readonly balking: Balking | undefined;
@@ -76,6 +81,7 @@ export class LineRuntime {
         : (lineQuantile ?? ((seconds: number) => seconds));
     }
     this.patience = spec.patience && compileDistribution(spec.patience);
+    this.patienceFromUniform = this.patience?.fromUniform;
     this.callback = spec.callback;
     this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
     this.balking = spec.balking;

@@ -18,15 +18,21 @@ export interface CenterObserver {
   busySignal(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
   /** The line's hold queue is full: the caller is told to call again later. */
   disconnected(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
-  /** An agent of `group` finishes a call: an answered caller's or a connected callback's. */
-  callEnded(time: number, callerId: number, line: number, group: number): void;
+  /**
+   * An agent of `group` finishes a call: an answered caller's or a connected callback's. The
+   * agent was busy with it since `agentBusySince` (the answer, or the start of the dial).
+   */
+  callEnded(time: number, callerId: number, line: number, group: number, agentBusySince: number): void;
   /** Staffing of `group` changed: `scheduled` by its roster, `onDuty` the agents actually present. */
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void;
   callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void;
   callbackAccepted(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
   callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void;
   callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void;
-  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void;
+  /** Nobody answered the dial the agent started at `agentBusySince`. */
+  callbackUnanswered(
+    time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean, agentBusySince: number,
+  ): void;
   callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
 }
 
@@ -38,12 +44,14 @@ export class QuietObserver implements CenterObserver {
   balked(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
   busySignal(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   disconnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
-  callEnded(_time: number, _callerId: number, _line: number, _group: number): void {}
+  callEnded(_time: number, _callerId: number, _line: number, _group: number, _agentBusySince: number): void {}
   agentsChanged(_time: number, _scheduled: number, _onDuty: number, _group: number): void {}
   callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
   callbackAccepted(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   callbackDialed(_time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean): void {}
   callbackConnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _group: number, _counted: boolean): void {}
-  callbackUnanswered(_time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean): void {}
+  callbackUnanswered(
+    _time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean, _agentBusySince: number,
+  ): void {}
   callbackFailed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
 }

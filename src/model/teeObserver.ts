@@ -31,9 +31,9 @@ export class TeeObserver implements CenterObserver {
     this.first.disconnected(time, callerId, arrivalTime, line, counted);
     this.second.disconnected(time, callerId, arrivalTime, line, counted);
   }
-  callEnded(time: number, callerId: number, line: number, group: number): void {
-    this.first.callEnded(time, callerId, line, group);
-    this.second.callEnded(time, callerId, line, group);
+  callEnded(time: number, callerId: number, line: number, group: number, agentBusySince: number): void {
+    this.first.callEnded(time, callerId, line, group, agentBusySince);
+    this.second.callEnded(time, callerId, line, group, agentBusySince);
   }
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.first.agentsChanged(time, scheduled, onDuty, group);
@@ -55,9 +55,11 @@ export class TeeObserver implements CenterObserver {
     this.first.callbackConnected(time, callerId, arrivalTime, line, group, counted);
     this.second.callbackConnected(time, callerId, arrivalTime, line, group, counted);
   }
-  callbackUnanswered(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void {
-    this.first.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted);
-    this.second.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted);
+  callbackUnanswered(
+    time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean, agentBusySince: number,
+  ): void {
+    this.first.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted, agentBusySince);
+    this.second.callbackUnanswered(time, callerId, arrivalTime, attempt, line, group, counted, agentBusySince);
   }
   callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
     this.first.callbackFailed(time, callerId, arrivalTime, line, counted);

@@ -24,6 +24,12 @@ export interface Sampler {
   sampleAbove(uniform: Uniform, elapsedSeconds: number): number;
   /** `sampleAbove` for one elapsed time, drawn many times: what depends only on it is computed once. */
   above(elapsedSeconds: number): (uniform: Uniform) => number;
+  /**
+   * For families drawn by inversion from exactly one uniform: the draw from that uniform, so
+   * that `sample(u)` equals `fromUniform(u())` and a model can keep the uniform and pay for
+   * the transform only if the value is needed (a caller's patience, when they hold).
+   */
+  readonly fromUniform?: (uniform: number) => number;
 }
 
 /**
@@ -67,19 +73,22 @@ export function meanOf(spec: Distribution): number {
 }
 
 function exponential(meanSeconds: number): FamilySampler {
-  // 1 - u lies in (0, 1], so the logarithm is finite.
-  const sample = (u: Uniform) => -meanSeconds * Math.log(1 - u());
+  // 1 - p lies in (0, 1], so the logarithm is finite.
+  const fromUniform = (p: number) => -meanSeconds * Math.log(1 - p);
+  const sample = (u: Uniform) => fromUniform(u());
   // Memoryless: what is left does not depend on what has elapsed.
-  return { meanSeconds, sample, sampleAbove: (u, elapsed) => elapsed + sample(u) };
+  return { meanSeconds, sample, fromUniform, sampleAbove: (u, elapsed) => elapsed + sample(u) };
 }
 
 function lognormal(meanSeconds: number, cv: number): FamilySampler {
   const sigma = Math.sqrt(Math.log1p(cv * cv));
   const mu = Math.log(meanSeconds) - (sigma * sigma) / 2;
-  const sample = (u: Uniform) => Math.exp(mu + sigma * normalQuantile(openUnit(u())));
+  const fromUniform = (p: number) => Math.exp(mu + sigma * normalQuantile(openUnit(p)));
+  const sample = (u: Uniform) => fromUniform(u());
   return {
     meanSeconds,
     sample,
+    fromUniform,
     sampleAbove: (u, elapsed) => above(elapsed)(u),
     above,
   };
@@ -119,9 +128,11 @@ function fixed(seconds: number): FamilySampler {
 
 function uniform(minSeconds: number, maxSeconds: number): FamilySampler {
   const width = maxSeconds - minSeconds;
+  const fromUniform = (p: number) => minSeconds + width * p;
   return {
     meanSeconds: minSeconds + width / 2,
-    sample: (u) => minSeconds + width * u(),
+    sample: (u) => fromUniform(u()),
+    fromUniform,
     sampleAbove(u, elapsed) {
       const from = Math.max(minSeconds, elapsed);
       return from >= maxSeconds ? elapsed : from + (maxSeconds - from) * u();
@@ -136,9 +147,11 @@ function empirical(seconds: readonly number[]): FamilySampler {
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i]!;
   const sorted = Float64Array.from(values).sort();
+  const fromUniform = (p: number) => values[Math.floor(p * n)]!;
   return {
     meanSeconds: total / n,
-    sample: (u) => values[Math.floor(u() * n)]!,
+    sample: (u) => fromUniform(u()),
+    fromUniform,
     sampleAbove(u, elapsed) {
       // Resample among the observed durations longer than what has elapsed.
       let first = 0;

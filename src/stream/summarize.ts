@@ -34,6 +34,8 @@ export function intervals(seconds?: number): OperatorFunction<SimEvent, Report['
 /** What the stream has told of a person's current call. */
 interface Call {
   arrivalTime: number;
+  /** Since when an agent has been busy with the call (answered, or dialing), NaN before. */
+  agentBusySince: number;
   line: number;
   attempt: number;
   counted: boolean;
@@ -103,7 +105,7 @@ class Reducer {
       const line = this.line(event.line);
       const earlier = this.calls.get(callerId);
       const counted = earlier ? earlier.counted : time >= this.window.warmupSeconds && time < this.window.durationSeconds;
-      this.calls.set(callerId, { arrivalTime: time, line, attempt: event.attempt, counted });
+      this.calls.set(callerId, { arrivalTime: time, agentBusySince: NaN, line, attempt: event.attempt, counted });
       metrics.arrival(time, callerId, line, event.attempt, counted);
       return;
     }
@@ -113,6 +115,7 @@ class Reducer {
     const counted = call ? call.counted : false;
     switch (event.type) {
       case 'answered':
+        if (call) call.agentBusySince = time;
         return metrics.answered(time, callerId, arrivalTime, line, this.group(event.group), counted);
       case 'abandoned':
         metrics.abandoned(time, callerId, arrivalTime, line, counted);
@@ -127,7 +130,7 @@ class Reducer {
         metrics.disconnected(time, callerId, arrivalTime, line, counted);
         return this.sentAway(callerId, call);
       case 'call-ended':
-        metrics.callEnded(time, callerId, line, this.group(event.group));
+        metrics.callEnded(time, callerId, line, this.group(event.group), call ? call.agentBusySince : time);
         this.calls.delete(callerId);
         return;
       case 'callback-offered':
@@ -135,11 +138,12 @@ class Reducer {
       case 'callback-accepted':
         return metrics.callbackAccepted(time, callerId, arrivalTime, line, counted);
       case 'callback-dialed':
+        if (call) call.agentBusySince = time;
         return metrics.callbackDialed(time, callerId, arrivalTime, event.attempt, line, this.group(event.group), counted);
       case 'callback-connected':
         return metrics.callbackConnected(time, callerId, arrivalTime, line, this.group(event.group), counted);
       case 'callback-unanswered':
-        return metrics.callbackUnanswered(time, callerId, arrivalTime, event.attempt, line, this.group(event.group));
+        return metrics.callbackUnanswered(time, callerId, arrivalTime, event.attempt, line, this.group(event.group), counted, call ? call.agentBusySince : time);
       case 'callback-failed':
         metrics.callbackFailed(time, callerId, arrivalTime, line, counted);
         this.calls.delete(callerId);
