@@ -2,15 +2,22 @@
 // 600 s) through the library against the raw loop of the same model (`../shared/bench/
 // rawloop.mjs`, the limit of issue 15), in the same process, alternating, several rounds;
 // medians. Cases: run(), simulate() with a subscriber that counts events, simulateBatches()
-// counting batch lengths, and run() with a callback offered.
+// counting batch lengths, and run() with a callback offered. Each case runs in a process of its
+// own, alternating with its baseline: in one process for all, the model's call sites would see
+// every observer (metrics, event emitter, batcher) and each case would pay for the others'
+// type feedback, which a process doing one of them does not.
 //
 // One convention for every ratio: the speed ratio, baseline seconds / case seconds for the same
 // callers. Higher is better; 1 is as fast as the baseline, 0.7 takes 1/0.7 = 1.43 times as long.
 // The baseline is the raw loop, except for the callback case, whose baseline is the plain run().
 // The ratio is of the medians over the rounds, of CPU times (the steadier measure on a shared
 // machine, see measure.ts); wall times are printed too.
-//   npx tsx benchmarks/simulation.bench.ts [--callers 1000000] [--rounds 5]
-import { run, simulate, simulateBatches, type Scenario } from '../src';
+//   npx tsx benchmarks/simulation.bench.ts [--callers 1000000] [--rounds 5] [--case run]
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+// The built package, as users run it (`npm run bench` builds it first).
+import { run, simulate, simulateBatches } from '../dist/index.js';
+import type { Scenario } from '../src';
 import { alternateTimed, median, option, report, type BenchResult } from './measure';
 import { loadRawLoop } from './rawLoop';
 
@@ -47,25 +54,34 @@ const cases = {
 } as const;
 type CaseName = keyof typeof cases;
 
-const times = await alternateTimed(Object.fromEntries(Object.entries(cases).map(([key, { body }]) => [key, body])), rounds);
-const wall = times.wall as Record<CaseName, number[]>;
-const cpu = times.cpu as Record<CaseName, number[]>;
+const only = process.argv.includes('--case') ? (process.argv[process.argv.indexOf('--case') + 1] as CaseName) : undefined;
 
-const results: BenchResult[] = (Object.keys(cases) as CaseName[]).map((key) => {
-  const { name, baseline } = cases[key];
-  const time = median(cpu[key]);
-  return {
-    bench: name,
+if (only) {
+  // A child: the case and its baseline, alternating; prints the case's line.
+  const { baseline } = cases[only];
+  const pair = only === 'raw' ? { raw: cases.raw.body } : { [baseline]: cases[baseline].body, [only]: cases[only].body };
+  const times = await alternateTimed(pair, rounds);
+  const time = median(times.cpu[only]!);
+  const result: BenchResult = {
+    bench: cases[only].name,
     callers,
     rounds,
-    medianSeconds: round(median(wall[key]), 3),
+    medianSeconds: round(median(times.wall[only]!), 3),
     medianCpuSeconds: round(time, 3),
     callersPerCpuSecond: Math.round(callers / time),
-    baseline: key === 'raw' ? '(itself)' : cases[baseline].name,
-    speedRatio: round(median(cpu[baseline]) / time, 2),
+    baseline: only === 'raw' ? '(itself)' : cases[baseline].name,
+    speedRatio: round(median(times.cpu[baseline]!) / time, 2),
   };
-});
-report(results);
+  console.log(JSON.stringify(result));
+} else {
+  const script = fileURLToPath(import.meta.url);
+  const results = (Object.keys(cases) as CaseName[]).map((key) => {
+    const args = [...process.execArgv, script, '--callers', String(callers), '--rounds', String(rounds), '--case', key];
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as BenchResult;
+  });
+  report(results);
+}
 
 function round(x: number, digits: number): number {
   return Math.round(x * 10 ** digits) / 10 ** digits;
