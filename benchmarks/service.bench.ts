@@ -7,7 +7,7 @@
 //   npx tsx benchmarks/service.bench.ts [--seconds 3] [--rounds 3] [--connections 10]
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { closeGracefully, createForecastServer } from '../examples/forecast-service';
+import { closeGracefully, createForecastServer, jsonLog } from '../src/node';
 import type { CenterSnapshot, Scenario } from '../src';
 import { median, option } from './measure';
 

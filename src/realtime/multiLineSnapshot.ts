@@ -51,10 +51,10 @@ export function isMultiLineSnapshot(input: unknown): boolean {
 /**
  * Every problem with a multi-line snapshot of this scenario, all at once: the shape, then the
  * names (lines and groups the scenario does not have, groups it has that the snapshot leaves
- * out, calls in progress on a line the group does not serve) and, when `line` is given,
- * whether anyone on duty can ever answer that line.
+ * out, calls in progress on a line the group does not serve) and, for the caller's `line`
+ * (or each of several), whether anyone on duty can ever answer it.
  */
-export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScenario, line?: string): ScenarioProblem[] {
+export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScenario, line?: string | readonly string[]): ScenarioProblem[] {
   const parsed = multiLineSnapshotSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return problemsFromIssues(parsed.error.issues);
   const snapshot = parsed.data as MultiLineSnapshot;
@@ -81,12 +81,13 @@ export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScen
       }
     });
   });
-  if (line !== undefined && problems.length === 0) {
-    const spec = scenario.lines.find((l) => l.name === line);
+  const asked = line === undefined ? [] : typeof line === 'string' ? [line] : line;
+  for (const name of problems.length === 0 ? asked : []) {
+    const spec = scenario.lines.find((l) => l.name === name);
     if (spec && !spec.routing.some((r) => snapshot.groups[groupNames[r.group]!]!.agents > 0)) {
       problems.push({
         path: 'groups',
-        expected: `an agent on duty in a group that serves line ${line} (${oneOf(spec.routing.map((r) => groupNames[r.group]!))})`,
+        expected: `an agent on duty in a group that serves line ${name} (${oneOf(spec.routing.map((r) => groupNames[r.group]!))})`,
         received: Object.fromEntries(spec.routing.map((r) => [groupNames[r.group]!, snapshot.groups[groupNames[r.group]!]!.agents])),
       });
     }
