@@ -56,41 +56,54 @@ export function isMultiLineSnapshot(input: unknown): boolean {
  */
 export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScenario, line?: string | readonly string[]): ScenarioProblem[] {
   const parsed = multiLineSnapshotSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return problemsFromIssues(parsed.error.issues);
-  const snapshot = parsed.data as MultiLineSnapshot;
-  const problems: ScenarioProblem[] = [];
+  const problems: ScenarioProblem[] = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+  const shapeOk = problems.length === 0;
+  // Names are checked alongside the shape, as far as the input can be read: a negative wait
+  // does not hide an unknown line.
+  const snapshot = isRecord(input) ? input : {};
+  const lines = isRecord(snapshot.lines) ? snapshot.lines : {};
+  const groups = isRecord(snapshot.groups) ? snapshot.groups : {};
   const lineNames = scenario.lines.map((l) => l.name);
   const groupNames = scenario.groups.map((g) => g.name);
   const oneOf = (names: readonly string[]) => `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`;
-  for (const name of Object.keys(snapshot.lines)) {
-    if (!lineNames.includes(name)) problems.push({ path: `lines.${name}`, expected: `a line of the scenario (${oneOf(lineNames)})`, received: snapshot.lines[name] });
+  for (const name of Object.keys(lines)) {
+    if (!lineNames.includes(name)) problems.push({ path: `lines.${name}`, expected: `a line of the scenario (${oneOf(lineNames)})`, received: lines[name] });
   }
-  for (const name of Object.keys(snapshot.groups)) {
-    if (!groupNames.includes(name)) problems.push({ path: `groups.${name}`, expected: `a group of the scenario (${oneOf(groupNames)})`, received: snapshot.groups[name] });
+  for (const name of Object.keys(groups)) {
+    if (!groupNames.includes(name)) problems.push({ path: `groups.${name}`, expected: `a group of the scenario (${oneOf(groupNames)})`, received: groups[name] });
   }
   scenario.groups.forEach((group, index) => {
-    const state = snapshot.groups[group.name];
-    if (!state) {
-      problems.push({ path: `groups.${group.name}`, expected: '{ agents, busy }: every group of the scenario, agents on duty and calls in progress', received: undefined });
+    const state = groups[group.name];
+    if (state === undefined) {
+      if (isRecord(snapshot.groups)) {
+        problems.push({ path: `groups.${group.name}`, expected: '{ agents, busy }: every group of the scenario, agents on duty and calls in progress', received: undefined });
+      }
       return;
     }
+    const busy = isRecord(state) && Array.isArray(state.busy) ? (state.busy as unknown[]) : [];
     const served = scenario.lines.filter((l) => l.routing.some((r) => r.group === index)).map((l) => l.name);
-    state.busy?.forEach((call, i) => {
-      if (!served.includes(call.line)) {
-        problems.push({ path: `groups.${group.name}.busy[${i}].line`, expected: `a line that group ${group.name} serves (${oneOf(served)})`, received: call.line });
+    busy.forEach((call, i) => {
+      const name = isRecord(call) ? call.line : undefined;
+      if (typeof name === 'string' && !served.includes(name)) {
+        problems.push({ path: `groups.${group.name}.busy[${i}].line`, expected: `a line that group ${group.name} serves (${oneOf(served)})`, received: name });
       }
     });
   });
   const asked = line === undefined ? [] : typeof line === 'string' ? [line] : line;
-  for (const name of problems.length === 0 ? asked : []) {
+  for (const name of shapeOk && problems.length === 0 ? asked : []) {
+    const known = parsed.data as MultiLineSnapshot;
     const spec = scenario.lines.find((l) => l.name === name);
-    if (spec && !spec.routing.some((r) => snapshot.groups[groupNames[r.group]!]!.agents > 0)) {
+    if (spec && !spec.routing.some((r) => known.groups[groupNames[r.group]!]!.agents > 0)) {
       problems.push({
         path: 'groups',
         expected: `an agent on duty in a group that serves line ${name} (${oneOf(spec.routing.map((r) => groupNames[r.group]!))})`,
-        received: Object.fromEntries(spec.routing.map((r) => [groupNames[r.group]!, snapshot.groups[groupNames[r.group]!]!.agents])),
+        received: Object.fromEntries(spec.routing.map((r) => [groupNames[r.group]!, known.groups[groupNames[r.group]!]!.agents])),
       });
     }
   }
   return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

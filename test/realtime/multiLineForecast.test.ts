@@ -86,13 +86,15 @@ describe('forecastWait on a multi-line center', () => {
       lines: { B: { hold: [{ waitedSeconds: 3 }, { waitedSeconds: 2 }, { waitedSeconds: -1 }] }, C: {} },
       groups: { shared: { agents: 2, busy: [{ elapsedSeconds: 5, line: 'Z' }] }, extra: { agents: 1 } },
     };
-    // Shape first: a negative wait is reported before names are looked at.
-    expect(snapshotProblems(snapshot, scenario)).toEqual([
+    // The shape and the names in one list: a negative wait does not hide an unknown line.
+    expect(snapshotProblems(snapshot, scenario, 'D')).toEqual([
       { path: 'lines.B.hold[2].waitedSeconds', expected: 'a number >= 0', received: -1 },
+      { path: 'lines.C', expected: 'a line of the scenario (one of "A", "B")', received: {} },
+      { path: 'groups.extra', expected: 'a group of the scenario (one of "shared")', received: { agents: 1 } },
+      { path: 'groups.shared.busy[0].line', expected: 'a line that group shared serves (one of "A", "B")', received: 'Z' },
+      { path: 'line', expected: 'a line of the scenario (one of "A", "B")', received: 'D' },
     ]);
     snapshot.lines.B.hold[2]!.waitedSeconds = 1;
-    const paths = snapshotProblems(snapshot, scenario, 'D').map((p) => p.path);
-    expect(paths).toEqual(['lines.C', 'groups.extra', 'groups.shared.busy[0].line', 'line']);
     expect(() => forecastWait(scenario, snapshot as MultiLineSnapshot, { line: 'B' })).toThrow(SnapshotError);
     expect(() => forecastWait(scenario, { lines: {}, groups: { shared: { agents: 1 } } }, { line: 'D' })).toThrow(/options.line must name a line.*"A", "B"/);
     expect(() => forecastWait(scenario, { lines: {}, groups: {} }, { line: 'A' })).toThrow(/groups.shared: expected \{ agents, busy \}/);
