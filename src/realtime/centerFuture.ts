@@ -179,17 +179,24 @@ export class CenterFuture {
     this.now = 0;
     this.uniform = uniform;
     this.timeOfDay = snapshot.timeOfDaySeconds;
+    // Reused from future to future: nothing is allocated per future but the entries' slots.
     if (this.scheduled.length !== groups) {
       this.scheduled = new Int32Array(groups);
       this.onDuty = new Int32Array(groups);
       this.busy = new Int32Array(groups);
+      this.holding = new Int32Array(lines);
+      this.requestsWaiting = new Int32Array(lines);
+      this.holdHead = new Int32Array(lines);
+      this.requestsHead = new Int32Array(lines);
+      this.hold = this.lines.map(() => []);
+      this.requests = this.lines.map(() => []);
     }
-    this.holding = new Int32Array(lines);
-    this.requestsWaiting = new Int32Array(lines);
-    this.holdHead = new Int32Array(lines);
-    this.requestsHead = new Int32Array(lines);
-    this.hold = this.lines.map(() => []);
-    this.requests = this.lines.map(() => []);
+    this.holding.fill(0);
+    this.requestsWaiting.fill(0);
+    this.holdHead.fill(0);
+    this.requestsHead.fill(0);
+    for (const queue of this.hold) queue.length = 0;
+    for (const queue of this.requests) queue.length = 0;
     this.entrySince.length = 0;
     this.entryLine.length = 0;
     this.entryRequest.length = 0;
