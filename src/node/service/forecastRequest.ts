@@ -34,6 +34,11 @@ const BODY_FIELDS = ['scenario', 'snapshot', 'line', 'replications', 'seed'];
  * other: form, line and group names), every problem at once, under the body's paths
  * (`scenario.lines[1].routing`, `snapshot.lines.B.hold[2].waitedSeconds`). Exported for tests
  * and for services that take requests another way.
+ *
+ * @example
+ * const parsed = parseForecastRequest(JSON.parse(body), new URLSearchParams(), { maxReplications: 5000, maxWork: 2e6 });
+ * if ('problems' in parsed) reply(400, parsed.problems);
+ * else reply(200, forecastWait(parsed.scenario, parsed.snapshot, { ...parsed.options, line: parsed.lines?.[0] }));
  */
 export function parseForecastRequest(input: unknown, query: URLSearchParams, limits: RequestLimits): ForecastRequest | { problems: RequestProblem[] } {
   const fields = limits.fixed ? BODY_FIELDS.filter((f) => f !== 'scenario') : BODY_FIELDS;

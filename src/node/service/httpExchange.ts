@@ -121,6 +121,9 @@ function drain(request: IncomingMessage): void {
 /**
  * Stops taking connections, lets the requests in flight finish for up to `graceMilliseconds`,
  * then cuts whatever is left. Resolves when the server is closed.
+ *
+ * @example
+ * process.on('SIGTERM', () => void closeGracefully(server).then(() => process.exit(0)));
  */
 export function closeGracefully(server: Server, graceMilliseconds = 5000): Promise<void> {
   return new Promise((resolve) => {
