@@ -177,22 +177,23 @@ if (chromiumMissing) {
       expect(three['line-spanish-peak-on-hold']).toBeGreaterThan(six['line-spanish-peak-on-hold']! + 2);
       expect(three['line-spanish-service-level']).toBeLessThan(six['line-spanish-service-level']! - 0.2);
 
-      // Claims' callback opt-in, 0 and then 0.8, into the late morning: the line's callbacks go
-      // from none to most of those offered, and fewer of its callers hold or hang up (the
-      // simulation: 0 against 259 accepted, a peak of 19 against 10 on hold, 79 against 35
-      // abandoned). Spanish callers, who have their own agents, are not touched.
+      // Claims' callback opt-in, 0 and then 0.8, to 10:00: the line's callbacks go from none to
+      // most of those offered, and fewer of its callers hold or hang up (the simulation of this
+      // day: 0 of 87 against 109 of 134 accepted, a peak of 19 against 10 on hold, 40 against
+      // 21 abandoned). Spanish callers, who have their own agents, are not touched.
       await restartWith(page, async () => {
         await page.fill('[data-testid="group-bilingual-agents-input"]', '6');
         await page.press('[data-testid="group-bilingual-agents-input"]', 'Enter');
       });
       await restartWith(page, () => setRange(page, 0, 'line-claims-opt-in-input'));
-      const none = await figuresAt(page, 9000);
+      const none = await figuresAt(page, 7200);
       expect(none['line-claims-callbacks-offered']).toBeGreaterThan(50);
       expect(none['line-claims-callbacks-accepted']).toBe(0);
       await restartWith(page, () => setRange(page, 0.8, 'line-claims-opt-in-input'));
-      const most = await figuresAt(page, 9000);
+      const most = await figuresAt(page, 7200);
       expect(await page.textContent('[data-testid="line-claims-opt-in-value"]')).toBe('80%');
-      expect(most['line-claims-callbacks-accepted']).toBeGreaterThan(100);
+      expect(most['line-claims-callbacks-accepted']).toBeGreaterThan(60);
+      expect(most['line-claims-callbacks-accepted']! / most['line-claims-callbacks-offered']!).toBeGreaterThan(0.6);
       expect(most['line-claims-peak-on-hold']).toBeLessThan(none['line-claims-peak-on-hold']!);
       expect(most['line-claims-abandoned']).toBeLessThan(none['line-claims-abandoned']!);
       expect(most['line-spanish-callbacks-accepted']).toBe(0);
