@@ -4,6 +4,7 @@ import { createForecastServer } from '../node/service/forecastServer';
 import { closeGracefully } from '../node/service/httpExchange';
 import { jsonLog } from '../node/service/jsonLog';
 import { resolveScenario } from '../scenario';
+import { UsageError } from './errors';
 
 /** Options of `queuecast serve`. */
 export interface ServeOptions {
@@ -22,9 +23,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   const log = jsonLog((line) => process.stdout.write(line));
   const server = createForecastServer({ ...(scenario ? { scenario } : {}), log });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A port in use or an address not on this machine: the caller's to fix, said plainly (exit 2).
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot listen on ${options.host}:${options.port}: ${error.code === 'EADDRINUSE' ? 'the port is in use (choose another with --port)' : error.message}`)));
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });
