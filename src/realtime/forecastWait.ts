@@ -72,6 +72,9 @@ export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | Mult
   if (isMultiLineSnapshot(snapshot)) {
     throw new SnapshotError([{ path: '', expected: '{ agents, busy, hold, callbacks }: the single-line form, for a single-line scenario', received: snapshot }]);
   }
+  if (options.line !== undefined && options.line !== resolved.lines[0]!.name) {
+    throw new RangeError(`forecastWait: options.line must be "${resolved.lines[0]!.name}" (or absent) for a single-line scenario, got ${JSON.stringify(options.line)}`);
+  }
   const forecaster = createWaitForecaster(scenario);
   return forecaster(validateSnapshot(snapshot), options);
 }

@@ -1,6 +1,7 @@
 import { RandomStreams, compileDistribution } from '../random';
 import type { ResolvedScenario } from '../scenario';
-import { CenterFuture, callbackOffered, prepareSnapshot } from './centerFuture';
+import { CenterFuture } from './centerFuture';
+import { callbackOffered, prepareSnapshot } from './preparedSnapshot';
 import type { ForecastOptions, WaitForecast } from './forecastWait';
 import type { MultiLineSnapshot } from './multiLineSnapshot';
 import { ANSWERED_AT_ONCE, replicationsOf, summarizeWaits } from './waitSummary';

@@ -98,8 +98,13 @@ describe('forecastWait on a multi-line center', () => {
     expect(() => forecastWait(scenario, snapshot as MultiLineSnapshot, { line: 'B' })).toThrow(SnapshotError);
     expect(() => forecastWait(scenario, { lines: {}, groups: { shared: { agents: 1 } } }, { line: 'D' })).toThrow(/options.line must name a line.*"A", "B"/);
     expect(() => forecastWait(scenario, { lines: {}, groups: {} }, { line: 'A' })).toThrow(/groups.shared: expected \{ agents, busy \}/);
-    // The single-line form is refused for a multi-line scenario, and the other way round.
+    // The single-line form is refused for a multi-line scenario, and the other way round; a
+    // single line is "main", and no other.
     expect(snapshotProblems({ agents: 1, busy: [], hold: [], callbacks: [] }, scenario)[0]!.expected).toMatch(/multi-line form/);
+    const single: Scenario = { arrivals: { perHour: 60 }, agents: 2, durationSeconds: 3600, handleTime: { type: 'exponential', meanSeconds: 300 } };
+    expect(snapshotProblems({ lines: {}, groups: {} }, single)[0]!.expected).toMatch(/single-line form/);
+    expect(() => forecastWait(single, { agents: 2, busy: [], hold: [], callbacks: [] }, { line: 'B' })).toThrow(/options.line must be "main"/);
+    expect(forecastWait(single, { agents: 2, busy: [], hold: [], callbacks: [] }, { line: 'main' }).meanSeconds).toBe(0);
   });
 
   it('says when nobody on duty can answer the line', () => {
