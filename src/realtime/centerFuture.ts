@@ -123,7 +123,7 @@ export class CenterFuture {
 
   /**
    * One future: the seconds until a caller arriving now on `line` reaches an agent (Infinity
-   * if nobody ever answers). `prepared` holds the snapshot's draws that depend on elapsed times.
+   * if nobody ever answers). `snapshot` holds the snapshot's draws that depend on elapsed times.
    */
   waitOnce(snapshot: PreparedSnapshot, line: number, arriving: readonly number[], uniform: Uniform): number {
     this.reset(snapshot, uniform);
