@@ -1,14 +1,17 @@
-// The forecast service (examples/forecast-service.ts) under load on loopback: requests per
+// The forecast service (`queuecast serve`, queuecast/node's createForecastServer, logging each
+// request as a JSON line to a sink that drops it) under load on loopback: requests per
 // second and latency percentiles of POST /forecast for an IVR-sized question (40 agents, all
-// busy, 10 callers on hold; 1000 futures, the default, and 200), against GET /health on the
-// same server as the baseline (what node:http and the load tool cost on their own). autocannon
+// busy, 10 callers on hold; 1000 futures, the default, and 200), the same with the scenario
+// fixed at start (requests carry only the snapshot), and a two-line center (20 + 4 agents, 10
+// on hold per line) answered for both lines, against GET /health on the same server as the
+// baseline (what node:http and the load tool cost on their own). autocannon
 // fires from a worker thread so that it does not share the server's event loop; the cases
 // alternate, each round bounded in time, and the medians over rounds are reported.
 //   npx tsx benchmarks/service.bench.ts [--seconds 3] [--rounds 3] [--connections 10]
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { closeGracefully, createForecastServer } from '../examples/forecast-service';
-import type { CenterSnapshot, Scenario } from '../src';
+import { closeGracefully, createForecastServer, jsonLog } from '../src/node';
+import type { CenterSnapshot, MultiLineScenario, MultiLineSnapshot, Scenario } from '../src';
 import { median, option } from './measure';
 
 // autocannon ships no type declarations; this is the part of its API used here.
@@ -56,12 +59,36 @@ const snapshot: CenterSnapshot = {
   callbacks: [],
 };
 
-const server = createForecastServer();
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// The tests' two-line center: line A (priority) and B over a shared group, B overflowing to a backup group.
+const twoLines: MultiLineScenario = {
+  durationSeconds: 8 * 3600,
+  lines: [
+    { name: 'A', priority: 1, arrivals: { perHour: 120 }, handleTime: { type: 'exponential', meanSeconds: 300 }, routing: [{ group: 'shared' }] },
+    { name: 'B', arrivals: { perHour: 200 }, handleTime: { type: 'lognormal', meanSeconds: 360, cv: 0.8 },
+      patience: { type: 'exponential', meanSeconds: 600 }, routing: [{ group: 'shared' }, { group: 'backup', afterSeconds: 120 }] },
+  ],
+  groups: [{ name: 'shared', agents: 20 }, { name: 'backup', agents: 4 }],
+};
+const hold = () => Array.from({ length: 10 }, (_, i) => ({ waitedSeconds: (10 - i) * 15 }));
+const twoLinesSnapshot: MultiLineSnapshot = {
+  lines: { A: { hold: hold() }, B: { hold: hold() } },
+  groups: {
+    shared: { agents: 20, busy: Array.from({ length: 20 }, (_, i) => ({ elapsedSeconds: (i * 37) % 600, line: i % 3 ? 'B' : 'A' })) },
+    backup: { agents: 4, busy: Array.from({ length: 4 }, (_, i) => ({ elapsedSeconds: 100 * i, line: 'B' })) },
+  },
+  timeOfDaySeconds: 3600,
+};
 
-const forecast = (body: object): AutocannonOptions => ({
-  url: `${base}/forecast`,
+async function listen(options: Parameters<typeof createForecastServer>[0]) {
+  const server = createForecastServer({ ...options, log: jsonLog(() => {}) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+const { server, base } = await listen({});
+const fixed = await listen({ scenario });
+
+const forecast = (body: object, at = base): AutocannonOptions => ({
+  url: `${at}/forecast`,
   connections,
   duration: seconds,
   workers: 1,
@@ -73,6 +100,8 @@ const cases: Record<string, AutocannonOptions> = {
   'GET /health (baseline)': { url: `${base}/health`, connections, duration: seconds, workers: 1 },
   'forecast service': forecast({ scenario, snapshot }),
   'forecast service, 200 futures': forecast({ scenario, snapshot, replications: 200 }),
+  'forecast service, scenario fixed at start': forecast({ snapshot }, fixed.base),
+  'forecast service, two lines, both answered': forecast({ scenario: twoLines, snapshot: twoLinesSnapshot }),
 };
 
 const runs: Record<string, AutocannonResult[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
@@ -80,6 +109,7 @@ for (let round = 0; round < rounds; round++) {
   for (const [name, options] of Object.entries(cases)) runs[name]!.push(await autocannon(options));
 }
 await closeGracefully(server, 1000);
+await closeGracefully(fixed.server, 1000);
 
 const rows = Object.entries(runs).map(([bench, results]) => ({
   bench,

@@ -94,4 +94,8 @@ export {
   type PredictorScore,
   type ScoreOptions,
   type WaitForecast,
+  type WaitForecaster,
+  type MultiLineSnapshot,
+  type LineState,
+  type GroupState,
 } from './realtime';

@@ -31,7 +31,12 @@ export class LiveFigures {
   answeredWithinTarget = 0;
   abandoned = 0;
   busy = 0;
+  /** Agents on duty, over every group. */
   onDuty = 0;
+  /** Calls that hung up on hearing the wait (balked): with `abandoned` in the abandonment. */
+  balked = 0;
+  /** Calls sent away before holding: busy signals and courtesy disconnects. */
+  turnedAway = 0;
   callbacksOffered = 0;
   callbacksAccepted = 0;
   callbacksConnected = 0;
@@ -42,6 +47,8 @@ export class LiveFigures {
   // Callers on hold, by id, with the time they arrived. A Map keeps insertion order and the
   // line is FIFO, so the first entry is always the longest wait.
   private readonly holding = new Map<number, number>();
+  // Agents on duty by group: each group's staffing events say its own count.
+  private readonly onDutyByGroup = new Map<string, number>();
   // The holds of the last `recentCount` callers answered, as a ring.
   private readonly recent: number[] = [];
   private recentNext = 0;
@@ -69,9 +76,9 @@ export class LiveFigures {
     return total / this.recent.length;
   }
 
-  /** Answered within `serviceLevelSeconds`, over callers whose hold has ended (1 before any). */
+  /** Answered within `serviceLevelSeconds`, over callers whose hold has ended, balked ones included (1 before any). */
   get serviceLevel(): number {
-    const held = this.answered + this.abandoned;
+    const held = this.answered + this.abandoned + this.balked;
     return held === 0 ? 1 : this.answeredWithinTarget / held;
   }
 
@@ -94,7 +101,8 @@ export class LiveFigures {
         this.serviceLevelSeconds = event.window.serviceLevelSeconds;
         break;
       case 'agents-changed':
-        this.onDuty = event.onDuty;
+        this.onDuty += event.onDuty - (this.onDutyByGroup.get(event.group) ?? 0);
+        this.onDutyByGroup.set(event.group, event.onDuty);
         break;
       case 'arrival':
         this.arrivals++;
@@ -111,6 +119,15 @@ export class LiveFigures {
       case 'abandoned':
         this.holding.delete(event.callerId);
         this.abandoned++;
+        break;
+      case 'balked':
+        this.holding.delete(event.callerId);
+        this.balked++;
+        break;
+      case 'busy':
+      case 'disconnected':
+        this.holding.delete(event.callerId);
+        this.turnedAway++;
         break;
       case 'callback-offered':
         this.callbacksOffered++;

@@ -3,10 +3,12 @@
 // changed scenario. Build and open it with
 //   npx tsx examples/dashboard/build.ts --serve
 import type { Subscription } from 'rxjs';
-import { isMultiLine, scenarioProblems, simulate, type Scenario, type SingleLineScenario } from '../../src';
+import { isMultiLine, scenarioProblems, simulate, type MultiLineScenario, type Scenario } from '../../src';
+import { CenterFigures } from './centerFigures';
+import { CenterTiles } from './centerTiles';
 import { clock, drawChart, legend } from './chart';
-import { LiveFigures } from './liveFigures';
-import { OPENING_SECONDS, builtInScenario } from './scenario';
+import { duration, percent, showFigure, thousands } from './format';
+import { OPENING_SECONDS, builtInCenter, builtInScenario } from './scenario';
 
 const SPEEDS = [30, 60, 300, 1200] as const;
 const MAX_AGENTS = 1000;
@@ -29,10 +31,27 @@ const scenarioText = element<HTMLTextAreaElement>('scenario-json');
 const applyButton = element<HTMLButtonElement>('apply-scenario');
 const problemList = element('scenario-problems');
 const chart = element<SVGSVGElement>('live-chart');
+const centerSelect = element<HTMLSelectElement>('center-select');
+const tiles = new CenterTiles(element('line-tiles'), element('group-tiles'), {
+  groupAgents(group, agents) {
+    if (!isMultiLine(scenario)) return;
+    scenario = { ...scenario, groups: scenario.groups.map((g) => (g.name === group ? { ...g, agents } : g)) };
+    showScenario();
+    restartIfChanged();
+  },
+  lineOptIn(line, probability) {
+    if (!isMultiLine(scenario)) return;
+    // A line without a callback policy gets the built-in one, with this opt-in.
+    const policy = scenario.lines.find((l) => l.name === line)?.callback ?? builtInScenario().callback!;
+    scenario = { ...scenario, lines: scenario.lines.map((l) => (l.name === line ? { ...l, callback: { ...policy, optIn: { probability } } } : l)) };
+    showScenario();
+    restartIfChanged();
+  },
+});
 
-let scenario: SingleLineScenario = builtInScenario();
+let scenario: Scenario = builtInScenario();
 let speed = 60;
-let figures = new LiveFigures();
+let figures = new CenterFigures();
 let subscription: Subscription | undefined;
 let startedAt = 0;
 let runs = 0;
@@ -42,7 +61,7 @@ let lastChartAt = -Infinity;
 /** Stops the current run, if any, and starts the scenario afresh at the current speed. */
 function start(): void {
   subscription?.unsubscribe();
-  figures = new LiveFigures();
+  figures = new CenterFigures();
   runs++;
   runKey = JSON.stringify({ scenario, speed });
   root.dataset.run = String(runs);
@@ -85,7 +104,7 @@ function readAgents(): number | undefined {
 
 function onAgentsChanged(): void {
   const agents = readAgents();
-  if (agents === undefined) return;
+  if (agents === undefined || isMultiLine(scenario)) return;
   scenario = { ...scenario, agents };
   showScenario();
   restartIfChanged();
@@ -108,6 +127,7 @@ optInInput.addEventListener('input', () => {
 optInInput.addEventListener('change', () => {
   const probability = Number(optInInput.value);
   optInValue.textContent = percent(probability);
+  if (isMultiLine(scenario)) return;
   // Without a callback policy in the scenario, the slider brings the built-in one.
   const policy = scenario.callback ?? builtInScenario().callback!;
   scenario = { ...scenario, callback: { ...policy, optIn: { probability } } };
@@ -135,11 +155,7 @@ applyButton.addEventListener('click', () => {
     showProblems(problems.map((p) => `${p.path || '(scenario)'}: expected ${p.expected}, received ${JSON.stringify(p.received) ?? 'nothing'}`));
     return;
   }
-  if (isMultiLine(parsed as Scenario)) {
-    showProblems(['lines: this dashboard shows a single-line scenario (arrivals, agents, handleTime...)']);
-    return;
-  }
-  scenario = parsed as SingleLineScenario;
+  scenario = parsed as Scenario;
   showProblems([]);
   syncControls();
   start();
@@ -151,8 +167,24 @@ function showScenario(): void {
   element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
 }
 
-/** Brings the controls in line with a scenario typed into the editor. */
+centerSelect.addEventListener('change', () => {
+  scenario = centerSelect.value === 'several' ? builtInCenter() : builtInScenario();
+  showScenario();
+  syncControls();
+  showProblems([]);
+  start();
+});
+
+/** Brings the controls in line with a scenario typed into the editor or chosen. */
 function syncControls(): void {
+  const multiLine = isMultiLine(scenario);
+  centerSelect.value = multiLine ? 'several' : 'one';
+  root.dataset.lines = multiLine ? String((scenario as MultiLineScenario).lines.length) : '1';
+  // One line: the agents and opt-in controls above; several: each line's and group's own tile.
+  for (const control of [agentsInput, optInInput]) control.closest('label')!.hidden = multiLine;
+  tiles.build(multiLine ? (scenario as MultiLineScenario) : undefined);
+  element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
+  if (isMultiLine(scenario)) return;
   const constant = typeof scenario.agents === 'number';
   agentsInput.disabled = !constant;
   agentsInput.title = constant ? '' : 'The scenario has a roster per interval: edit it below';
@@ -179,21 +211,13 @@ function showProblems(problems: readonly string[]): void {
 
 // --- figures --------------------------------------------------------------------------------
 
-/** Writes a figure: its text for people, its raw number in `data-value` for tests and tools. */
 function show(testId: string, value: number, text: string, level?: 'good' | 'warn' | 'bad'): void {
-  const target = element(testId);
-  const raw = String(value);
-  if (target.dataset.value !== raw) target.dataset.value = raw;
-  if (target.textContent !== text) target.textContent = text;
-  if (level !== undefined) {
-    const tile = target.closest('.tile');
-    if (tile && tile.getAttribute('data-level') !== level) tile.setAttribute('data-level', level);
-  }
+  showFigure(element(testId), value, text, level);
 }
 
 /** Writes every figure, the clock and (at most every CHART_EVERY_MS) the chart. */
 function paint(now: number): void {
-  const f = figures;
+  const f = figures.total;
   // The simulated clock runs on between events, as the paced run does.
   const paced = ((now - startedAt) / 1000) * speed;
   const time = f.ended ? f.time : Math.max(f.time, Math.min(paced, f.time + speed));
@@ -220,14 +244,18 @@ function paint(now: number): void {
 
   show('arrivals', f.arrivals, thousands(f.arrivals));
   show('answered', f.answered, thousands(f.answered));
-  const held = f.answered + f.abandoned;
-  const abandonRate = held > 0 ? f.abandoned / held : 0;
-  show('abandoned', f.abandoned, thousands(f.abandoned), abandonRate < 0.05 ? 'good' : abandonRate < 0.15 ? 'warn' : 'bad');
+  // Callers who hung up on hearing the wait (several lines may balk) count as abandoning.
+  const gaveUp = f.abandoned + f.balked;
+  const held = f.answered + gaveUp;
+  const abandonRate = held > 0 ? gaveUp / held : 0;
+  show('abandoned', gaveUp, thousands(gaveUp), abandonRate < 0.05 ? 'good' : abandonRate < 0.15 ? 'warn' : 'bad');
   show('abandon-rate', abandonRate, percent(abandonRate));
   show('callbacks-accepted', f.callbacksAccepted, thousands(f.callbacksAccepted));
   show('callbacks-offered', f.callbacksOffered, thousands(f.callbacksOffered));
   show('callbacks-connected', f.callbacksConnected, thousands(f.callbacksConnected));
   show('callbacks-waiting', f.callbacksWaiting, thousands(f.callbacksWaiting));
+
+  tiles.paint(figures, time);
 
   if (now - lastChartAt >= CHART_EVERY_MS || f.ended) {
     lastChartAt = now;
@@ -238,18 +266,6 @@ function paint(now: number): void {
 function frame(now: number): void {
   paint(now);
   requestAnimationFrame(frame);
-}
-
-const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
-const percent = (x: number) => `${Math.round(x * 100)}%`;
-
-/** Seconds as `m:ss`, or `h:mm:ss` from an hour. */
-function duration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor(whole / 60) % 60;
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 // --- start ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { SingleLineScenario } from '../../src';
+import type { MultiLineScenario, SingleLineScenario } from '../../src';
 
 /** The simulated day opens at 08:00: only the clock on screen uses this. */
 export const OPENING_SECONDS = 8 * 3600;
@@ -24,5 +24,52 @@ export function builtInScenario(): SingleLineScenario {
       optIn: { probability: 0.3 },
       position: 'keep-place',
     },
+  };
+}
+
+/**
+ * The dashboard's center of several lines (the "Several lines" choice): the same agency's day
+ * as three lines over three groups. Claims (about 250 calls an hour at the peak's shape, a
+ * callback offered from a two-minute wait) go to the general agents, and to the specialists
+ * after 3 minutes; appeals (60 an hour, longer calls) have priority and go to the specialists,
+ * and to the general agents after 2 minutes; Spanish callers (40 an hour) go to the bilingual
+ * agents, and to the general ones after 5 minutes. About 40 erlangs for 40 agents: the peak
+ * builds queues, and a group short of agents shows on its lines.
+ */
+export function builtInCenter(): MultiLineScenario {
+  return {
+    name: 'Benefits agency, three lines',
+    seed: 7,
+    durationSeconds: 8 * 3600,
+    lines: [
+      {
+        name: 'claims',
+        arrivals: { intervalSeconds: 1800, perInterval: [87, 105, 124, 140, 152, 158, 155, 146, 133, 124, 121, 124, 127, 118, 102, 87] },
+        handleTime: { type: 'lognormal', meanSeconds: 360, cv: 0.8 },
+        patience: { type: 'exponential', meanSeconds: 420 },
+        routing: [{ group: 'general' }, { group: 'specialists', afterSeconds: 180 }],
+        callback: { offer: { whenEstimatedWaitAtLeastSeconds: 120 }, optIn: { probability: 0.3 }, position: 'keep-place' },
+      },
+      {
+        name: 'appeals',
+        priority: 1,
+        arrivals: { perHour: 60 },
+        handleTime: { type: 'lognormal', meanSeconds: 600, cv: 0.7 },
+        patience: { type: 'exponential', meanSeconds: 600 },
+        routing: [{ group: 'specialists' }, { group: 'general', afterSeconds: 120 }],
+      },
+      {
+        name: 'spanish',
+        arrivals: { perHour: 40 },
+        handleTime: { type: 'lognormal', meanSeconds: 420, cv: 0.8 },
+        patience: { type: 'exponential', meanSeconds: 420 },
+        routing: [{ group: 'bilingual' }, { group: 'general', afterSeconds: 300 }],
+      },
+    ],
+    groups: [
+      { name: 'general', agents: 26 },
+      { name: 'specialists', agents: 8 },
+      { name: 'bilingual', agents: 6 },
+    ],
   };
 }

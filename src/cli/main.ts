@@ -11,6 +11,7 @@ import { compareTables, runTables } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
+import { serve } from './serve';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
@@ -36,6 +37,12 @@ const fraction = (value: string) => {
 const positive = (value: string) => {
   const n = Number(value);
   if (!(n > 0)) throw new InvalidArgumentError(`must be a number > 0, got "${value}"`);
+  return n;
+};
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 0 && n < 65536)) throw new InvalidArgumentError(`must be a whole number from 0 to 65535, got "${value}"`);
   return n;
 };
 
@@ -151,6 +158,16 @@ export function program(): Command {
     .description('print the JSON Schema of a scenario file')
     .action(() => {
       process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
+  cli
+    .command('serve')
+    .description('the wait-forecast service over HTTP: POST /forecast, GET /metrics (Prometheus), GET /health; JSON logs on stdout')
+    .option('-p, --port <n>', 'port to listen on (0: any free one)', port, 8787)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--scenario <file>', 'fix the scenario at start: requests then carry only a snapshot (and a line)')
+    .action(async (options: { port: number; host: string; scenario?: string }) => {
+      await serve(options);
     });
 
   return cli;

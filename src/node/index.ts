@@ -3,3 +3,7 @@ export { replicate, compare, type ParallelOptions } from './parallel';
 export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
 export { renderHtmlReport, type HtmlReportInput, type RunReportInput, type CompareReportInput } from './htmlReport';
+export { createForecastServer, type ForecastServerOptions } from './service/forecastServer';
+export { parseForecastRequest, type ForecastRequest, type RequestLimits, type RequestProblem } from './service/forecastRequest';
+export { closeGracefully } from './service/httpExchange';
+export { jsonLog, type Log, type LogEntry } from './service/jsonLog';

@@ -1,7 +1,10 @@
 import { EventCalendar } from '../engine';
 import { RandomStreams, compileDistribution, type Uniform } from '../random';
 import { resolveScenario, soleLine, type ResolvedCallbackPolicy, type Scenario } from '../scenario';
-import { validateSnapshot, type CenterSnapshot } from './snapshot';
+import { createMultiLineForecaster } from './multiLineForecast';
+import { isMultiLineSnapshot, multiLineSnapshotProblems, type MultiLineSnapshot } from './multiLineSnapshot';
+import { SnapshotError, validateSnapshot, type CenterSnapshot } from './snapshot';
+import { ANSWERED_AT_ONCE, replicationsOf, summarizeWaits } from './waitSummary';
 
 /** What a center can tell a caller arriving now. */
 export interface WaitForecast {
@@ -23,6 +26,8 @@ export interface ForecastOptions {
   replications?: number;
   /** Default: the scenario's seed, so the same state gets the same answer. */
   seed?: number;
+  /** The line the caller arrives on: required for a multi-line scenario (with a `MultiLineSnapshot`). */
+  line?: string;
 }
 
 /**
@@ -40,8 +45,36 @@ export interface ForecastOptions {
  *   hold: [{ waitedSeconds: 95 }, { waitedSeconds: 40 }], callbacks: [],
  * });
  * forecast.announceSeconds; // e.g. 60: "your wait is about 1 minute"
+ *
+ * A center of several lines gives a `MultiLineSnapshot` and the caller's line. With priorities
+ * and delayed overflow a later caller of another line can reach an agent first, so these
+ * futures simulate the other lines' arrivals too, at the scenario's rates for
+ * `timeOfDaySeconds` (see `CenterFuture` for what they leave out).
+ *
+ * @example
+ * forecastWait(center, {
+ *   lines: { individuals: { hold: [{ waitedSeconds: 95 }] }, practitioners: {} },
+ *   groups: { general: { agents: 2, busy: [{ elapsedSeconds: 60, line: 'individuals' }, { elapsedSeconds: 10, line: 'practitioners' }] },
+ *             overflow: { agents: 1, busy: [{ elapsedSeconds: 200, line: 'individuals' }] } },
+ *   timeOfDaySeconds: 3600,
+ * }, { line: 'individuals' }).announceSeconds;
  */
-export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot, options: ForecastOptions = {}): WaitForecast {
+export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast {
+  const resolved = resolveScenario(scenario);
+  if (resolved.multiLine) {
+    if (!isMultiLineSnapshot(snapshot)) {
+      throw new SnapshotError([{ path: '', expected: '{ lines, groups, timeOfDaySeconds? }: the multi-line form, for a multi-line scenario', received: snapshot }]);
+    }
+    const problems = multiLineSnapshotProblems(snapshot, resolved, options.line);
+    if (problems.length > 0) throw new SnapshotError(problems);
+    return createMultiLineForecaster(resolved)(snapshot as MultiLineSnapshot, options);
+  }
+  if (isMultiLineSnapshot(snapshot)) {
+    throw new SnapshotError([{ path: '', expected: '{ agents, busy, hold, callbacks }: the single-line form, for a single-line scenario', received: snapshot }]);
+  }
+  if (options.line !== undefined && options.line !== resolved.lines[0]!.name) {
+    throw new RangeError(`forecastWait: options.line must be "${resolved.lines[0]!.name}" (or absent) for a single-line scenario, got ${JSON.stringify(options.line)}`);
+  }
   const forecaster = createWaitForecaster(scenario);
   return forecaster(validateSnapshot(snapshot), options);
 }
@@ -56,24 +89,23 @@ export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot, optio
  * const forecast = createWaitForecaster(scenario);
  * ivr.on('call', (snapshot) => forecast(snapshot).announceSeconds);
  */
-export function createWaitForecaster(scenario: Scenario): (snapshot: CenterSnapshot, options?: ForecastOptions) => WaitForecast {
+export function createWaitForecaster(scenario: Scenario): WaitForecaster {
   const resolved = resolveScenario(scenario);
+  // Each form's forecaster takes its own form of snapshot (a trusted one: see above).
+  if (resolved.multiLine) return createMultiLineForecaster(resolved) as WaitForecaster;
   const line = soleLine(resolved, 'forecastWait');
   const handle = compileDistribution(line.handleTime);
   const patience = line.patience && compileDistribution(line.patience);
   const policy = line.callback;
   const callbackHandle = policy?.handleTime ? compileDistribution(policy.handleTime) : handle;
 
-  return (snapshot, options = {}) => {
-    const replications = options.replications ?? 1000;
-    if (!(Number.isInteger(replications) && replications >= 1 && replications <= 1_000_000)) {
-      throw new RangeError(`forecastWait: replications must be an integer from 1 to 1,000,000, got ${replications}`);
-    }
+  const forecast = (snapshot: CenterSnapshot, options: ForecastOptions = {}): WaitForecast => {
+    const replications = replicationsOf(options.replications);
     const ahead = lineAhead(snapshot, policy);
     const agents = snapshot.agents;
     const offerCallback = policy !== undefined && offers(policy, snapshot, handle.meanSeconds);
     if (snapshot.busy.length < agents && ahead.length === 0) {
-      return { meanSeconds: 0, p50Seconds: 0, p90Seconds: 0, probAbandon: 0, announceSeconds: 0, offerCallback: false };
+      return { ...ANSWERED_AT_ONCE };
     }
 
     const uniform = new RandomStreams(options.seed ?? resolved.seed).stream('forecast');
@@ -108,20 +140,13 @@ export function createWaitForecaster(scenario: Scenario): (snapshot: CenterSnaps
       if (patience && patience.sample(uniform) < wait) abandons++;
     }
 
-    waits.sort();
-    let total = 0;
-    for (let r = 0; r < replications; r++) total += waits[r]!;
-    const p50Seconds = quantile(waits, 0.5);
-    return {
-      meanSeconds: total / replications,
-      p50Seconds,
-      p90Seconds: quantile(waits, 0.9),
-      probAbandon: abandons / replications,
-      announceSeconds: Math.ceil(p50Seconds / 60) * 60,
-      offerCallback,
-    };
+    return summarizeWaits(waits, abandons, offerCallback);
   };
+  return forecast as WaitForecaster;
 }
+
+/** A forecaster of one scenario: a `CenterSnapshot` for a single-line one, a `MultiLineSnapshot` and `options.line` for several lines. */
+export type WaitForecaster = (snapshot: CenterSnapshot | MultiLineSnapshot, options?: ForecastOptions) => WaitForecast;
 
 interface Entry {
   waitedSeconds: number;
@@ -166,9 +191,4 @@ function offers(policy: ResolvedCallbackPolicy, snapshot: CenterSnapshot, meanHa
   return 'whenEstimatedWaitAtLeastSeconds' in offer
     ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds
     : entries >= offer.whenQueueAtLeast;
-}
-
-// The q-quantile of sorted values: the value at rank ceil(q * n), as the report's sketch.
-function quantile(sorted: Float64Array, q: number): number {
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 }

@@ -3,11 +3,15 @@ import { meanOf } from '../random';
 import { resolveScenario, soleLine, type Scenario } from '../scenario';
 import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
+import { ErrorTally } from './errorTally';
+import { scorePredictorsByLine } from './scorePredictorsByLine';
 import { SnapshotTracker } from './snapshotTracker';
 
 /** How well one predictor announced the waits callers then had. */
 export interface PredictorScore {
   name: string;
+  /** The line scored, for a multi-line scenario (each line's callers are scored apart). */
+  line?: string;
   /** Callers scored: those who found every agent busy and were then answered. */
   callers: number;
   /** Root mean squared error of the announced wait, in seconds. */
@@ -35,9 +39,14 @@ export interface ScoreOptions {
  * @example
  * const scores = scorePredictors(scenario, { forecastReplications: 200 });
  * scores.sort((a, b) => a.rmseSeconds - b.rmseSeconds)[0].name; // the best predictor here
+ *
+ * On a multi-line scenario each line is scored apart, a score per line and predictor (`line`
+ * says which): the classic predictors see the line's own queue and the groups that take it at
+ * once, the simulation forecast the whole center (`forecastWait` with `line`).
  */
 export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}): PredictorScore[] {
   const resolved = resolveScenario(scenario);
+  if (resolved.multiLine) return scorePredictorsByLine(resolved, scenario, options);
   const chosen = options.predictors ?? classic;
   const forecastReplications = options.forecastReplications ?? 200;
   const every = options.every ?? 1;
@@ -46,7 +55,7 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
   const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
   const tracker = new SnapshotTracker();
   const predictions = new Map<number, number[]>();
-  const errors = names.map(() => ({ n: 0, sum: 0, squares: 0, absolute: 0 }));
+  const errors = names.map(() => new ErrorTally());
   let waiting = 0;
 
   // Asks before the tracker hears of the arrival, so the snapshot is what the caller finds.
@@ -63,15 +72,7 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
       if (!announced) return;
       predictions.delete(callerId);
       const actual = time - arrivalTime;
-      announced.forEach((value, i) => {
-        if (!Number.isFinite(value)) return;
-        const error = value - actual;
-        const e = errors[i]!;
-        e.n++;
-        e.sum += error;
-        e.squares += error * error;
-        e.absolute += Math.abs(error);
-      });
+      announced.forEach((value, i) => errors[i]!.add(value, actual));
     }
     override abandoned(_time: number, callerId: number): void {
       predictions.delete(callerId);
@@ -82,14 +83,5 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
   }
 
   runResolvedSync(resolved, new TeeObserver(new Scorer(), tracker));
-  return names.map((name, i) => {
-    const e = errors[i]!;
-    return {
-      name,
-      callers: e.n,
-      rmseSeconds: e.n > 0 ? Math.sqrt(e.squares / e.n) : NaN,
-      meanErrorSeconds: e.n > 0 ? e.sum / e.n : NaN,
-      meanAbsoluteErrorSeconds: e.n > 0 ? e.absolute / e.n : NaN,
-    };
-  });
+  return names.map((name, i) => errors[i]!.score(name));
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { problemsFromIssues, problemsMessage, type ScenarioProblem } from '../scenario';
+import { problemsFromIssues, problemsMessage, resolveScenario, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
+import { isMultiLineSnapshot, multiLineSnapshotProblems, multiLineSnapshotSchema } from './multiLineSnapshot';
 
 /**
  * What a live center knows now (DESIGN.md, "Real time"): agents on duty, the calls in
@@ -41,15 +42,37 @@ export class SnapshotError extends Error {
 }
 
 /**
- * Every problem with a snapshot, or an empty list when it is valid.
+ * Every problem with a snapshot, or an empty list when it is valid. Either form: a single-line
+ * `CenterSnapshot`, or a `MultiLineSnapshot` (with `lines` or `groups`). Given the (valid)
+ * scenario, also whether the snapshot has its form and names its lines and groups, and, given
+ * the caller's `line`, whether that line is one of the scenario's and anyone on duty serves it.
  *
  * @example
  * snapshotProblems({ agents: 0, busy: [], hold: [], callbacks: [] });
  * // [{ path: 'agents', expected: 'a number >= 1', received: 0 }]
+ * snapshotProblems({ lines: { B: { hold: [{ waitedSeconds: -1 }] } }, groups: {} }, center);
+ * // [{ path: 'lines.B.hold[0].waitedSeconds', ... }, { path: 'groups.general', ... }]
  */
-export function snapshotProblems(input: unknown): ScenarioProblem[] {
-  const parsed = snapshotSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+export function snapshotProblems(input: unknown, scenario?: Scenario, line?: string): ScenarioProblem[] {
+  const multiLine = isMultiLineSnapshot(input);
+  if (scenario === undefined || scenarioProblems(scenario).length > 0) {
+    const parsed = (multiLine ? multiLineSnapshotSchema : snapshotSchema).safeParse(input, { reportInput: true });
+    return parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+  }
+  const resolved = resolveScenario(scenario);
+  if (resolved.multiLine !== multiLine) {
+    const expected = resolved.multiLine
+      ? '{ lines, groups, timeOfDaySeconds? }: the multi-line form, for a multi-line scenario'
+      : '{ agents, busy, hold, callbacks }: the single-line form, for a single-line scenario';
+    return [{ path: '', expected, received: input }];
+  }
+  if (!multiLine) return snapshotProblems(input);
+  const problems = multiLineSnapshotProblems(input, resolved, line);
+  const names = resolved.lines.map((l) => l.name);
+  if (line !== undefined && !names.includes(line)) {
+    problems.push({ path: 'line', expected: `a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')})`, received: line });
+  }
+  return problems;
 }
 
 /**

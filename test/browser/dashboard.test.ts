@@ -136,6 +136,76 @@ if (chromiumMissing) {
       expect(problems).toEqual([]);
       await page.close();
     });
+
+    it('shows a center of several lines, a tile per line and per group, and their controls change their lines', async () => {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(url, { waitUntil: 'load' });
+      await expect.poll(() => status(page)).toBe('running');
+      await restartWith(page, () => page.selectOption('[data-testid="speed-select"]', '1200'));
+
+      // The built-in center: claims, appeals (priority) and Spanish over general, specialist
+      // and bilingual agents (examples/dashboard/scenario.ts).
+      await restartWith(page, () => page.selectOption('[data-testid="center-select"]', 'several'));
+      expect(await page.$eval('[data-testid="dashboard"]', (root) => (root as HTMLElement).dataset.lines)).toBe('3');
+      expect(await page.locator('[data-testid="line-tiles"] .line-tile').count()).toBe(3);
+      expect(await page.locator('[data-testid="group-tiles"] .group-tile').count()).toBe(3);
+      expect(await page.isHidden('[data-testid="agents-input"]')).toBe(true);
+      const six = await figuresAt(page, 5400);
+      // The whole center's tiles add the groups up: 26 + 8 + 6 on duty.
+      expect(six['on-duty']).toBe(40);
+      expect(six['group-bilingual-on-duty']).toBe(6);
+      expect(six['group-bilingual-busy']).toBeLessThanOrEqual(6);
+      expect(six['line-claims-arrivals']! + six['line-appeals-arrivals']! + six['line-spanish-arrivals']!).toBe(six.arrivals);
+      await page.screenshot({ path: screenshotPath('dashboard-lines.png'), fullPage: true });
+
+      // Half the bilingual agents: Spanish callers (about 40 an hour, 420 s calls: 4.7
+      // erlangs) now find 3 agents for 4.7 erlangs until the general agents take them after 5
+      // minutes, so their line holds longer and longer (same seed: the same callers); the
+      // simulation of this day gives 14 s of mean hold and a peak of 3 against 129 s and 7.
+      await restartWith(page, async () => {
+        await page.fill('[data-testid="group-bilingual-agents-input"]', '3');
+        await page.press('[data-testid="group-bilingual-agents-input"]', 'Enter');
+      });
+      const three = await figuresAt(page, 5400);
+      expect(three['group-bilingual-on-duty']).toBe(3);
+      expect(three['line-spanish-mean-hold']).toBeGreaterThan(six['line-spanish-mean-hold']! + 60);
+      expect(three['line-spanish-peak-on-hold']).toBeGreaterThan(six['line-spanish-peak-on-hold']! + 2);
+      expect(three['line-spanish-service-level']).toBeLessThan(six['line-spanish-service-level']! - 0.2);
+
+      // Claims' callback opt-in, 0 and then 0.8, to 10:00: the line's callbacks go from none to
+      // most of those offered, and fewer of its callers hold or hang up (the simulation of this
+      // day: 0 of 87 against 109 of 134 accepted, a peak of 19 against 10 on hold, 40 against
+      // 21 abandoned). Spanish callers, who have their own agents, are not touched.
+      await restartWith(page, async () => {
+        await page.fill('[data-testid="group-bilingual-agents-input"]', '6');
+        await page.press('[data-testid="group-bilingual-agents-input"]', 'Enter');
+      });
+      await restartWith(page, () => setRange(page, 0, 'line-claims-opt-in-input'));
+      const none = await figuresAt(page, 7200);
+      expect(none['line-claims-callbacks-offered']).toBeGreaterThan(50);
+      expect(none['line-claims-callbacks-accepted']).toBe(0);
+      await restartWith(page, () => setRange(page, 0.8, 'line-claims-opt-in-input'));
+      const most = await figuresAt(page, 7200);
+      expect(await page.textContent('[data-testid="line-claims-opt-in-value"]')).toBe('80%');
+      expect(most['line-claims-callbacks-accepted']).toBeGreaterThan(60);
+      expect(most['line-claims-callbacks-accepted']! / most['line-claims-callbacks-offered']!).toBeGreaterThan(0.6);
+      expect(most['line-claims-peak-on-hold']).toBeLessThan(none['line-claims-peak-on-hold']!);
+      expect(most['line-claims-abandoned']).toBeLessThan(none['line-claims-abandoned']!);
+      expect(most['line-spanish-callbacks-accepted']).toBe(0);
+      expect(most['line-spanish-arrivals']).toBe(none['line-spanish-arrivals']);
+
+      // Back to one line: the line and group tiles go, the single-line controls come back.
+      await restartWith(page, () => page.selectOption('[data-testid="center-select"]', 'one'));
+      expect(await page.isHidden('[data-testid="line-tiles"]')).toBe(true);
+      expect(await page.isVisible('[data-testid="agents-input"]')).toBe(true);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
   });
 }
 
@@ -150,10 +220,10 @@ async function restartWith(page: Page, change: () => Promise<unknown>): Promise<
   await page.waitForFunction((previous) => Number(document.querySelector<HTMLElement>('[data-testid="dashboard"]')?.dataset.run) > previous, run, { timeout: 5000 });
 }
 
-/** Sets the opt-in slider as a person's drag would end: an input event, then a change. */
-async function setRange(page: Page, value: number): Promise<void> {
+/** Sets an opt-in slider as a person's drag would end: an input event, then a change. */
+async function setRange(page: Page, value: number, testId = 'opt-in-input'): Promise<void> {
   await page.$eval(
-    '[data-testid="opt-in-input"]',
+    `[data-testid="${testId}"]`,
     (input, v) => {
       (input as HTMLInputElement).value = String(v);
       input.dispatchEvent(new Event('input', { bubbles: true }));

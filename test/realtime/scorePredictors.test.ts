@@ -37,3 +37,33 @@ describe('scorePredictors', () => {
     expect(scores[0]!.meanAbsoluteErrorSeconds).toBeCloseTo(-scores[0]!.meanErrorSeconds, 9);
   });
 });
+
+describe('scorePredictors on a multi-line center', () => {
+  // Two lines over a shared group, A with priority: the queue-length predictor of B counts
+  // only B's queue and ignores that A's callers, ahead and still to come, go first; the
+  // simulation forecast sees the whole center. Two busy hours.
+  const center: Scenario = {
+    seed: 3,
+    durationSeconds: 2 * 3600,
+    warmupSeconds: 1200,
+    lines: [
+      { name: 'A', priority: 1, arrivals: { perHour: 150 }, handleTime: { type: 'exponential', meanSeconds: 300 }, routing: [{ group: 'shared' }] },
+      { name: 'B', arrivals: { perHour: 110 }, handleTime: { type: 'exponential', meanSeconds: 300 },
+        patience: { type: 'exponential', meanSeconds: 900 }, routing: [{ group: 'shared' }] },
+    ],
+    groups: [{ name: 'shared', agents: 22 }],
+  };
+
+  it('scores each line apart, and on the low-priority line the simulation forecast beats queue length', () => {
+    const scores = scorePredictors(center, { forecastReplications: 60, every: 2 });
+    expect(scores.map((s) => `${s.line}:${s.name}`)).toEqual(
+      ['A', 'B'].flatMap((line) => ['queueLength', 'lastToEnterService', 'headOfLine', 'simulation forecast'].map((name) => `${line}:${name}`)),
+    );
+    const score = (line: string, name: string) => scores.find((s) => s.line === line && s.name === name)!;
+    for (const line of ['A', 'B']) expect(score(line, 'queueLength').callers).toBeGreaterThan(40);
+    // B's queue length announces (B ahead + 1) x 300 s / 22 agents, as if A did not exist:
+    // it under-announces on average, and the forecast, which simulates A, is nearer.
+    expect(score('B', 'queueLength').meanErrorSeconds).toBeLessThan(0);
+    expect(score('B', 'simulation forecast').rmseSeconds).toBeLessThan(score('B', 'queueLength').rmseSeconds);
+  });
+});

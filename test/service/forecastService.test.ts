@@ -1,10 +1,10 @@
-// The forecast service (examples/forecast-service.ts) on a loopback port of its own: every kind
+// The forecast service (queuecast/node's createForecastServer) on a loopback port of its own: every kind
 // of request the README promises an answer to, and a burst of them at once after which the
 // server still answers.
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeGracefully, createForecastServer } from '../../examples/forecast-service';
+import { closeGracefully, createForecastServer } from '../../src/node';
 import { forecastWait, type CenterSnapshot, type Scenario, type WaitForecast } from '../../src';
 
 // A mid-sized line with a callback offered once the announced wait reaches two minutes.
@@ -33,7 +33,7 @@ const MiB = 1024 * 1024;
 let server: Server;
 let base: string;
 let port: number;
-const logged: unknown[] = [];
+const logged: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
   server = createForecastServer({
@@ -42,7 +42,7 @@ beforeAll(async () => {
       if (options?.seed === 666) throw new TypeError('a bug in the forecaster');
       return forecastWait(s, snap, options);
     },
-    logError: (_message, error) => logged.push(error),
+    log: (entry) => logged.push(entry),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -231,7 +231,9 @@ describe('POST /forecast', () => {
     const { status, json } = await post({ scenario, snapshot: snapshot(3), seed: 666 });
     expect(status).toBe(500);
     expect(json).toEqual({ error: 'internal error' });
-    expect(logged.at(-1)).toBeInstanceOf(TypeError);
+    // Logged twice, as JSON-able entries: the failure with its error, and the request's answer.
+    expect(logged.find((entry) => entry.msg === 'request failed')).toMatchObject({ level: 'error', path: '/forecast', error: expect.any(TypeError) });
+    expect(logged.filter((entry) => entry.msg === 'request').at(-1)).toMatchObject({ level: 'info', method: 'POST', path: '/forecast', status: 500 });
     expect((await post({ scenario, snapshot: snapshot(3) })).status).toBe(200);
   });
 });

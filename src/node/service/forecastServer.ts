@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SnapshotError, createWaitForecaster, forecastWait, type WaitForecast } from '../../realtime';
+import { ScenarioError, resolveScenario, validateScenario, type Scenario } from '../../scenario';
+import { parseForecastRequest, prefixed, preview, type RequestLimits, type RequestProblem } from './forecastRequest';
+import { continued, expectsContinue, methodNotAllowed, readBody, sendJson, sendText } from './httpExchange';
+import { jsonLog, type Log } from './jsonLog';
+import { PROMETHEUS_TEXT, ServiceMetrics } from './serviceMetrics';
+
+/** Options of `createForecastServer()`. */
+export interface ForecastServerOptions {
+  /**
+   * The center's scenario, fixed for the server's life: requests then carry only a snapshot
+   * (and the line), and the scenario is validated and compiled once. Without it, each request
+   * carries its scenario.
+   */
+  scenario?: Scenario;
+  /** Largest request body accepted, in bytes; default 1 MiB. */
+  bodyLimitBytes?: number;
+  /** Most futures one request may ask for; default 5000. */
+  maxReplications?: number;
+  /**
+   * Most work one request may take, in futures × (agents + callers waiting) × lines answered;
+   * default 2 million, about a fifth of a second. Forecasts run on the event loop, so this
+   * bounds how long any one request holds up the others (a center of 50 agents with 20 in line
+   * asks 70,000 at 1000 futures).
+   */
+  maxWork?: number;
+  /** The forecaster; default `forecastWait` (a test passes one that fails). */
+  forecast?: typeof forecastWait;
+  /** Where the log goes; default one JSON object per line on stdout. */
+  log?: Log;
+}
+
+const MiB = 1024 * 1024;
+// Most problems listed in one answer: a million bad array entries should not make a 50 MB reply.
+const MAX_PROBLEMS = 100;
+// The routes metrics are labelled with; anything else is "other", so a scan adds no series.
+const ROUTES = new Set(['/forecast', '/health', '/metrics']);
+
+interface Config extends RequestLimits {
+  bodyLimitBytes: number;
+  forecast: typeof forecastWait;
+  log: Log;
+  metrics: ServiceMetrics;
+  started: number;
+}
+
+/**
+ * The forecast service (DESIGN.md, "Real time") as a `node:http` server, not yet listening:
+ * `listen(0, '127.0.0.1')` gives a test its own port. `queuecast serve` runs it.
+ *
+ * Routes: `GET /health`; `GET /metrics` (Prometheus text); `POST /forecast` with `{ scenario,
+ * snapshot, line?, replications?, seed? }` (no `scenario` when one is fixed at start; the
+ * replications also as `?replications=`): 200 with the `WaitForecast`, or for a multi-line
+ * scenario `{ lines: { [line]: WaitForecast } }` (the line asked, else every line); 400 `{
+ * error, problems: [{ path, expected, received }] }` listing every problem at once
+ * (`scenario.lines[1]...`, `snapshot.lines.B...`); 413 past the body limit; 415 without a JSON
+ * content type; 404, 405; 500 (JSON) on anything unexpected, which no request can turn into a
+ * crash. Each answered request is logged as one JSON line.
+ *
+ * @example
+ * const server = createForecastServer({ scenario: await loadScenarioFile('center.yaml') });
+ * server.listen(8787, '127.0.0.1');
+ */
+export function createForecastServer(options: ForecastServerOptions = {}): Server {
+  const fixed = options.scenario === undefined ? undefined : { scenario: validateScenario(options.scenario), resolved: resolveScenario(options.scenario) };
+  const compiled = fixed && createWaitForecaster(fixed.scenario);
+  const config: Config = {
+    bodyLimitBytes: options.bodyLimitBytes ?? MiB,
+    maxReplications: options.maxReplications ?? 5000,
+    maxWork: options.maxWork ?? 2_000_000,
+    fixed,
+    // With a fixed scenario, the one compiled at start (the request was checked against it).
+    forecast: options.forecast ?? (compiled ? (_scenario, snapshot, forecastOptions) => compiled(snapshot, forecastOptions) : forecastWait),
+    log: options.log ?? jsonLog((line) => process.stdout.write(line)),
+    metrics: new ServiceMetrics(),
+    started: performance.now(),
+  };
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    const start = performance.now();
+    const path = pathOf(request);
+    response.on('finish', () => {
+      config.metrics.request(ROUTES.has(path) ? path : 'other', request.method ?? '?', response.statusCode);
+      config.log({ level: 'info', msg: 'request', method: request.method, path, status: response.statusCode, milliseconds: round(performance.now() - start) });
+    });
+    handle(request, response, config).catch((error: unknown) => {
+      config.log({ level: 'error', msg: 'request failed', method: request.method, path, error });
+      if (!response.headersSent) sendJson(request, response, 500, { error: 'internal error' });
+      else response.destroy();
+    });
+  };
+  const server = createServer(onRequest);
+  // `Expect: 100-continue` (curl sends it with large bodies): the client sends its body only
+  // once asked, so a body that is too large or unwanted is refused before it is sent at all.
+  server.on('checkContinue', onRequest);
+  // A client that stalls mid-request is cut off instead of holding a socket for minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, config: Config): Promise<void> {
+  // A client that goes away mid-request is not an error of ours.
+  request.on('error', () => {});
+  response.on('error', () => {});
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return sendJson(request, response, 400, { error: 'bad request target' });
+  }
+
+  if (url.pathname === '/health') {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, response, 'GET, HEAD');
+    const scenario = config.fixed ? { scenario: config.fixed.resolved.name, lines: config.fixed.resolved.lines.map((l) => l.name) } : {};
+    return sendJson(request, response, 200, { status: 'ok', uptimeSeconds: Math.round((performance.now() - config.started) / 1000), ...scenario });
+  }
+  if (url.pathname === '/metrics') {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, response, 'GET, HEAD');
+    return sendText(request, response, 200, config.metrics.text(), PROMETHEUS_TEXT);
+  }
+  if (url.pathname !== '/forecast') return sendJson(request, response, 404, { error: 'not found', path: url.pathname });
+  if (request.method !== 'POST') return methodNotAllowed(request, response, 'POST');
+
+  const contentType = request.headers['content-type'] ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
+    return sendJson(request, response, 415, { error: 'unsupported media type', expected: 'application/json', received: contentType || null });
+  }
+  // A body declared too large is refused before any of it is read (or, with
+  // `Expect: 100-continue`, sent).
+  const declared = Number(request.headers['content-length']);
+  if (declared > config.bodyLimitBytes) {
+    return sendJson(request, response, 413, { error: 'payload too large', limitBytes: config.bodyLimitBytes });
+  }
+  if (expectsContinue(request)) {
+    response.writeContinue();
+    continued.add(request);
+  }
+  const body = await readBody(request, config.bodyLimitBytes);
+  if (body === 'aborted') return;
+  if (body === 'too large') {
+    return sendJson(request, response, 413, { error: 'payload too large', limitBytes: config.bodyLimitBytes });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    return sendJson(request, response, 400, { error: 'malformed JSON', message: (error as Error).message });
+  }
+
+  const parsed = parseForecastRequest(input, url.searchParams, config);
+  if ('problems' in parsed) return invalid(request, response, parsed.problems);
+
+  const start = performance.now();
+  let answer: WaitForecast | { lines: Record<string, WaitForecast> };
+  try {
+    if (parsed.lines === undefined) {
+      answer = timed(config, () => config.forecast(parsed.scenario, parsed.snapshot, parsed.options));
+    } else {
+      const lines: Record<string, WaitForecast> = {};
+      for (const line of parsed.lines) lines[line] = timed(config, () => config.forecast(parsed.scenario, parsed.snapshot, { ...parsed.options, line }));
+      answer = { lines };
+    }
+  } catch (error) {
+    // The request was checked as forecastWait checks it, so these are not expected; if they
+    // come, they are still the client's mistake, and say so.
+    if (error instanceof ScenarioError) return invalid(request, response, prefixed('scenario', error.problems));
+    if (error instanceof SnapshotError) return invalid(request, response, prefixed('snapshot', error.problems));
+    throw error;
+  }
+  const milliseconds = performance.now() - start;
+  return sendJson(request, response, 200, answer, { 'server-timing': `forecast;dur=${milliseconds.toFixed(2)}` });
+}
+
+function timed(config: Config, forecast: () => WaitForecast): WaitForecast {
+  const start = performance.now();
+  const result = forecast();
+  config.metrics.forecast((performance.now() - start) / 1000);
+  return result;
+}
+
+function invalid(request: IncomingMessage, response: ServerResponse, problems: readonly RequestProblem[]): void {
+  const listed = problems.slice(0, MAX_PROBLEMS).map((p) => ({ path: p.path, expected: p.expected, received: preview(p.received) }));
+  const answer: Record<string, unknown> = { error: 'invalid request', problems: listed };
+  if (problems.length > listed.length) answer.problemsNotListed = problems.length - listed.length;
+  sendJson(request, response, 400, answer);
+}
+
+// The request's path for logs and metrics, whatever its query (which may carry anything).
+function pathOf(request: IncomingMessage): string {
+  const url = request.url ?? '/';
+  const end = url.indexOf('?');
+  const path = end < 0 ? url : url.slice(0, end);
+  return path.length > 200 ? `${path.slice(0, 197)}...` : path;
+}
+
+function round(milliseconds: number): number {
+  return Math.round(milliseconds * 100) / 100;
+}

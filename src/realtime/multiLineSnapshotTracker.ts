@@ -1,0 +1,130 @@
+import { QuietObserver } from '../model';
+import type { ResolvedScenario } from '../scenario';
+import type { MultiLineSnapshot } from './multiLineSnapshot';
+import type { CenterSnapshot } from './snapshot';
+
+/**
+ * Follows a simulated multi-line center's events and can say, at any moment, what a live center
+ * would know: its `MultiLineSnapshot`, or one line's view of it in the single-line form, for the
+ * classic predictors. (A retried callback request is taken as back in line at once.)
+ */
+export class MultiLineSnapshotTracker extends QuietObserver {
+  private readonly onDuty: number[];
+  /** Calls and dials in progress: when each began, on which line, in which group. */
+  private readonly inProgress = new Map<number, { start: number; line: number; group: number }>();
+  /** Per line, callers on hold in order of arrival: when each arrived. */
+  private readonly holding: Array<Map<number, number>>;
+  /** Per line, callback requests waiting: since when, and dials so far. */
+  private readonly requests: Array<Map<number, { since: number; attempts: number }>>;
+  private readonly lastServedWait: Array<number | undefined>;
+  private readonly busyByGroup: number[];
+  /** Per line, the groups that take its callers at once. */
+  private readonly immediate: number[][];
+
+  constructor(private readonly scenario: ResolvedScenario) {
+    super();
+    this.onDuty = scenario.groups.map(() => 0);
+    this.busyByGroup = scenario.groups.map(() => 0);
+    this.holding = scenario.lines.map(() => new Map());
+    this.requests = scenario.lines.map(() => new Map());
+    this.lastServedWait = scenario.lines.map(() => undefined);
+    this.immediate = scenario.lines.map((line) => line.routing.filter((r) => r.afterSeconds === 0).map((r) => r.group));
+  }
+
+  /** True when no group that takes `line` at once has an idle agent: its caller arriving now waits. */
+  mustWait(line: number): boolean {
+    return this.immediate[line]!.every((g) => this.busyByGroup[g]! >= this.onDuty[g]!);
+  }
+
+  snapshot(now: number): MultiLineSnapshot {
+    const { lines, groups } = this.scenario;
+    const snapshot: MultiLineSnapshot = { lines: {}, groups: {}, timeOfDaySeconds: now };
+    lines.forEach((line, index) => {
+      const state: MultiLineSnapshot['lines'][string] = {
+        hold: Array.from(this.holding[index]!.values(), (arrival) => ({ waitedSeconds: now - arrival })),
+        callbacks: Array.from(this.requests[index]!.values(), (r) => ({ waitedSeconds: now - r.since, attempts: r.attempts })),
+      };
+      if (this.lastServedWait[index] !== undefined) state.lastServedWaitSeconds = this.lastServedWait[index];
+      snapshot.lines[line.name] = state;
+    });
+    groups.forEach((group, index) => {
+      snapshot.groups[group.name] = { agents: this.onDuty[index]!, busy: [] };
+    });
+    for (const call of this.inProgress.values()) {
+      snapshot.groups[groups[call.group]!.name]!.busy!.push({ elapsedSeconds: now - call.start, line: lines[call.line]!.name });
+    }
+    return snapshot;
+  }
+
+  /**
+   * One line's view in the single-line form: the agents and calls of the groups that take it at
+   * once, its own callers on hold and requests. The classic predictors read it as the center
+   * announces a line's wait (DESIGN.md, "Estimated wait").
+   */
+  lineView(now: number, line: number): CenterSnapshot {
+    const groups = this.immediate[line]!;
+    const view: CenterSnapshot = {
+      agents: groups.reduce((sum, g) => sum + this.onDuty[g]!, 0),
+      busy: [],
+      hold: Array.from(this.holding[line]!.values(), (arrival) => ({ waitedSeconds: now - arrival })),
+      callbacks: Array.from(this.requests[line]!.values(), (r) => ({ waitedSeconds: now - r.since, attempts: r.attempts })),
+    };
+    for (const call of this.inProgress.values()) if (groups.includes(call.group)) view.busy.push({ elapsedSeconds: now - call.start });
+    if (this.lastServedWait[line] !== undefined) view.lastServedWaitSeconds = this.lastServedWait[line];
+    return view;
+  }
+
+  override agentsChanged(_time: number, _scheduled: number, onDuty: number, group: number): void {
+    this.onDuty[group] = onDuty;
+  }
+  override arrival(time: number, callerId: number, line: number): void {
+    this.holding[line]!.set(callerId, time);
+  }
+  override answered(time: number, callerId: number, arrivalTime: number, line: number, group: number): void {
+    this.holding[line]!.delete(callerId);
+    this.start(time, callerId, line, group);
+    this.lastServedWait[line] = time - arrivalTime;
+  }
+  override abandoned(_time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+  }
+  override balked(_time: number, callerId: number, _arrivalTime: number, _wait: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+  }
+  override busySignal(_time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+  }
+  override disconnected(_time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+  }
+  override callEnded(_time: number, callerId: number): void {
+    this.end(callerId);
+  }
+  override callbackAccepted(time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+    this.requests[line]!.set(callerId, { since: time, attempts: 0 });
+  }
+  override callbackDialed(time: number, callerId: number, _arrivalTime: number, _attempt: number, line: number, group: number): void {
+    this.requests[line]!.delete(callerId);
+    this.start(time, callerId, line, group);
+  }
+  override callbackUnanswered(_time: number, callerId: number, arrivalTime: number, attempt: number, line: number): void {
+    this.end(callerId);
+    this.requests[line]!.set(callerId, { since: arrivalTime, attempts: attempt });
+  }
+  override callbackFailed(_time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.requests[line]!.delete(callerId);
+  }
+
+  private start(time: number, callerId: number, line: number, group: number): void {
+    this.inProgress.set(callerId, { start: time, line, group });
+    this.busyByGroup[group]!++;
+  }
+
+  private end(callerId: number): void {
+    const call = this.inProgress.get(callerId);
+    if (!call) return;
+    this.inProgress.delete(callerId);
+    this.busyByGroup[call.group]!--;
+  }
+}
