@@ -118,7 +118,8 @@ class ClusterRun {
       this.fail(new ClusterError(`replication ${index + 1} of ${this.jobs.length}: ${(error as Error).message}`));
       return;
     }
-    this.onDone?.(++this.done, this.jobs.length);
+    this.done++;
+    this.onDone?.(this.done, this.jobs.length);
     if (this.done === this.jobs.length) this.finish(() => this.resolve(this.received as ReplicationResult[]));
   }
 

@@ -18,8 +18,8 @@ export interface ClusterWorkerOptions extends ClusterOptions {
    * next check for stalled jobs (every `lockSeconds`) finds it: within about twice this.
    */
   lockSeconds?: number;
-  /** Told of each job done or failed (for a log line). */
-  onJob?: (event: { id: string; kind: string; seconds: number; failed?: string }) => void;
+  /** Told of each job started, done or failed (for a log line). */
+  onJob?: (event: { id: string; kind: string; seconds: number; started?: true; failed?: string }) => void;
 }
 
 /** A running cluster worker. */
@@ -82,6 +82,7 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
 
 async function processJob(job: Job<JobData>, options: ClusterWorkerOptions): Promise<string> {
   const started = performance.now();
+  options.onJob?.({ id: String(job.id), kind: job.name, seconds: 0, started: true });
   const report = (failed?: string) =>
     options.onJob?.({ id: String(job.id), kind: job.name, seconds: (performance.now() - started) / 1000, ...(failed ? { failed } : {}) });
   let replication;
