@@ -48,7 +48,7 @@ export function sweepHeatMapChart(sweep: Sweep, options: ChartOptions = {}): Veg
   const values = tidySweepCells(sweep, axes);
   const largest = Math.max(1e-9, ...values.map((v) => Math.abs(v.netHoldHours)));
   const axis = (path: string | undefined) =>
-    path === undefined ? { value: 0 } : { field: fieldOf(path), type: 'ordinal', title: path, sort: sweep.vary.find((v) => v.path === path)!.values.map((x) => (typeof x === 'number' ? x : describeValue(x))) };
+    path === undefined ? { value: 0 } : { field: fieldOf(path), type: 'ordinal', title: path, axis: { labelAngle: 0 }, sort: sweep.vary.find((v) => v.path === path)!.values.map((x) => (typeof x === 'number' ? x : describeValue(x))) };
   const layer = {
     encoding: { y: axis(down), ...(across === undefined ? {} : { x: axis(across) }) },
     layer: [
@@ -59,6 +59,7 @@ export function sweepHeatMapChart(sweep: Sweep, options: ChartOptions = {}): Veg
             field: 'netHoldHours',
             type: 'quantitative',
             title: 'Net hold hours saved',
+            legend: { titleLimit: 300 },
             scale: { scheme: 'redblue', domain: [-largest, largest], domainMid: 0 },
           },
           tooltip: [...axes.map((path) => ({ field: fieldOf(path), title: path })), { field: 'netHoldHours', format: ',.0f', title: 'net hours saved' }, { field: 'low', format: ',.0f' }, { field: 'high', format: ',.0f' }],
@@ -90,7 +91,7 @@ export function sweepLineChart(sweep: Sweep, path: string, options: ChartOptions
   const values = tidySweepCells(sweep, [path]);
   const numeric = sweep.vary.find((v) => v.path === path)?.values.every((x) => typeof x === 'number') ?? false;
   const x = { field: fieldOf(path), type: numeric ? 'quantitative' : 'ordinal', title: path, ...(numeric ? { scale: { zero: false } } : {}) };
-  const color = { field: 'others', type: 'nominal', title: null };
+  const color = { field: 'others', type: 'nominal', title: null, legend: { labelLimit: 320 } };
   return {
     ...chartFrame(`Net hold hours saved as ${path} varies`, options),
     data: { values },

@@ -38,7 +38,7 @@ export async function renderSweepReport(input: SweepReportInput): Promise<string
     {
       id: 'sweep-heat-map',
       title: 'Net hold hours saved, cell by cell',
-      caption: 'Hold hours each combination saves against the baseline (blue: saved, orange: lost), the mean over the replications.',
+      caption: 'Hold hours each combination saves against the baseline (blue: saved, red: lost), the mean over the replications.',
       spec: sweepHeatMapChart(sweep, { width: Math.min(720, 110 * cellsAcross), height: 56 * (sweep.vary[0]?.values.length ?? 1) }),
       placement: 'overview',
     },
