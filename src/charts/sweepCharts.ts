@@ -16,7 +16,12 @@ export interface TidySweepCell {
   high: number;
 }
 
-/** A sweep's rows, flat, for the charts; `axes` are the paths the chart plots (the others become one label). */
+/**
+ * A sweep's rows, flat, for the charts; `axes` are the paths the chart plots (the others become one label).
+ *
+ * @example
+ * tidySweepCells(result, ['agents.scale']); // [{ cell: 0, 'agents.scale': 0.9, others: 'callback.optIn.probability=0.1', netHoldHours: 412, low: 380, high: 444 }, ...]
+ */
 export function tidySweepCells(sweep: Sweep, axes: readonly string[]): TidySweepCell[] {
   return sweep.rows.map((row) => {
     const labels: Record<string, string | number> = {};

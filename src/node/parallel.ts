@@ -25,7 +25,14 @@ export interface ParallelOptions extends ReplicationOptions {
   cluster?: ClusterOptions;
 }
 
-/** Where replications run: the cluster when one is given, else this machine's worker threads. */
+/**
+ * Where replications run: the cluster when one is given, else this machine's worker threads.
+ * The seam for anything that runs many replications (staffing by simulation too).
+ *
+ * @example
+ * const run = replicationRunner({ cluster: { redis: 'redis://queue.example:6379' } });
+ * const [result] = await run([{ kind: 'replicate', scenario, seed: 1 }]);
+ */
 export function replicationRunner(options: Pick<ParallelOptions, 'workers' | 'cluster'>): ReplicationRunner {
   return options.cluster ? clusterRunner(options.cluster) : threadRunner(options.workers ?? defaultWorkers());
 }
