@@ -97,6 +97,26 @@ if (redisMissing) {
     });
   });
 
+  describe('over TLS (rediss://)', () => {
+    let redis: RedisServer | undefined;
+    let worker: WorkerProcess | undefined;
+
+    afterAll(async () => {
+      if (worker) await stopProcess(worker.process);
+      await redis?.stop();
+    });
+
+    it('runs replications through a worker process, deep-equal to in-process; without the CA, a clear TLS error', async () => {
+      redis = await startRedis({ tls: true, password: 'correct-horse' });
+      // The worker trusts the test's certificate authority the way any Node process can be told to.
+      worker = await startWorker(redis.url, [], { NODE_EXTRA_CA_CERTS: redis.caFile });
+      const replicated = await replicate(center, { replications: 2, cluster: { redis: redis.url, tls: { ca: redis.ca! } } });
+      expect(replicated).toEqual(await replicateInProcess(center, { replications: 2 }));
+      const error = await replicate(center, { replications: 2, cluster: { redis: redis.url } }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/^cannot use Redis at rediss:\/\/:\*\*\*@127\.0\.0\.1:\d+: the TLS handshake failed \(self-signed certificate/);
+    });
+  });
+
   describe('when Redis cannot be used', () => {
     let redis: RedisServer | undefined;
     let worker: WorkerProcess | undefined;
