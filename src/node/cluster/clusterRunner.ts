@@ -57,8 +57,11 @@ export function clusterRunner(options: ClusterOptions): ReplicationRunner {
     } finally {
       run.fail(new ClusterError('the run has ended'));
       for (const stop of stopWatching) stop();
-      await run.abandonUnfinished();
-      await settleWithin(Promise.allSettled([events?.close(), queue.close()]), 1_000);
+      // Tidy up only with Redis there to answer: a caller that lost it must hear so at once.
+      if (client.status === 'ready') {
+        await run.abandonUnfinished();
+        await settleWithin(Promise.allSettled([events?.close(), queue.close()]), 1_000);
+      }
       client.disconnect();
       eventsClient.disconnect();
     }
