@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,25 @@ describe('queuecast sweep on the IRS-like line, 3 x 3 cells of 10 replications',
     // (common random numbers make these comparisons sharp even at 10 replications).
     for (const row of [0, 3, 6]) expect(net[row]! < net[row + 1]! && net[row + 1]! < net[row + 2]!).toBe(true);
     for (const column of [0, 1, 2]) expect(net[column]! < net[column + 3]! && net[column + 3]! < net[column + 6]!).toBe(true);
+  });
+
+  it('names every bad path and value at once, exit code 2, before anything runs', () => {
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, 'sweep', 'examples/scenarios/irs-like-callback.yaml', '--vary', 'callback.optIn.probabilty=0.1', '--vary', 'agents.scale=0.9,-1', '--vary', 'callback.position=keep-place,front'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr).toBe(
+      [
+        'queuecast: invalid sweep: 3 problems',
+        '  - callback.optIn.probabilty: expected no such field (is it misspelt?), received 0.1',
+        '  - agents.scale: expected a roster scale factor: a number > 0, received -1',
+        '  - callback.position: expected one of "keep-place", "after-hold", received "front"',
+        '',
+      ].join('\n'),
+    );
   });
 
   if (chromiumMissing) {
