@@ -78,6 +78,17 @@ export {
   type Staffing,
   type StaffingTarget,
 } from './analytic';
+export {
+  sweep,
+  sweepCells,
+  SweepError,
+  type Sweep,
+  type SweepCell,
+  type SweepOptions,
+  type SweepRow,
+  type SweepValue,
+  type SweepVary,
+} from './experiment';
 export * from './charts';
 export {
   forecastWait,

@@ -1,4 +1,5 @@
 import { AnalyticInputError } from '../analytic';
+import { SweepError } from '../experiment';
 import { ScenarioFileError } from '../node/scenarioFiles';
 import { ScenarioError } from '../scenario';
 
@@ -13,7 +14,8 @@ export function exitCodeOf(error: unknown): 1 | 2 {
     error instanceof ScenarioError ||
     error instanceof ScenarioFileError ||
     error instanceof UsageError ||
+    error instanceof SweepError ||
     error instanceof AnalyticInputError ||
-    (error instanceof RangeError && /^(replicate|compare): /.test(error.message));
+    (error instanceof RangeError && /^(replicate|compare|sweep): /.test(error.message));
   return invalidInput ? 2 : 1;
 }

@@ -12,11 +12,14 @@ import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './o
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
 import { serve } from './serve';
+import { sweepCommand } from './sweep';
+import { workerCommand } from './worker';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
   seed?: number;
   workers?: number;
+  redis?: string;
 }
 
 const positiveInteger = (name: string) => (value: string) => {
@@ -53,7 +56,8 @@ function simulationOptions(command: Command): Command {
     .option('-w, --workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV; for several lines, <name>.lines.csv and <name>.groups.csv beside it')
-    .option('--json [file]', 'write the results as JSON (to stdout when no file is given)');
+    .option('--json [file]', 'write the results as JSON (to stdout when no file is given)')
+    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)');
 }
 
 function replicationOptions(options: SimulationOptions, label: string) {
@@ -63,6 +67,7 @@ function replicationOptions(options: SimulationOptions, label: string) {
     replications: options.replications,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
     ...(onProgress ? { onProgress } : {}),
   };
 }
@@ -152,6 +157,9 @@ export function program(): Command {
         process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
       }
     });
+
+  sweepCommand(cli, { positiveInteger, integer });
+  workerCommand(cli, { positiveInteger });
 
   cli
     .command('schema')

@@ -81,7 +81,7 @@ export function summarizePairs(pairs: ComparedPair[], confidence: number): Compa
 /** One replication of a comparison: both arms on the same seed, and the savings split. */
 export type ComparedPair = Comparison['pairs'][number];
 
-async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
+export async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
   const takers = new CallbackTakers(variant.lines.length);
   const variantReport = await runResolved(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);

@@ -4,3 +4,6 @@ export type { ReplicationOptions } from './options';
 export { replicate, withReplicationSeed, type Replicated } from './replicate';
 export { compare, comparePairSync, summarizePairs, type Comparison, type ComparedPair, type HoldSavings } from './compare';
 export { checkReplicationOptions } from './options';
+export { comparePair } from './compare';
+export { sweep, planSweep, assembleSweep, type Sweep, type SweepOptions, type SweepRow, type SweepPlan } from './sweep';
+export { sweepCells, withSettings, describeSettings, SweepError, type SweepCell, type SweepValue, type SweepVary } from './sweepGrid';

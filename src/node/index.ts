@@ -7,3 +7,9 @@ export { createForecastServer, type ForecastServerOptions } from './service/fore
 export { parseForecastRequest, type ForecastRequest, type RequestLimits, type RequestProblem } from './service/forecastRequest';
 export { closeGracefully } from './service/httpExchange';
 export { jsonLog, type Log, type LogEntry } from './service/jsonLog';
+export { sweep, type ParallelSweepOptions } from './parallelSweep';
+export { runClusterWorker, type ClusterWorker, type ClusterWorkerOptions } from './cluster/clusterWorker';
+export { ClusterError, type ClusterOptions } from './cluster/connection';
+export type { ReplicationJob, ReplicationRunner } from './replicationJobs';
+export { replicationRunner } from './parallel';
+export { renderSweepReport, type SweepReportInput } from './sweepReport';

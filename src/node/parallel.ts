@@ -2,22 +2,39 @@ import {
   checkReplicationOptions,
   summarizeAll,
   summarizePairs,
-  withReplicationSeed,
   type ComparedPair,
   type Comparison,
   type Replicated,
   type ReplicationOptions,
 } from '../experiment';
 import type { Report } from '../metrics';
+import { replicationSeed } from '../random';
 import { resolveScenario, type Scenario } from '../scenario';
+import { clusterRunner, type ClusterOptions } from './cluster/clusterRunner';
+import { threadRunner, unwrapResult, type ReplicationRunner } from './replicationJobs';
+import { defaultWorkers } from './workerPool';
 
-import { defaultWorkers, runOnWorkers } from './workerPool';
-import type { ReplicationResult } from './workerProtocol';
-
-/** Options of the worker-thread `replicate()` and `compare()`. */
+/** Options of the worker-thread (or cluster) `replicate()`, `compare()` and `sweep()`. */
 export interface ParallelOptions extends ReplicationOptions {
   /** Worker threads; default: one per core. */
   workers?: number;
+  /**
+   * Run the replications as jobs on a Redis cluster (`queuecast worker --redis URL` on each
+   * machine) instead of this machine's threads: the same results, bit for bit.
+   */
+  cluster?: ClusterOptions;
+}
+
+/**
+ * Where replications run: the cluster when one is given, else this machine's worker threads.
+ * The seam for anything that runs many replications (staffing by simulation too).
+ *
+ * @example
+ * const run = replicationRunner({ cluster: { redis: 'redis://queue.example:6379' } });
+ * const [result] = await run([{ kind: 'replicate', scenario, seed: 1 }]);
+ */
+export function replicationRunner(options: Pick<ParallelOptions, 'workers' | 'cluster'>): ReplicationRunner {
+  return options.cluster ? clusterRunner(options.cluster) : threadRunner(options.workers ?? defaultWorkers());
 }
 
 /**
@@ -27,16 +44,14 @@ export interface ParallelOptions extends ReplicationOptions {
  * @example
  * import { replicate } from 'queuecast/node';
  * const { summary } = await replicate(scenario, { replications: 32 });
+ * // or on a cluster: { replications: 320, cluster: { redis: 'redis://queue.example:6379' } }
  */
 export async function replicate(scenario: Scenario, options: ParallelOptions): Promise<Replicated> {
   const resolved = resolveScenario(scenario);
   const { replications, seed, confidence } = checkReplicationOptions('replicate', options, resolved.seed);
-  const tasks = Array.from({ length: replications }, (_, k) => ({
-    kind: 'replicate' as const,
-    scenario: withReplicationSeed(resolved, seed, k),
-  }));
-  const results = await runOnWorkers(tasks, options.workers ?? defaultWorkers(), options.onProgress);
-  const reports = results.map((result) => unwrap(result, 'replicate') as Report);
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario, seed: replicationSeed(seed, k) }));
+  const results = await replicationRunner(options)(jobs, options.onProgress);
+  const reports = results.map((result) => unwrapResult(result, 'replicate') as Report);
   return { replications, reports, summary: summarizeAll(reports, confidence) };
 }
 
@@ -50,18 +65,9 @@ export async function replicate(scenario: Scenario, options: ParallelOptions): P
  */
 export async function compare(baseline: Scenario, variant: Scenario, options: ParallelOptions): Promise<Comparison> {
   const baselineResolved = resolveScenario(baseline);
-  const variantResolved = resolveScenario(variant);
+  resolveScenario(variant);
   const { replications, seed, confidence } = checkReplicationOptions('compare', options, baselineResolved.seed);
-  const tasks = Array.from({ length: replications }, (_, k) => ({
-    kind: 'compare' as const,
-    baseline: withReplicationSeed(baselineResolved, seed, k),
-    variant: withReplicationSeed(variantResolved, seed, k),
-  }));
-  const results = await runOnWorkers(tasks, options.workers ?? defaultWorkers(), options.onProgress);
-  return summarizePairs(results.map((result) => unwrap(result, 'compare') as ComparedPair), confidence);
-}
-
-function unwrap(result: ReplicationResult, caller: string): Report | ComparedPair {
-  if (!result.ok) throw new Error(`${caller}: a worker failed: ${result.message}`);
-  return result.kind === 'replicate' ? result.report : result.pair;
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'compare' as const, baseline, variant, seed: replicationSeed(seed, k) }));
+  const results = await replicationRunner(options)(jobs, options.onProgress);
+  return summarizePairs(results.map((result) => unwrapResult(result, 'compare') as ComparedPair), confidence);
 }

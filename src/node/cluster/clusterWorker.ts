@@ -1,0 +1,105 @@
+// A cluster worker: takes replication jobs from the Redis queue and runs each on one of this
+// machine's worker threads, so that its own event loop stays free to renew the jobs' locks
+// (a job whose lock lapses is taken for a dead worker's and run again elsewhere).
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { ScenarioError } from '../../scenario';
+import { taskOf } from '../replicationJobs';
+import { defaultWorkers, runOnWorkers } from '../workerPool';
+import { ClusterError, DEFAULT_QUEUE, connectRedis, redactedUrl, watchConnection, type ClusterOptions } from './connection';
+import { encodeExact, readJob, type JobData } from './protocol';
+
+/** Options of `runClusterWorker()`. */
+export interface ClusterWorkerOptions extends ClusterOptions {
+  /** Jobs at once, each on its own worker thread; default: one per core. */
+  concurrency?: number;
+  /**
+   * How long a job's lock lasts, in seconds; default 30. A worker renews its jobs' locks every
+   * half of it; when a worker dies, its job runs again elsewhere once the lock lapses and the
+   * next check for stalled jobs (every `lockSeconds`) finds it: within about twice this.
+   */
+  lockSeconds?: number;
+  /** Told of each job started, done or failed (for a log line). */
+  onJob?: (event: { id: string; kind: string; seconds: number; started?: true; failed?: string }) => void;
+}
+
+/** A running cluster worker. */
+export interface ClusterWorker {
+  /** Settles when the worker stops: resolves after `close()`, rejects with a `ClusterError` when Redis is lost. */
+  closed: Promise<void>;
+  /** Finishes the jobs in hand, then stops. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts taking replication jobs from the cluster's queue: what `queuecast worker --redis URL`
+ * runs on each machine. Rejects with a `ClusterError` when Redis cannot be reached.
+ *
+ * @example
+ * import { runClusterWorker } from 'queuecast/node';
+ * const worker = await runClusterWorker({ redis: 'redis://queue.example:6379', concurrency: 8 });
+ * await worker.closed;
+ */
+export async function runClusterWorker(options: ClusterWorkerOptions): Promise<ClusterWorker> {
+  const connection = await connectRedis(options);
+  const lockMilliseconds = (options.lockSeconds ?? 30) * 1000;
+  const concurrency = options.concurrency ?? defaultWorkers();
+  const worker = new Worker(options.queue ?? DEFAULT_QUEUE, (job: Job<JobData>) => processJob(job, options), {
+    connection,
+    concurrency,
+    lockDuration: lockMilliseconds,
+    stalledInterval: lockMilliseconds,
+    // A job may lose its worker twice (two machines dying under it) before it counts as failed.
+    maxStalledCount: 2,
+    autorun: false,
+  });
+  let lastError: Error | undefined;
+  worker.on('error', (error) => (lastError = error));
+  let settle!: { resolve: () => void; reject: (error: Error) => void };
+  const closed = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const stopWatching = watchConnection(connection, options, (error) => {
+    stopWatching();
+    // Redis is gone: the jobs in hand cannot be handed back; the stalled check re-runs them.
+    void worker.close(true).catch(() => undefined);
+    connection.disconnect();
+    settle.reject(error);
+  });
+  void worker.run().catch((error: Error) => {
+    stopWatching();
+    connection.disconnect();
+    settle.reject(new ClusterError(`the worker on ${redactedUrl(options.redis)} stopped: ${(lastError ?? error).message}`));
+  });
+  await worker.waitUntilReady();
+  return {
+    closed,
+    async close() {
+      stopWatching();
+      await worker.close();
+      connection.disconnect();
+      settle.resolve();
+    },
+  };
+}
+
+async function processJob(job: Job<JobData>, options: ClusterWorkerOptions): Promise<string> {
+  const started = performance.now();
+  options.onJob?.({ id: String(job.id), kind: job.name, seconds: 0, started: true });
+  const report = (failed?: string) =>
+    options.onJob?.({ id: String(job.id), kind: job.name, seconds: (performance.now() - started) / 1000, ...(failed ? { failed } : {}) });
+  let replication;
+  try {
+    replication = readJob(job.data);
+  } catch (error) {
+    // A job that cannot be read will not be read on the next try either.
+    const message = error instanceof ScenarioError ? `its scenario is invalid: ${error.message}` : (error as Error).message;
+    report(message);
+    throw new UnrecoverableError(message);
+  }
+  const [result] = await runOnWorkers([taskOf(replication)], 1);
+  if (!result?.ok) {
+    const message = `the simulation failed: ${result?.message ?? 'no result'}`;
+    report(message);
+    throw new UnrecoverableError(message);
+  }
+  report();
+  return encodeExact(result);
+}
