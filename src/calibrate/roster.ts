@@ -1,0 +1,73 @@
+// Agents per interval and group: from the agents seen working, or from a roster the user gives.
+import type { Agents } from '../scenario';
+import type { CallTally } from './callTally';
+import { CalibrationError } from './errors';
+
+const DAY = 86_400;
+
+export interface GroupRoster {
+  agents: Agents;
+  perInterval: number[];
+  source: 'agents seen working' | 'roster';
+}
+
+/**
+ * Each group's roster over the fitted day's intervals `[first, first + slots)`.
+ *
+ * Seen working: an agent is on duty in each spell of work (calls less than half an interval
+ * apart), from the start of the interval of its first answer (agents log in on the interval) to
+ * the end of its last call (a busy agent leaves when the call ends); each interval counts the
+ * agents on duty, time-averaged, over the days, rounded.
+ * The last interval keeps at least one agent, so that the queue drains.
+ */
+export function fitRoster(
+  tally: CallTally,
+  day: { first: number; slots: number; days: number; roster: Agents | Record<string, Agents> | undefined },
+  warnings: string[],
+): Map<string, GroupRoster> {
+  const groups = [...tally.groups].sort();
+  const intervalSeconds = tally.intervalSeconds;
+  if (day.roster !== undefined) return givenRoster(groups, day.roster);
+  if (tally.withAgent === 0) {
+    throw new CalibrationError(['the records name no agent (no agent column, or all empty): give the roster (options.roster, --roster roster.csv)']);
+  }
+  const sums = new Map(groups.map((g) => [g, new Float64Array(day.slots)]));
+  for (const shift of tally.agentShifts.values()) {
+    const dayStart = shift.day * DAY;
+    const perGroup = sums.get(shift.group)!;
+    for (let i = 0; i < shift.spells.length; i += 2) {
+      const from = dayStart + Math.floor((shift.spells[i]! - dayStart) / intervalSeconds) * intervalSeconds;
+      const to = shift.spells[i + 1]!;
+      for (let k = 0; k < day.slots; k++) {
+        const slotStart = dayStart + (day.first + k) * intervalSeconds;
+        const overlap = Math.min(to, slotStart + intervalSeconds) - Math.max(from, slotStart);
+        if (overlap > 0) perGroup[k]! += overlap / intervalSeconds;
+      }
+    }
+  }
+  if (tally.withAgent < tally.records * 0.5) warnings.push(`only ${tally.withAgent} of ${tally.records} records name an agent: the roster may be low`);
+  const fitted = new Map<string, GroupRoster>();
+  for (const [group, perGroup] of sums) {
+    const perInterval = Array.from(perGroup, (s) => Math.round(s / day.days));
+    perInterval[perInterval.length - 1] = Math.max(1, perInterval.at(-1)!);
+    fitted.set(group, { agents: { intervalSeconds, perInterval }, perInterval, source: 'agents seen working' });
+  }
+  return fitted;
+}
+
+function givenRoster(groups: readonly string[], roster: Agents | Record<string, Agents>): Map<string, GroupRoster> {
+  const single = typeof roster === 'number' || 'intervalSeconds' in roster;
+  const byGroup: Record<string, Agents> = single ? (groups.length === 1 ? { [groups[0]!]: roster as Agents } : {}) : (roster as Record<string, Agents>);
+  const problems: string[] = [];
+  if (single && groups.length > 1) problems.push(`roster: the records have ${groups.length} groups (${groups.join(', ')}): give a roster for each by name`);
+  for (const group of groups) if (!single && !(group in byGroup)) problems.push(`roster: no roster for group "${group}", which answered calls in the records`);
+  for (const group of Object.keys(byGroup)) if (!groups.includes(group)) problems.push(`roster: group "${group}" answered no call in the records`);
+  if (problems.length > 0) throw new CalibrationError(problems);
+  return new Map(
+    groups.map((group) => {
+      const agents = byGroup[group]!;
+      const perInterval = typeof agents === 'number' ? [agents] : [...agents.perInterval];
+      return [group, { agents, perInterval, source: 'roster' as const }];
+    }),
+  );
+}
