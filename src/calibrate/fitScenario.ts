@@ -137,8 +137,13 @@ export function openHours(tally: CallTally, warnings: string[] = []): { first: n
   for (const lines of tally.firstCallsByDay.values()) {
     for (const counts of lines.values()) for (let k = 0; k < counts.length; k++) totals[k]! += counts[k]!;
   }
-  const days = tally.firstCallsByDay.size;
-  const busiest = Math.max(...totals);
+  return openIntervals(totals, tally.firstCallsByDay.size, warnings);
+}
+
+/** `openHours` from the calls in each interval of the day, summed over `days` days. */
+export function openIntervals(totals: ArrayLike<number>, days: number, warnings: string[] = []): { first: number; last: number } {
+  let busiest = 0;
+  for (let k = 0; k < totals.length; k++) busiest = Math.max(busiest, totals[k]!);
   const stray = (k: number) => totals[k]! < days && totals[k]! < 0.01 * busiest;
   let first = 0;
   while (first < totals.length && totals[first] === 0) first++;

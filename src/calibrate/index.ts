@@ -14,3 +14,4 @@ export {
   type RecordProblem,
 } from './records';
 export type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
+export { backtest, BACKTEST_MEASURES, type Backtest, type BacktestMeasure, type BacktestOptions, type BacktestRow } from './backtest';
