@@ -90,7 +90,7 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
     lines.push({ ...line, arrivals: { intervalSeconds, perInterval: perLine.get(tallyLine.name)! } });
   }
 
-  const roster = fitRoster(tally, { first, slots, days: days.length, roster: options.roster }, warnings);
+  const roster = fitRoster(tally, { first, slots, days: days.length, roster: options.roster, rosterRows: options.rosterRows }, warnings);
   const cv = dailyCalls.dayFactorCv;
   const common = {
     ...(options.name === undefined ? {} : { name: options.name }),

@@ -8,6 +8,11 @@ export interface FitOptions {
   intervalSeconds?: number;
   /** The roster to use instead of the agents seen working: one for a single group, or by group name. */
   roster?: Agents | Record<string, Agents>;
+  /**
+   * A roster by the clock instead: from `startSeconds` after midnight, `agents` of `group` (the
+   * sole group when absent) are on duty, until the group's next row. Before its first row, none.
+   */
+  rosterRows?: ReadonlyArray<{ startSeconds: number; agents: number; group?: string }>;
   /** The fitted scenario's service-level threshold; default 20. */
   serviceLevelSeconds?: number;
   /** A call from someone sent away on the same line at most this long before is a redial; default 4 hours. */

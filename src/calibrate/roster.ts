@@ -22,12 +22,19 @@ export interface GroupRoster {
  */
 export function fitRoster(
   tally: CallTally,
-  day: { first: number; slots: number; days: number; roster: Agents | Record<string, Agents> | undefined },
+  day: {
+    first: number;
+    slots: number;
+    days: number;
+    roster: Agents | Record<string, Agents> | undefined;
+    rosterRows?: ReadonlyArray<{ startSeconds: number; agents: number; group?: string }> | undefined;
+  },
   warnings: string[],
 ): Map<string, GroupRoster> {
   const groups = [...tally.groups].sort();
   const intervalSeconds = tally.intervalSeconds;
   if (day.roster !== undefined) return givenRoster(groups, day.roster);
+  if (day.rosterRows !== undefined) return rosterByClock(groups, day.rosterRows, day.first, day.slots, intervalSeconds);
   if (tally.withAgent === 0) {
     throw new CalibrationError(['the records name no agent (no agent column, or all empty): give the roster (options.roster, --roster roster.csv)']);
   }
@@ -68,6 +75,29 @@ function givenRoster(groups: readonly string[], roster: Agents | Record<string, 
       const agents = byGroup[group]!;
       const perInterval = typeof agents === 'number' ? [agents] : [...agents.perInterval];
       return [group, { agents, perInterval, source: 'roster' as const }];
+    }),
+  );
+}
+
+function rosterByClock(
+  groups: readonly string[],
+  rows: ReadonlyArray<{ startSeconds: number; agents: number; group?: string }>,
+  first: number,
+  slots: number,
+  intervalSeconds: number,
+): Map<string, GroupRoster> {
+  const problems: string[] = [];
+  const groupOf = (row: { group?: string }) => row.group ?? (groups.length === 1 ? groups[0]! : undefined);
+  if (rows.some((row) => groupOf(row) === undefined)) problems.push(`roster: the records have ${groups.length} groups (${groups.join(', ')}): every roster row needs a group`);
+  for (const group of new Set(rows.map(groupOf))) if (group !== undefined && !groups.includes(group)) problems.push(`roster: group "${group}" answered no call in the records`);
+  for (const group of groups) if (!rows.some((row) => groupOf(row) === group)) problems.push(`roster: no rows for group "${group}", which answered calls in the records`);
+  if (problems.length > 0) throw new CalibrationError(problems);
+  return new Map(
+    groups.map((group) => {
+      const own = rows.filter((row) => groupOf(row) === group).sort((a, b) => a.startSeconds - b.startSeconds);
+      const perInterval = Array.from({ length: slots }, (_, k) => own.filter((row) => row.startSeconds <= (first + k) * intervalSeconds).at(-1)?.agents ?? 0);
+      perInterval[slots - 1] = Math.max(1, perInterval[slots - 1]!);
+      return [group, { agents: { intervalSeconds, perInterval }, perInterval, source: 'roster' as const }];
     }),
   );
 }

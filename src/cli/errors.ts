@@ -1,5 +1,7 @@
 import { AnalyticInputError } from '../analytic';
 import { ScenarioFileError } from '../node/scenarioFiles';
+import { CalibrationError } from '../calibrate';
+import { RecordFileError } from '../node/callRecordFiles';
 import { ScenarioError } from '../scenario';
 
 /** A mistake in how the command was called: exit code 2, like invalid input. */
@@ -14,6 +16,8 @@ export function exitCodeOf(error: unknown): 1 | 2 {
     error instanceof ScenarioFileError ||
     error instanceof UsageError ||
     error instanceof AnalyticInputError ||
+    error instanceof RecordFileError ||
+    error instanceof CalibrationError ||
     (error instanceof RangeError && /^(replicate|compare): /.test(error.message));
   return invalidInput ? 2 : 1;
 }

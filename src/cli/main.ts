@@ -11,6 +11,7 @@ import { compareTables, runTables } from './figures';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
+import { calibrationCommands } from './calibrate';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
@@ -152,6 +153,8 @@ export function program(): Command {
     .action(() => {
       process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
+
+  calibrationCommands(cli);
 
   return cli;
 }

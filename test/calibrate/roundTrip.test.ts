@@ -55,7 +55,7 @@ describe('fitScenario recovers a known center from 20 days of its records', () =
   it('recovers the expected calls per interval within 5% and the day factor cv within 0.04', () => {
     // Per interval, the mean of 20 days has sd ≈ √(λ/20 + 0.08²λ²/20): 2–3% of λ here, so 5% is
     // about two standard errors (fixed seed); a rate off by an interval's shift would fail it.
-    const arrivals = scenario.arrivals as { intervalSeconds: number; perInterval: number[]; rateUncertainty?: { cv: number } };
+    const arrivals = scenario.arrivals as { intervalSeconds: number; perInterval: readonly number[]; rateUncertainty?: { cv: number } };
     expect(arrivals.intervalSeconds).toBe(1800);
     expect(arrivals.perInterval).toHaveLength(16);
     arrivals.perInterval.forEach((calls, k) => expect(relative(calls, knownCenter.arrivals.perInterval[k]!), `interval ${k}`).toBeLessThan(0.05));
@@ -65,7 +65,7 @@ describe('fitScenario recovers a known center from 20 days of its records', () =
   });
 
   it('recovers the roster within 10% per interval from the agents seen working', () => {
-    const agents = scenario.agents as { perInterval: number[] };
+    const agents = scenario.agents as { perInterval: readonly number[] };
     agents.perInterval.forEach((n, k) => expect(relative(n, knownCenter.agents.perInterval[k]!), `interval ${k}`).toBeLessThan(0.1));
   });
 
@@ -93,7 +93,7 @@ describe('backtest', () => {
     expect(own.score.meanWaitSeconds).toBeGreaterThanOrEqual(0.85);
     expect(own.score.abandonment).toBeGreaterThanOrEqual(0.85);
 
-    const roster = (scenario.agents as { intervalSeconds: number; perInterval: number[] });
+    const roster = (scenario.agents as { intervalSeconds: number; perInterval: readonly number[] });
     const short = { ...scenario, agents: { ...roster, perInterval: roster.perInterval.map((n) => Math.round(n * 0.85)) } };
     const wrong = await backtest(short, records, { replications: 30, seed: 11 });
     expect(wrong.score.meanWaitSeconds).toBeLessThan(0.5);
