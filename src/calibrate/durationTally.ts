@@ -87,16 +87,16 @@ export class DurationTally {
    * bin's upper edge) and the estimated probability of lasting longer. Censored observations in a
    * bin count as at risk for the exact ones in it, the usual convention for ties.
    */
-  kaplanMeier(): Array<{ seconds: number; survival: number }> {
+  kaplanMeier(): Array<{ seconds: number; survival: number; atRisk: number }> {
     let atRisk = this.count;
     let survival = 1;
-    const steps: Array<{ seconds: number; survival: number }> = [];
+    const steps: Array<{ seconds: number; survival: number; atRisk: number }> = [];
     for (let bin = 0; bin < BINS; bin++) {
       const deaths = this.exactBins[bin]!;
       const censored = this.censoredBins[bin]!;
       if (deaths > 0 && atRisk > 0) {
         survival *= 1 - deaths / atRisk;
-        steps.push({ seconds: upperEdge(bin), survival });
+        steps.push({ seconds: upperEdge(bin), survival, atRisk });
       }
       atRisk -= deaths + censored;
     }

@@ -112,12 +112,15 @@ export function cdfOf(distribution: Distribution): (seconds: number) => number {
   }
 }
 
-function distanceFromSteps(distribution: Distribution, steps: ReadonlyArray<{ seconds: number; survival: number }>): number {
+function distanceFromSteps(distribution: Distribution, steps: ReadonlyArray<{ seconds: number; survival: number; atRisk: number }>): number {
   const cdf = cdfOf(distribution);
+  // Where fewer than 1% of the observations (and 20) are still at risk the Kaplan–Meier curve is
+  // noise (its last steps drop to 0 on one or two callers): the distance stops there.
+  const reliable = Math.max(20, 0.01 * (steps[0]?.atRisk ?? 0));
   // At each step's upper edge: bins are a second wide (0.5% past 30 minutes), finer than any
   // gap worth reporting.
   let distance = 0;
-  for (const step of steps) distance = Math.max(distance, Math.abs(cdf(step.seconds) - (1 - step.survival)));
+  for (const step of steps) if (step.atRisk >= reliable) distance = Math.max(distance, Math.abs(cdf(step.seconds) - (1 - step.survival)));
   return distance;
 }
 

@@ -39,8 +39,8 @@ export interface PatienceFit extends DistributionFit {
   censoredShare: number;
   /** The mean wait of those who hung up: the naive estimate, biased low, shown for contrast. */
   naiveMeanSeconds: number;
-  /** Kaplan–Meier estimate of P(patience > seconds), thinned to at most 120 steps. */
-  kaplanMeier: Array<{ seconds: number; survival: number }>;
+  /** Kaplan–Meier estimate of P(patience > seconds), with the callers still at risk there, thinned to at most 120 steps. */
+  kaplanMeier: Array<{ seconds: number; survival: number; atRisk: number }>;
 }
 
 /** What the records said of one line and how each of its figures was fitted. */

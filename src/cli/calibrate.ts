@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { backtest, fitTally, newTally, type Backtest, type FitOptions, type FittedScenario } from '../calibrate';
+import { backtest, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { replicate } from '../node/parallel';
@@ -70,17 +70,21 @@ export function calibrationCommands(cli: Command): void {
     .argument('<records>', 'call records (CSV)')
     .option('--format <format>', 'cdr or bank', format, 'cdr')
     .option('-r, --replications <n>', 'simulated days', (v) => Number(v), 40)
+    .option('-w, --workers <n>', 'worker threads (default: one per core)', (v) => Number(v))
     .option('--open-at <hh:mm>', 'the time of day the scenario starts (default: the records\' first interval with calls)')
     .option('--skip-bad', 'skip bad rows instead of stopping')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--json', 'print the backtest as JSON')
-    .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
+    .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
       const scenario = await loadScenarioFile(scenarioFile);
       const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
-      const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
+      const workers = options.workers;
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
+      const onThreads: BacktestOptions['replicate'] = (s, o) => replicate(s, { ...o, ...(workers === undefined ? {} : { workers }) });
+      const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
       if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);

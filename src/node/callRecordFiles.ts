@@ -102,6 +102,7 @@ export class CallRecordReader {
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new RecordFileError(this.file, [], 0, `cannot be read (${code})`);
       throw new RecordFileError(this.file, [], 0, `is not readable CSV near row ${row + 1}: ${(error as Error).message}`);
     }
+    if (header === undefined) throw new RecordFileError(this.file, [], 0, `is empty: expected a header row (${format === 'bank' ? BANK_COLUMNS.join(',') : CDR_COLUMNS.join(',')}) and a row per call`);
     if (this.badRows > 0 && !this.options.skipBad) throw new RecordFileError(this.file, this.problems, this.badRows);
   }
 
