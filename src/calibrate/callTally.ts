@@ -75,10 +75,14 @@ export class CallTally {
   /** Per day: per line, first calls per interval of the day. */
   readonly firstCallsByDay = new Map<number, Map<string, Float64Array>>();
   /**
-   * Per day, group and agent: their spells of work, calls no more than half an interval apart
-   * merged (an agent on duty is rarely idle that long; one who is, is taken to have left).
+   * Per day, group and agent, for the last two days seen: their spells of work, calls no more
+   * than half an interval apart merged (an agent on duty is rarely idle that long; one who is,
+   * is taken to have left). Older days are folded into `agentsOnDuty` (see `foldShifts`).
    */
   readonly agentShifts = new Map<string, AgentShift>();
+  /** Per group: agent-intervals on duty in each interval of the day, summed over the days folded so far. */
+  readonly agentsOnDuty = new Map<string, Float64Array>();
+  private latestShiftDay = -Infinity;
   records = 0;
   withAgent = 0;
   withPerson = 0;
@@ -131,6 +135,11 @@ export class CallTally {
     if (record.agent !== undefined) {
       this.withAgent++;
       const day = Math.floor(record.answeredAt! / DAY);
+      if (day > this.latestShiftDay) {
+        // Records come in order of arrival: a day two days back has had all its calls.
+        this.latestShiftDay = day;
+        this.foldShifts(day - 1);
+      }
       const key = `${day}\u0000${group}\u0000${record.agent}`;
       let shift = this.agentShifts.get(key);
       if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
@@ -166,6 +175,31 @@ export class CallTally {
     let counts = lines.get(record.line);
     if (!counts) lines.set(record.line, (counts = new Float64Array(this.intervalsPerDay)));
     counts[Math.floor((record.arrivedAt - day * DAY) / this.intervalSeconds)]!++;
+  }
+
+  /**
+   * Folds the shifts of the days before `beforeDay` (all of them by default) into `agentsOnDuty`:
+   * an agent is on duty in each spell of work, from the start of the interval of its first answer
+   * (agents log in on the interval) to the end of its last call (a busy agent leaves when the call
+   * ends), time-weighted in each interval. Time past midnight is left out.
+   */
+  foldShifts(beforeDay = Infinity): void {
+    const interval = this.intervalSeconds;
+    for (const [key, shift] of this.agentShifts) {
+      if (shift.day >= beforeDay) continue;
+      this.agentShifts.delete(key);
+      let onDuty = this.agentsOnDuty.get(shift.group);
+      if (!onDuty) this.agentsOnDuty.set(shift.group, (onDuty = new Float64Array(this.intervalsPerDay)));
+      const dayStart = shift.day * DAY;
+      for (let i = 0; i < shift.spells.length; i += 2) {
+        const from = Math.floor((shift.spells[i]! - dayStart) / interval) * interval;
+        const to = Math.min(DAY, shift.spells[i + 1]! - dayStart);
+        for (let k = Math.floor(from / interval); k < this.intervalsPerDay && k * interval < to; k++) {
+          const overlap = Math.min(to, (k + 1) * interval) - Math.max(from, k * interval);
+          if (overlap > 0) onDuty[k]! += overlap / interval;
+        }
+      }
+    }
   }
 
   private lineOf(name: string): LineTally {

@@ -3,7 +3,6 @@ import type { Agents } from '../scenario';
 import type { CallTally } from './callTally';
 import { CalibrationError } from './errors';
 
-const DAY = 86_400;
 
 export interface GroupRoster {
   agents: Agents;
@@ -14,10 +13,8 @@ export interface GroupRoster {
 /**
  * Each group's roster over the fitted day's intervals `[first, first + slots)`.
  *
- * Seen working: an agent is on duty in each spell of work (calls less than half an interval
- * apart), from the start of the interval of its first answer (agents log in on the interval) to
- * the end of its last call (a busy agent leaves when the call ends); each interval counts the
- * agents on duty, time-averaged, over the days, rounded.
+ * Seen working: each interval counts the agents on duty in it (`CallTally.foldShifts`),
+ * time-averaged, over the days, rounded.
  * The last interval keeps at least one agent, so that the queue drains.
  */
 export function fitRoster(
@@ -38,24 +35,12 @@ export function fitRoster(
   if (tally.withAgent === 0) {
     throw new CalibrationError(['the records name no agent (no agent column, or all empty): give the roster (options.roster, --roster roster.csv)']);
   }
-  const sums = new Map(groups.map((g) => [g, new Float64Array(day.slots)]));
-  for (const shift of tally.agentShifts.values()) {
-    const dayStart = shift.day * DAY;
-    const perGroup = sums.get(shift.group)!;
-    for (let i = 0; i < shift.spells.length; i += 2) {
-      const from = dayStart + Math.floor((shift.spells[i]! - dayStart) / intervalSeconds) * intervalSeconds;
-      const to = shift.spells[i + 1]!;
-      for (let k = 0; k < day.slots; k++) {
-        const slotStart = dayStart + (day.first + k) * intervalSeconds;
-        const overlap = Math.min(to, slotStart + intervalSeconds) - Math.max(from, slotStart);
-        if (overlap > 0) perGroup[k]! += overlap / intervalSeconds;
-      }
-    }
-  }
+  tally.foldShifts();
   if (tally.withAgent < tally.records * 0.5) warnings.push(`only ${tally.withAgent} of ${tally.records} records name an agent: the roster may be low`);
   const fitted = new Map<string, GroupRoster>();
-  for (const [group, perGroup] of sums) {
-    const perInterval = Array.from(perGroup, (s) => Math.round(s / day.days));
+  for (const group of groups) {
+    const onDuty = tally.agentsOnDuty.get(group) ?? new Float64Array(tally.intervalsPerDay);
+    const perInterval = Array.from(onDuty.subarray(day.first, day.first + day.slots), (s) => Math.round(s / day.days));
     perInterval[perInterval.length - 1] = Math.max(1, perInterval.at(-1)!);
     fitted.set(group, { agents: { intervalSeconds, perInterval }, perInterval, source: 'agents seen working' });
   }

@@ -6,3 +6,4 @@ export { renderHtmlReport, type HtmlReportInput, type RunReportInput, type Compa
 export { readCallRecords, CallRecordReader, RecordFileError, CDR_COLUMNS, type ReadRecordsOptions, type RecordFormat } from './callRecordFiles';
 export { callRecordLine, CALL_RECORDS_HEADER } from './callRecordsCsv';
 export { simulatedRecords, type SimulatedRecordsOptions } from './simulatedRecords';
+export { renderBacktestHtml } from './backtestHtml';
