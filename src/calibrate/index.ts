@@ -15,3 +15,4 @@ export {
 } from './records';
 export type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
 export { backtest, BACKTEST_MEASURES, type Backtest, type BacktestMeasure, type BacktestOptions, type BacktestRow } from './backtest';
+export { fitIntervalReports, type IntervalReportRow } from './intervalReports';

@@ -4,9 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { backtest, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
+import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { readIntervalReports } from '../node/intervalReportFiles';
 import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
@@ -42,7 +43,7 @@ export function calibrationCommands(cli: Command): void {
     .command('fit')
     .description('fit a scenario to a center\'s call records: arrivals, handle time, patience (censored), balking, redials, roster')
     .argument('<records>', 'call records (CSV): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group]')
-    .option('--format <format>', 'cdr (call-detail records) or bank (the bank research format)', format, 'cdr')
+    .option('--format <format>', 'cdr (call-detail records), bank (the bank research format) or intervals (interval_start,line,offered,answered,abandoned,aht_seconds,asa_seconds,agents)', format, 'cdr')
     .option('--interval <length>', 'length of an interval of the fitted day', intervalOption, 1800)
     .option('--roster <file>', 'the roster instead of the agents seen working (CSV: interval_start as hh:mm, agents[, group])')
     .option('--out <file>', 'write the scenario (.yaml with comments on each fitted value, or .json)')
@@ -96,12 +97,16 @@ export function calibrationCommands(cli: Command): void {
 }
 
 async function fitFile(file: string, options: FitCommandOptions): Promise<FittedScenario> {
-  if (options.format === 'intervals') throw new UsageError('fit: interval reports are not supported yet; give call records (--format cdr or bank)');
   const fitOptions: FitOptions = {
     intervalSeconds: options.interval,
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(options.roster === undefined ? {} : { rosterRows: await rosterFile(options.roster) }),
   };
+  if (options.format === 'intervals') {
+    if (options.roster !== undefined) throw new UsageError('fit: interval reports carry their agents; --roster is for call records');
+    const { rows, badRows } = await readIntervalReports(file, { skipBad: options.skipBad === true });
+    return fitIntervalReports(rows, { ...fitOptions, skippedRows: badRows });
+  }
   const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
   const tally = newTally(fitOptions);
   for await (const record of reader.records()) tally.add(record);

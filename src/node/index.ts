@@ -7,3 +7,4 @@ export { readCallRecords, CallRecordReader, RecordFileError, CDR_COLUMNS, type R
 export { callRecordLine, CALL_RECORDS_HEADER } from './callRecordsCsv';
 export { simulatedRecords, type SimulatedRecordsOptions } from './simulatedRecords';
 export { renderBacktestHtml } from './backtestHtml';
+export { readIntervalReports, INTERVAL_COLUMNS } from './intervalReportFiles';

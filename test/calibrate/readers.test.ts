@@ -106,3 +106,39 @@ describe('call-detail records', () => {
     expect(() => validateScenario(scenario)).not.toThrow();
   });
 });
+
+describe('interval reports', () => {
+  it('fit arrivals, AHT, agents and the patience under which Erlang A abandons what was seen', async () => {
+    // Five days of two half-hours on one line, written as the reports would be, their abandoned
+    // calls exactly what Erlang A gives for an exponential patience of 600 s (each interval in
+    // steady state, as the fit takes it): the fit must invert that to 600 s.
+    const { erlangA } = await import('../../src');
+    const { fitIntervalReports } = await import('../../src/calibrate');
+    const { readIntervalReports } = await import('../../src/node');
+    const plan = [{ calls: 300, agents: 48 }, { calls: 360, agents: 55 }];
+    const abandonedOf = (calls: number, agents: number) => calls * erlangA({ arrivalsPerHour: calls * 2, meanHandleSeconds: 300, meanPatienceSeconds: 600, agents }).probAbandon;
+    const lines = ['interval_start,line,offered,answered,abandoned,aht_seconds,asa_seconds,agents'];
+    for (let day = 2; day <= 6; day++) {
+      plan.forEach(({ calls, agents }, k) => {
+        const abandoned = abandonedOf(calls, agents);
+        lines.push(`2026-03-0${day}T0${8 + Math.floor(k / 2)}:${k % 2 === 0 ? '00' : '30'}:00,main,${calls},${calls - abandoned},${abandoned},300,25,${agents}`);
+      });
+    }
+    const file = join(workdir, 'intervals.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { rows, badRows } = await readIntervalReports(file);
+    expect([rows.length, badRows]).toEqual([10, 0]);
+    const { scenario, diagnostics } = fitIntervalReports(rows);
+    expect(scenario).toMatchObject({
+      arrivals: { intervalSeconds: 1800, perInterval: [300, 360] },
+      agents: { intervalSeconds: 1800, perInterval: [48, 55] },
+      handleTime: { type: 'exponential', meanSeconds: 300 },
+    });
+    // Bisection to 60 halvings, the mean rounded to 0.1 s.
+    expect((scenario as { patience: { meanSeconds: number } }).patience.meanSeconds).toBeCloseTo(600, 0);
+    expect(diagnostics.openAtSeconds).toBe(8 * 3600);
+    // No spread beyond Poisson in identical days: cv 0.
+    expect((scenario as { arrivals: { rateUncertainty?: { cv: number } } }).arrivals.rateUncertainty).toEqual({ cv: 0 });
+    expect(diagnostics.warnings[0]).toMatch(/exponential/);
+  });
+});
