@@ -97,6 +97,7 @@ export {
 } from './realtime';
 export {
   fitScenario,
+  fitIntervalReports,
   backtest,
   cdfOf,
   recordFromFields,
@@ -114,6 +115,7 @@ export {
   type FitOptions,
   type FittedDistribution,
   type FittedScenario,
+  type IntervalReportRow,
   type LineDiagnostics,
   type PatienceFit,
   type RecordOutcome,
