@@ -142,3 +142,15 @@ describe('interval reports', () => {
     expect(diagnostics.warnings[0]).toMatch(/exponential/);
   });
 });
+
+describe('a roster given by the clock', () => {
+  it('replaces the agents seen working, interval by interval from the fitted day\'s start', async () => {
+    const reader = readCallRecords(fixture('bad-rows.csv'), { skipBad: true });
+    const records = await all(reader.records());
+    // The records open at 8:00 in half hours (8:00 and 8:30); the roster starts earlier and changes at 8:30.
+    const { scenario, diagnostics } = fitScenario(records, { rosterRows: [{ startSeconds: 7 * 3600, agents: 3 }, { startSeconds: 8.5 * 3600, agents: 5 }] });
+    expect((scenario as { agents: unknown }).agents).toEqual({ intervalSeconds: 1800, perInterval: [3, 5] });
+    expect(diagnostics.groups.agents!.source).toBe('roster');
+    expect(() => fitScenario(records, { rosterRows: [{ startSeconds: 0, agents: 3, group: 'night' }] })).toThrow(/group "night" answered no call/);
+  });
+});
