@@ -101,7 +101,9 @@ export async function backtest(scenario: Scenario, records: Iterable<CallRecord>
         const values = sims.map((s) => s[measure]);
         const m = mean(values);
         const half = t * sd(values, m) * spread;
-        const [low, high] = [m - half, m + half];
+        // Every measure is a count, a duration or a fraction: the band stays where they can be.
+        const fraction = measure === 'serviceLevel' || measure === 'abandonment';
+        const [low, high] = [Math.max(0, m - half), fraction ? Math.min(1, m + half) : m + half];
         rows.push({ line, intervalStart: perReplication[0]![k]!.intervalStart, measure, observed: obs, simulated: m, low, high, inside: obs >= low - 1e-9 && obs <= high + 1e-9 });
       }
     }
