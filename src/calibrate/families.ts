@@ -114,9 +114,11 @@ export function cdfOf(distribution: Distribution): (seconds: number) => number {
 
 function distanceFromSteps(distribution: Distribution, steps: ReadonlyArray<{ seconds: number; survival: number; atRisk: number }>): number {
   const cdf = cdfOf(distribution);
-  // Where fewer than 1% of the observations (and 20) are still at risk the Kaplan–Meier curve is
-  // noise (its last steps drop to 0 on one or two callers): the distance stops there.
-  const reliable = Math.max(20, 0.01 * (steps[0]?.atRisk ?? 0));
+  // Where fewer than 1% of the observations (and 20, or a fifth of a small sample) are still at
+  // risk the Kaplan–Meier curve is noise (its last steps drop to 0 on one or two callers): the
+  // distance stops there.
+  const n = steps[0]?.atRisk ?? 0;
+  const reliable = Math.max(0.01 * n, Math.min(20, 0.2 * n));
   // At each step's upper edge: bins are a second wide (0.5% past 30 minutes), finer than any
   // gap worth reporting.
   let distance = 0;

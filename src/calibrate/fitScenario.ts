@@ -87,7 +87,8 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   for (const tallyLine of tally.lines.values()) {
     const { line, diagnostics } = fitLine(tallyLine, allHandle, warnings);
     lineDiagnostics[tallyLine.name] = diagnostics;
-    lines.push({ ...line, arrivals: { intervalSeconds, perInterval: perLine.get(tallyLine.name)! } });
+    const { name, ...rest } = line;
+    lines.push({ name, arrivals: { intervalSeconds, perInterval: perLine.get(tallyLine.name)! }, ...rest });
   }
 
   const roster = fitRoster(tally, { first, slots, days: days.length, roster: options.roster, rosterRows: options.rosterRows }, warnings);
@@ -175,7 +176,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
   if (handleFit.length === 0) {
     warnings.push(`line ${name}: no answered call; its handle time is the center's`);
     handleFit = allHandle;
-  } else if (tally.handle.exactCount < THIN) warnings.push(`line ${name}: handle time rests on ${tally.handle.exactCount} calls`);
+  } else if (tally.handle.exactCount < THIN) warnings.push(`line ${name}: handle time rests on ${plural(tally.handle.exactCount, 'call')}`);
   const handleTime = rounded(handleFit[0]!.distribution);
 
   const handleTimeByGroup: LineDiagnostics['handleTimeByGroup'] = {};
@@ -205,7 +206,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
       naiveMeanSeconds: p.mean,
       kaplanMeier: thin(p.kaplanMeier(), 120),
     };
-    if (p.exactCount < THIN) warnings.push(`line ${name}: patience rests on ${p.exactCount} callers who hung up`);
+    if (p.exactCount < THIN) warnings.push(`line ${name}: patience rests on ${plural(p.exactCount, 'caller')} who hung up`);
   } else if (tally.outcomes.abandoned === 0) {
     warnings.push(`line ${name}: nobody hung up on hold; the line is fitted without patience (nobody abandons)`);
   }
@@ -219,7 +220,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
     const probability = tally.redials / tally.sentAway;
     redial = { sentAway: tally.sentAway, redials: tally.redials, probability, ...(delayFits.length > 0 ? { delay: summary(tally.redialDelay.exactCount, delayFits) } : {}) };
     if (tally.redials > 0 && delayFits.length > 0) redialSpec = { probability: round(probability, 4), delay: rounded(delayFits[0]!.distribution) };
-    if (tally.redials > 0 && tally.redials < THIN) warnings.push(`line ${name}: redials rest on ${tally.redials} calls`);
+    if (tally.redials > 0 && tally.redials < THIN) warnings.push(`line ${name}: redials rest on ${plural(tally.redials, 'call')}`);
   }
   for (const outcome of ['busy', 'disconnected', 'callback'] as const) {
     if (tally.outcomes[outcome] > 0) warnings.push(`line ${name}: ${tally.outcomes[outcome]} calls ended "${outcome}"; trunks, courtesy disconnects and callbacks are not fitted`);
@@ -275,6 +276,10 @@ function thin<T>(steps: readonly T[], most: number): T[] {
   if (steps.length <= most) return [...steps];
   const every = Math.ceil(steps.length / most);
   return steps.filter((_, i) => i % every === every - 1 || i === steps.length - 1);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function round(x: number, digits: number): number {
