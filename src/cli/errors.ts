@@ -1,6 +1,8 @@
 import { AnalyticInputError } from '../analytic';
 import { SweepError } from '../experiment';
 import { ScenarioFileError } from '../node/scenarioFiles';
+import { CalibrationError } from '../calibrate';
+import { RecordFileError } from '../node/callRecordFiles';
 import { ScenarioError } from '../scenario';
 
 /** A mistake in how the command was called: exit code 2, like invalid input. */
@@ -16,6 +18,8 @@ export function exitCodeOf(error: unknown): 1 | 2 {
     error instanceof UsageError ||
     error instanceof SweepError ||
     error instanceof AnalyticInputError ||
+    error instanceof RecordFileError ||
+    error instanceof CalibrationError ||
     (error instanceof RangeError && /^(replicate|compare|sweep): /.test(error.message));
   return invalidInput ? 2 : 1;
 }

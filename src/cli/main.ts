@@ -14,6 +14,7 @@ import { staffTable, staffingPlan, withRoster } from './staff';
 import { serve } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
+import { calibrationCommands } from './calibrate';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
@@ -177,6 +178,7 @@ export function program(): Command {
     .action(async (options: { port: number; host: string; scenario?: string }) => {
       await serve(options);
     });
+  calibrationCommands(cli);
 
   return cli;
 }

@@ -1,0 +1,162 @@
+// A call-detail record as the fit reads it, and the checks that turn a row's text into one.
+
+/** How a call ended, in a record's `outcome` column. */
+export type RecordOutcome = 'answered' | 'abandoned' | 'balked' | 'busy' | 'disconnected' | 'callback';
+
+const OUTCOMES: ReadonlySet<string> = new Set<RecordOutcome>(['answered', 'abandoned', 'balked', 'busy', 'disconnected', 'callback']);
+
+/**
+ * One call, as an ACD exports it. Times are seconds since 1970-01-01T00:00 of the center's local
+ * clock (a local date-time read as if it were UTC), so whole days and times of day fall out by
+ * division.
+ */
+export interface CallRecord {
+  callId: string;
+  line: string;
+  arrivedAt: number;
+  outcome: RecordOutcome;
+  /** When an agent picked up; answered calls only. */
+  answeredAt?: number;
+  /** End of the call, or when the caller hung up. */
+  endedAt?: number;
+  agent?: string;
+  /** The caller's id, to tell redials. */
+  person?: string;
+  /** The agent group that took the call. */
+  group?: string;
+}
+
+/** Something wrong with one row: the row number (the header is row 1), the field, what was found and what was expected. */
+export interface RecordProblem {
+  row: number;
+  field: string;
+  received: string;
+  expected: string;
+}
+
+/** A row's fields by canonical column name (absent or empty: not given). */
+export type RecordFields = Partial<Record<'call_id' | 'line' | 'arrived_at' | 'outcome' | 'answered_at' | 'ended_at' | 'agent' | 'person' | 'group', string>>;
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An ISO 8601 local date-time (`2024-03-04T08:15:00`, a space for the T, seconds optional) as
+ * seconds of the local clock since 1970; undefined when it is not one. An offset or Z is
+ * accepted and ignored: the center's own clock is what days and intervals are made of.
+ */
+export function parseLocalDateTime(text: string): number | undefined {
+  return fastDateTime(text) ?? slowDateTime(text);
+}
+
+// The date part of the last date-time read, and its seconds: records come a day at a time.
+let lastDate = '';
+let lastDateSeconds = 0;
+
+/** `YYYY-MM-DDTHH:MM:SS` (or a space for the T), the form nearly every row has, without a regex or a Date per field. */
+function fastDateTime(text: string): number | undefined {
+  if (text.length !== 19 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const date = text.slice(0, 10);
+  if (date !== lastDate) {
+    const seconds = slowDateTime(`${date}T00:00:00`);
+    if (seconds === undefined) return undefined;
+    lastDate = date;
+    lastDateSeconds = seconds;
+  }
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 32) return undefined;
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (!(hour <= 23 && minute <= 59 && second <= 60)) return undefined;
+  return lastDateSeconds + hour * 3600 + minute * 60 + second;
+}
+
+/** Two ASCII digits at `at` as a number; NaN if either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : NaN;
+}
+
+function slowDateTime(text: string): number | undefined {
+  const match = DATE_TIME.exec(text.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, fraction] = match;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const ms = Date.UTC(Number(y), month - 1, day, hour, minute, second);
+  if (new Date(ms).getUTCDate() !== day) return undefined; // 31 April and the like
+  return ms / 1000 + (fraction === undefined ? 0 : Number(fraction));
+}
+
+/** Seconds of the local clock as an ISO 8601 local date-time, to the second. */
+export function formatLocalDateTime(seconds: number): string {
+  return new Date(Math.round(seconds) * 1000).toISOString().slice(0, 19);
+}
+
+/**
+ * A record from a row's text, or every problem with the row: a missing or unparseable field, an
+ * unknown outcome, an answered call without `answered_at`, times out of order.
+ *
+ * @example
+ * recordFromFields({ call_id: '1', line: 'sales', arrived_at: '2024-03-04T08:00:05', outcome: 'abandoned', ended_at: '2024-03-04T08:01:10' }, 2);
+ */
+export function recordFromFields(fields: RecordFields, row: number): { record: CallRecord } | { problems: RecordProblem[] } {
+  const problems: RecordProblem[] = [];
+  const problem = (field: string, received: string | undefined, expected: string) => problems.push({ row, field, received: received ?? '', expected });
+  const text = (name: keyof RecordFields) => {
+    const value = fields[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const time = (name: 'arrived_at' | 'answered_at' | 'ended_at', required: boolean) => {
+    const value = text(name);
+    if (value === undefined) {
+      if (required) problem(name, value, 'a local date-time such as 2024-03-04T08:15:00');
+      return undefined;
+    }
+    const seconds = parseLocalDateTime(value);
+    if (seconds === undefined) problem(name, value, 'a local date-time such as 2024-03-04T08:15:00');
+    return seconds;
+  };
+
+  const callId = text('call_id');
+  if (callId === undefined) problem('call_id', callId, 'a call id');
+  const line = text('line');
+  if (line === undefined) problem('line', line, 'the name of the line the call came in on');
+  const outcomeText = text('outcome')?.toLowerCase();
+  const outcome = outcomeText !== undefined && OUTCOMES.has(outcomeText) ? (outcomeText as RecordOutcome) : undefined;
+  if (outcome === undefined) problem('outcome', fields.outcome, 'answered, abandoned, balked, busy, disconnected or callback');
+  const arrivedAt = time('arrived_at', true);
+  const answeredAt = time('answered_at', outcome === 'answered');
+  const endedAt = time('ended_at', outcome === 'answered' || outcome === 'abandoned');
+  if (arrivedAt !== undefined && answeredAt !== undefined && answeredAt < arrivedAt) {
+    problem('answered_at', fields.answered_at, `not before arrived_at (${fields.arrived_at})`);
+  }
+  if (arrivedAt !== undefined && endedAt !== undefined && endedAt < arrivedAt) {
+    problem('ended_at', fields.ended_at, `not before arrived_at (${fields.arrived_at})`);
+  } else if (answeredAt !== undefined && endedAt !== undefined && endedAt < answeredAt) {
+    problem('ended_at', fields.ended_at, `not before answered_at (${fields.answered_at})`);
+  }
+  if (problems.length > 0) return { problems };
+
+  const record: CallRecord = { callId: callId!, line: line!, arrivedAt: arrivedAt!, outcome: outcome! };
+  if (answeredAt !== undefined && outcome === 'answered') record.answeredAt = answeredAt;
+  if (endedAt !== undefined) record.endedAt = endedAt;
+  const agent = text('agent');
+  if (agent !== undefined) record.agent = agent;
+  const person = text('person');
+  if (person !== undefined) record.person = person;
+  const group = text('group');
+  if (group !== undefined) record.group = group;
+  return { record };
+}
+
+/** A problem as one line a person can act on. */
+export function describeProblem(problem: RecordProblem): string {
+  const received = problem.received === '' ? 'nothing' : JSON.stringify(problem.received);
+  return `row ${problem.row}: ${problem.field}: expected ${problem.expected}, got ${received}`;
+}

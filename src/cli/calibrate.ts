@@ -1,0 +1,176 @@
+// `queuecast fit` and `queuecast backtest`: a scenario from a center's own records, and the
+// scenario set beside them.
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
+import { renderBacktestHtml } from '../node/backtestHtml';
+import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { readIntervalReports } from '../node/intervalReportFiles';
+import { replicate } from '../node/parallel';
+import { loadScenarioFile } from '../node/scenarioFiles';
+import { UsageError } from './errors';
+import { fittedYaml } from './fitYaml';
+import { clock, textTable, thousands } from './format';
+
+/** `30m`, `1h`, `900s` or `900` (seconds) as seconds. */
+export function intervalOption(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|min|h)?$/.exec(text.trim());
+  const seconds = match ? Number(match[1]) * ({ s: 1, m: 60, min: 60, h: 3600 }[match[2] ?? 's'] ?? 1) : NaN;
+  if (!(Number.isInteger(seconds) && seconds >= 60 && seconds <= 86_400)) throw new InvalidArgumentError(`expected an interval such as 30m, 15m or 1h (1 minute to 24 hours), got "${text}"`);
+  return seconds;
+}
+
+const format = (text: string): RecordFormat | 'intervals' => {
+  if (text === 'cdr' || text === 'bank' || text === 'intervals') return text;
+  throw new InvalidArgumentError(`expected cdr, bank or intervals, got "${text}"`);
+};
+
+interface FitCommandOptions {
+  format: RecordFormat | 'intervals';
+  interval: number;
+  roster?: string;
+  out?: string;
+  json?: boolean;
+  skipBad?: boolean;
+  name?: string;
+}
+
+/** Adds `fit` and `backtest` to the command. */
+export function calibrationCommands(cli: Command): void {
+  cli
+    .command('fit')
+    .description('fit a scenario to a center\'s call records: arrivals, handle time, patience (censored), balking, redials, roster')
+    .argument('<records>', 'call records (CSV): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group]')
+    .option('--format <format>', 'cdr (call-detail records), bank (the bank research format) or intervals (interval_start,line,offered,answered,abandoned,aht_seconds,asa_seconds,agents)', format, 'cdr')
+    .option('--interval <length>', 'length of an interval of the fitted day', intervalOption, 1800)
+    .option('--roster <file>', 'the roster instead of the agents seen working (CSV: interval_start as hh:mm, agents[, group])')
+    .option('--out <file>', 'write the scenario (.yaml with comments on each fitted value, or .json)')
+    .option('--json', 'print { scenario, diagnostics } as JSON')
+    .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
+    .option('--name <name>', 'the fitted scenario\'s name')
+    .action(async (file: string, options: FitCommandOptions) => {
+      const fitted = await fitFile(file, options);
+      const yaml = fittedYaml(fitted, file);
+      if (options.out) {
+        await writeFile(options.out, extname(options.out) === '.json' ? `${JSON.stringify(fitted.scenario, null, 2)}\n` : yaml);
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(fitted, null, 2)}\n`);
+      else if (!options.out) process.stdout.write(yaml);
+      const { records, days, warnings } = fitted.diagnostics;
+      process.stderr.write(`fitted ${thousands(records.used)} calls over ${days.count} days${records.skipped > 0 ? `; skipped ${thousands(records.skipped)} bad rows` : ''}\n`);
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (options.out) process.stderr.write(`wrote ${options.out}: check it with queuecast backtest ${options.out} ${file}\n`);
+    });
+
+  cli
+    .command('backtest')
+    .description('simulate a scenario and set it beside the records, interval by interval, with the calibration score')
+    .argument('<scenario>', 'scenario file')
+    .argument('<records>', 'call records (CSV)')
+    .option('--format <format>', 'cdr or bank', format, 'cdr')
+    .option('-r, --replications <n>', 'simulated days', (v) => Number(v), 40)
+    .option('-w, --workers <n>', 'worker threads (default: one per core)', (v) => Number(v))
+    .option('--open-at <hh:mm>', 'the time of day the scenario starts (default: the records\' first interval with calls)')
+    .option('--skip-bad', 'skip bad rows instead of stopping')
+    .option('-o, --out <file>', 'write a self-contained HTML report with charts')
+    .option('--json', 'print the backtest as JSON')
+    .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
+      if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
+      if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
+      const scenario = await loadScenarioFile(scenarioFile);
+      const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
+      const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
+      const workers = options.workers;
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
+      const onThreads: BacktestOptions['replicate'] = (s, o) => replicate(s, { ...o, ...(workers === undefined ? {} : { workers }) });
+      const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
+      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
+      if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);
+      if (options.out) {
+        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`));
+        process.stderr.write(`wrote ${options.out}\n`);
+      }
+    });
+}
+
+async function fitFile(file: string, options: FitCommandOptions): Promise<FittedScenario> {
+  const fitOptions: FitOptions = {
+    intervalSeconds: options.interval,
+    ...(options.name === undefined ? {} : { name: options.name }),
+    ...(options.roster === undefined ? {} : { rosterRows: await rosterFile(options.roster) }),
+  };
+  if (options.format === 'intervals') {
+    if (options.roster !== undefined) throw new UsageError('fit: interval reports carry their agents; --roster is for call records');
+    const { rows, badRows } = await readIntervalReports(file, { skipBad: options.skipBad === true });
+    return fitIntervalReports(rows, { ...fitOptions, skippedRows: badRows });
+  }
+  const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
+  const tally = newTally(fitOptions);
+  for await (const record of reader.records()) tally.add(record);
+  return fitTally(tally, { ...fitOptions, skippedRows: reader.badRows });
+}
+
+/** A roster file: interval_start (hh:mm), agents, and group when there are several. */
+async function rosterFile(file: string): Promise<Array<{ startSeconds: number; agents: number; group?: string }>> {
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = parse(await readFile(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    throw new UsageError(`${file}: cannot be read as CSV (${(error as Error).message})`);
+  }
+  const problems: string[] = [];
+  const roster = rows.map((row, i) => {
+    const startSeconds = clockSeconds(row.interval_start ?? '');
+    const agents = Number(row.agents);
+    if (startSeconds === undefined) problems.push(`row ${i + 2}: interval_start: expected a time of day such as 08:30, got "${row.interval_start ?? ''}"`);
+    if (!(Number.isInteger(agents) && agents >= 0)) problems.push(`row ${i + 2}: agents: expected a whole number >= 0, got "${row.agents ?? ''}"`);
+    return { startSeconds: startSeconds ?? 0, agents, ...(row.group ? { group: row.group } : {}) };
+  });
+  if (rows.length === 0) problems.push('no rows: expected interval_start,agents[,group]');
+  if (problems.length > 0) throw new UsageError(`${file}: ${problems.length} bad roster ${problems.length === 1 ? 'row' : 'rows'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return roster;
+}
+
+function clockSeconds(text: string): number | undefined {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [h, m] = [Number(match[1]), Number(match[2])];
+  return h < 24 && m < 60 ? h * 3600 + m * 60 : undefined;
+}
+
+function clockOption(text: string, name: string): number {
+  const seconds = clockSeconds(text);
+  if (seconds === undefined) throw new UsageError(`${name}: expected a time of day such as 08:00, got "${text}"`);
+  return seconds;
+}
+
+/** Per line and interval: calls, abandonment and mean wait, observed against simulated [band]; the scores last. */
+export function backtestTable(result: Backtest): string {
+  const at = (line: string, start: number, measure: string) => result.rows.find((r) => r.line === line && r.intervalStart === start && r.measure === measure)!;
+  const mark = (inside: boolean) => (inside ? ' ' : '*');
+  const lines = [...new Set(result.rows.map((r) => r.line))];
+  const tables = lines.map((line) => {
+    const starts = [...new Set(result.rows.filter((r) => r.line === line).map((r) => r.intervalStart))];
+    const rows = starts.map((start) => {
+      const calls = at(line, start, 'calls');
+      const abandonment = at(line, start, 'abandonment');
+      const wait = at(line, start, 'meanWaitSeconds');
+      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+      return [
+        clock(result.openAtSeconds + start),
+        `${thousands(calls.observed, 1)}${mark(calls.inside)}`,
+        `${thousands(calls.simulated, 1)} [${thousands(calls.low, 1)}, ${thousands(calls.high, 1)}]`,
+        `${pct(abandonment.observed)}${mark(abandonment.inside)}`,
+        `${pct(abandonment.simulated)} [${pct(abandonment.low)}, ${pct(abandonment.high)}]`,
+        `${thousands(wait.observed, 1)}${mark(wait.inside)}`,
+        `${thousands(wait.simulated, 1)} [${thousands(wait.low, 1)}, ${thousands(wait.high, 1)}]`,
+      ];
+    });
+    return `${lines.length > 1 ? `line ${line}\n` : ''}${textTable([['interval', 'calls', 'simulated [95%]', 'abandon', 'simulated [95%]', 'wait (s)', 'simulated [95%]'], ...rows])}`;
+  });
+  const scores = Object.entries(result.score).map(([measure, share]) => `${measure} ${(100 * share).toFixed(0)}%`).join(', ');
+  return `${tables.join('\n\n')}\n\n* outside its band. Calibration score (share inside the band): ${(100 * result.overallScore).toFixed(0)}% overall; ${scores}`;
+}
