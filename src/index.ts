@@ -95,3 +95,13 @@ export {
   type ScoreOptions,
   type WaitForecast,
 } from './realtime';
+export {
+  staffBySimulation,
+  StaffingOptionsError,
+  type ReplicationRunner,
+  type Roster,
+  type StaffingOptions,
+  type StaffingProgress,
+  type StaffingResult,
+  type StaffingRow,
+} from './staffing';
