@@ -33,7 +33,10 @@ const MEASURES = ['serviceLevel', 'probAbandon', 'meanWaitSeconds'] as const;
 /** Checks the options against the scenario's lines; throws a `StaffingOptionsError` listing every problem. */
 export function checkStaffingOptions(options: StaffingOptions, scenario: ResolvedScenario): CheckedOptions {
   const problems: ScenarioProblem[] = [];
-  const add = (path: string, expected: string, received: unknown) => problems.push({ path, expected, received });
+  const add = (path: string, expected: string, received: unknown) => {
+    // Lines that share the default target would each report its problem: once is enough.
+    if (!problems.some((p) => p.path === path && p.expected === expected)) problems.push({ path, expected, received });
+  };
   if (typeof options !== 'object' || options === null) {
     throw new StaffingOptionsError([{ path: '', expected: 'an object with target and replications', received: options }]);
   }
