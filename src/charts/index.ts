@@ -25,3 +25,4 @@ export { callsByLineChart } from './callsByLineChart';
 export { occupancyByGroupChart } from './occupancyByGroupChart';
 export { holdSavingsByLineChart, type TidyLineSaving } from './holdSavingsByLineChart';
 export { callsAndPeopleByLineChart, type PeopleSeries, type TidyCallsOfPeople } from './callsAndPeopleByLineChart';
+export { rostersByIntervalChart, achievedByIntervalChart, type StaffingChartRow } from './staffingCharts';

@@ -1,6 +1,7 @@
 import { AnalyticInputError } from '../analytic';
 import { ScenarioFileError } from '../node/scenarioFiles';
 import { ScenarioError } from '../scenario';
+import { StaffingOptionsError } from '../staffing';
 
 /** A mistake in how the command was called: exit code 2, like invalid input. */
 export class UsageError extends Error {
@@ -14,6 +15,7 @@ export function exitCodeOf(error: unknown): 1 | 2 {
     error instanceof ScenarioFileError ||
     error instanceof UsageError ||
     error instanceof AnalyticInputError ||
+    error instanceof StaffingOptionsError ||
     (error instanceof RangeError && /^(replicate|compare): /.test(error.message));
   return invalidInput ? 2 : 1;
 }

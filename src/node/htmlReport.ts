@@ -107,7 +107,7 @@ ${scenarioDetails(input)}
 
 
 /** Each spec compiled by vega-lite and drawn by vega as an SVG string, with ids unique in the page. */
-async function renderSvgs(specs: readonly VegaLiteSpec[]): Promise<string[]> {
+export async function renderSvgs(specs: readonly VegaLiteSpec[]): Promise<string[]> {
   // Loaded here, not at the top: both are large ESM-only packages that only a report needs.
   const [{ compile }, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   // The data are inline: the renderer has nothing to fetch, and is not allowed to.

@@ -4,3 +4,4 @@ export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenar
 export { toCsv } from './csv';
 export { renderHtmlReport, type HtmlReportInput, type RunReportInput, type CompareReportInput } from './htmlReport';
 export { staffBySimulation, type ParallelStaffingOptions } from './staffing';
+export { renderStaffingReport, type StaffingReportInput } from './staffingReport';
