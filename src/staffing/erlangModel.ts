@@ -20,14 +20,26 @@ export function goodness(measure: LineTarget['measure'], value: number): number 
 
 /** Erlang's view of the problem: the pooled load of each staffed group by row. */
 export class ErlangModel {
-  private readonly loads: PooledLoad[][] = [];
+  private readonly loads: Array<Array<PooledLoad & { asErlangC: boolean }>> = [];
 
-  constructor(private readonly problem: StaffingProblem) {
+  /**
+   * With `patienceWithin`, rows whose callers' mean patience is longer than that many seconds
+   * are planned with Erlang C (service level and mean wait targets): Erlang A's steady state
+   * lets a queue grow until abandonment balances it, which takes about a patience to reach,
+   * so within a half hour far shorter than the patience the queue just grows. The search
+   * starts and corrects with that model; the Erlang A roster it reports is the plain one.
+   */
+  constructor(
+    private readonly problem: StaffingProblem,
+    patienceWithin?: number,
+  ) {
     for (const g of problem.staffedGroups) {
       const lines = problem.lines.filter((line) => line.group === g);
-      this.loads[g] = Array.from({ length: problem.rows }, (_, k) =>
-        pooled(lines, k, Math.min((k + 1) * problem.intervalSeconds, problem.resolved.durationSeconds) - k * problem.intervalSeconds),
-      );
+      this.loads[g] = Array.from({ length: problem.rows }, (_, k) => {
+        const load = pooled(lines, k, Math.min((k + 1) * problem.intervalSeconds, problem.resolved.durationSeconds) - k * problem.intervalSeconds);
+        const patient = patienceWithin !== undefined && (load.meanPatienceSeconds ?? 0) > patienceWithin;
+        return { ...load, asErlangC: patient };
+      });
     }
   }
 
@@ -55,7 +67,7 @@ export class ErlangModel {
     const worst = goodness(measure, measure === 'serviceLevel' ? 0 : measure === 'probAbandon' ? 1 : Number.MAX_VALUE);
     if (agents < 1) return worst;
     const common = { arrivalsPerHour: load.arrivalsPerHour, meanHandleSeconds: load.meanHandleSeconds, agents: Math.round(agents), serviceLevelSeconds: line.serviceLevelSeconds };
-    if (load.meanPatienceSeconds === undefined) {
+    if (load.meanPatienceSeconds === undefined || (load.asErlangC && measure !== 'probAbandon')) {
       // Erlang C has no steady state at or above capacity: the queue grows without bound.
       if (agents <= (load.arrivalsPerHour * load.meanHandleSeconds) / 3600) return worst;
       const metrics = erlangC(common);
@@ -89,6 +101,10 @@ export class ErlangModel {
   private agentsFor(g: number, k: number, line: StaffedLine): number {
     const load = this.loads[g]![k]!;
     if (load.arrivalsPerHour === 0) return 0;
+    if (load.asErlangC && line.target.measure !== 'probAbandon') {
+      const target = line.target.measure === 'serviceLevel' ? { serviceLevel: line.target.value } : { meanWaitSeconds: line.target.value };
+      return agentsFor({ arrivalsPerHour: load.arrivalsPerHour, meanHandleSeconds: load.meanHandleSeconds, serviceLevelSeconds: line.serviceLevelSeconds, target }).agents;
+    }
     const target = { [line.target.measure]: line.target.value } as { serviceLevel: number } | { meanWaitSeconds: number } | { probAbandon: number };
     const common = { arrivalsPerHour: load.arrivalsPerHour, meanHandleSeconds: load.meanHandleSeconds, serviceLevelSeconds: line.serviceLevelSeconds };
     return load.meanPatienceSeconds === undefined

@@ -26,6 +26,7 @@ export interface CheckedOptions {
   seed: number;
   confidence: number;
   maxIterations: number;
+  minRoundSaving: number;
 }
 
 const MEASURES = ['serviceLevel', 'probAbandon', 'meanWaitSeconds'] as const;
@@ -40,7 +41,8 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
   if (typeof options !== 'object' || options === null) {
     throw new StaffingOptionsError([{ path: '', expected: 'an object with target and replications', received: options }]);
   }
-  const { replications, seed = scenario.seed, confidence = 0.95, maxIterations = 40, targetsByLine = {} } = options;
+  const { replications, seed = scenario.seed, confidence = 0.95, maxIterations = 40, minRoundSaving = 0, targetsByLine = {} } = options;
+  if (!(typeof minRoundSaving === 'number' && minRoundSaving >= 0 && minRoundSaving < 1)) add('minRoundSaving', 'a fraction in [0, 1)', minRoundSaving);
   if (!(Number.isInteger(replications) && replications >= 2)) add('replications', 'an integer at least 2', replications);
   if (!Number.isInteger(seed)) add('seed', 'an integer', seed);
   if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) add('confidence', 'a number in (0, 1)', confidence);
@@ -60,7 +62,7 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
     return checkTarget(own ?? options.target, path, line.patience !== undefined, line.name, add);
   });
   if (problems.length > 0) throw new StaffingOptionsError(problems);
-  return { targets, replications, seed, confidence, maxIterations };
+  return { targets, replications, seed, confidence, maxIterations, minRoundSaving };
 }
 
 function checkTarget(

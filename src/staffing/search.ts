@@ -26,9 +26,10 @@ interface SearchHooks {
   onReplication: ((done: number, total: number) => void) | undefined;
 }
 
-// Erlang-slope corrections before the one-agent search: they make the big moves (callbacks
-// and redials can shift a half hour's need by tens of agents); more rarely pay.
-const MAX_CORRECTIONS = 6;
+// Erlang-slope corrections before the one-agent search: they make the big moves (callbacks,
+// redials and backlog can shift a half hour's need by tens or hundreds of agents). They stop
+// once no row moves by more than one agent: from there the one-agent search is cheaper.
+const MAX_CORRECTIONS = 16;
 // Removals are tried on every third row at once: a row's callers feel its neighbours'
 // staffing (they wait into the next half hour, the previous one's backlog reaches them), so
 // rows tried together are kept two apart.
@@ -50,6 +51,7 @@ const REMOVAL_CLASSES = 3;
  */
 export async function searchRosters(
   problem: StaffingProblem,
+  erlangA: ErlangModel,
   model: ErlangModel,
   options: CheckedOptions,
   hooks: SearchHooks,
@@ -70,65 +72,106 @@ export async function searchRosters(
   };
   const budgetLeft = () => iterations < options.maxIterations;
 
-  const start = model.roster();
-  for (const g of problem.staffedGroups) start[g] = start[g]!.map((agents, k) => Math.max(agents, floorOf(k)));
-  const erlang = await evaluate(start, 'erlang');
-  let current = erlang;
+  const atLeastFloor = (rosters: Rosters) => {
+    for (const g of problem.staffedGroups) rosters[g] = rosters[g]!.map((agents, k) => Math.max(agents, floorOf(k)));
+    return rosters;
+  };
+  const erlangRoster = atLeastFloor(erlangA.roster());
+  const erlang = await evaluate(erlangRoster, 'erlang');
   let best: Evaluation | undefined;
   const remember = (evaluation: Evaluation) => {
     if (evaluation.missed > 0) return;
     if (!best || agentHoursOf(problem, evaluation.rosters) <= agentHoursOf(problem, best.rosters)) best = evaluation;
   };
   remember(erlang);
+  // Where callers are more patient than a row is long, the search starts from Erlang C there.
+  const start = atLeastFloor(model.roster());
+  let current: Evaluation = sameRosters(start, erlangRoster) ? erlang : await evaluate(start, 'erlang');
+  remember(current);
 
-  const seen = new Set([key(start)]);
-  for (let i = 0; i < MAX_CORRECTIONS && budgetLeft(); i++) {
-    const next = corrected(problem, model, current, floorOf);
+  // Step 2: corrections, until they stop paying (the simulation's figures are noisy and rows
+  // interact, so they can circle); the one-agent search starts from the best roster they saw:
+  // the fewest rows short, then the fewest agent-hours.
+  const seen = new Set([key(erlangRoster), key(start)]);
+  let previous: Evaluation | undefined;
+  let startOfSearch = current;
+  const better = (a: Evaluation, b: Evaluation) =>
+    a.missed < b.missed || (a.missed === b.missed && agentHoursOf(problem, a.rosters) < agentHoursOf(problem, b.rosters));
+  for (let i = 0, stale = 0; i < MAX_CORRECTIONS && stale < 3 && budgetLeft(); i++) {
+    const next = corrected(problem, model, current, previous, floorOf);
     if (seen.has(key(next))) break;
     seen.add(key(next));
+    const small = largestMove(current.rosters, next) <= 1;
+    previous = current;
     current = await evaluate(next, 'correct');
     remember(current);
+    if (better(current, startOfSearch)) {
+      startOfSearch = current;
+      stale = 0;
+    } else stale++;
+    if (small) break;
   }
+  current = startOfSearch;
 
-  const tight = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
+  // Step 3: rows short get a step more (1% of their agents, at least one); then every row tries
+  // a step fewer, halving its step each time that fails, down to one agent.
+  const step = (agents: number, share: number) => Math.max(1, Math.floor(agents * share));
+  // The first step down is half what Erlang's slope says the row could spare (at least one).
+  const spare = corrected(problem, model, current, undefined, floorOf, false);
+  const stride = problem.resolved.groups.map((_, g) =>
+    current.rosters[g]!.map((agents, k) => (problem.warmupRows[k] ? 0 : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2)))),
+  );
   const removed = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
+  // Optionally, a round of removals that saves under a share of the agent-hours ends the search:
+  // on a large center the last agents' worth is below what the replications can tell apart.
+  let hoursAtRound = Infinity;
   while (budgetLeft()) {
     if (current.missed > 0) {
       const next = copyRosters(current.rosters);
+      const short = new Set<string>();
       problem.lines.forEach((line, i) => {
         current.figures[i]!.forEach((figure, k) => {
-          if (figure.met) return;
-          next[line.group]![k]! += 1;
-          if (removed[line.group]![k]) tight[line.group]![k] = true;
+          if (figure.met || short.has(`${line.group}@${k}`)) return;
+          short.add(`${line.group}@${k}`);
+          next[line.group]![k]! += step(next[line.group]![k]!, 0.01);
+          // A row that went down and must go up again has found its level.
+          if (removed[line.group]![k]) stride[line.group]![k] = 0;
         });
       });
       current = await evaluate(next, 'add');
       remember(current);
       continue;
     }
+    const hoursNow = agentHoursOf(problem, current.rosters);
+    if (hoursNow > hoursAtRound * (1 - options.minRoundSaving) && options.minRoundSaving > 0) break;
+    hoursAtRound = hoursNow;
     const rosters = copyRosters(current.rosters);
     let removedAny = false;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
       const candidates = problem.staffedGroups.flatMap((g) =>
-        rosters[g]!.flatMap((agents, k) => (k % REMOVAL_CLASSES === c && !tight[g]![k] && !problem.warmupRows[k] && agents > floorOf(k) ? [{ g, k }] : [])),
+        rosters[g]!.flatMap((agents, k) => {
+          const by = Math.min(stride[g]![k]!, agents - floorOf(k));
+          return k % REMOVAL_CLASSES === c && by > 0 ? [{ g, k, by }] : [];
+        }),
       );
       if (candidates.length === 0) continue;
       const trial = copyRosters(rosters);
-      for (const { g, k } of candidates) trial[g]![k]! -= 1;
+      for (const { g, k, by } of candidates) trial[g]![k]! -= by;
       const outcome = await evaluate(trial, 'remove');
       remember(outcome);
-      for (const { g, k } of candidates) {
+      for (const { g, k, by } of candidates) {
         if (neighboursMeet(problem, outcome, g, k)) {
-          rosters[g]![k]! -= 1;
+          rosters[g]![k]! -= by;
           removed[g]![k] = true;
           removedAny = true;
         } else {
-          tight[g]![k] = true;
+          stride[g]![k] = by > 1 ? Math.floor(by / 2) : 0;
         }
       }
       if (sameRosters(rosters, outcome.rosters)) current = outcome;
     }
-    if (!removedAny) break;
+    const anyLeft = stride.some((row) => row.some((by) => by > 0));
+    if (!removedAny && !anyLeft) break;
     if (sameRosters(rosters, current.rosters)) continue;
     if (!budgetLeft()) break;
     current = await evaluate(rosters, 'verify');
@@ -146,29 +189,61 @@ function neighboursMeet(problem: StaffingProblem, evaluation: Evaluation, g: num
   });
 }
 
-/** One Erlang-slope correction of every staffed row (step 2 of the search). */
-function corrected(problem: StaffingProblem, model: ErlangModel, evaluation: Evaluation, floorOf: (k: number) => number): Rosters {
+/**
+ * One correction of every staffed row (step 2 of the search). The first uses Erlang's slope: the
+ * simulation behaves like Erlang with some agents more or less, and Erlang's answer for the
+ * target plus that offset is the proposal. Later ones use the simulation's own slope where the
+ * row's agents changed (a secant step): with patient callers a half hour's figure moves far
+ * more slowly in agents than Erlang's steady state says. A row stuck at 0% or 100% doubles its
+ * last step. Steps are bounded, so that rows that spoil each other (backlog) settle.
+ */
+function corrected(
+  problem: StaffingProblem,
+  model: ErlangModel,
+  evaluation: Evaluation,
+  previous: Evaluation | undefined,
+  floorOf: (k: number) => number,
+  upOnly = true,
+): Rosters {
   const next = copyRosters(evaluation.rosters);
   for (const g of problem.staffedGroups) {
     next[g] = evaluation.rosters[g]!.map((agents, k) => {
+      if (upOnly && !problem.lines.some((line, i) => line.group === g && !evaluation.figures[i]![k]!.met)) return agents;
       let proposal: number | undefined;
+      const before = previous?.rosters[g]![k];
       problem.lines.forEach((line, i) => {
         if (line.group !== g) return;
         const figure = evaluation.figures[i]![k]!;
         if (figure.held === 0 || problem.warmupRows[k]) return;
-        const cap = 2 * agents + 10;
-        const simulatedLike = model.equivalentAgents(g, k, line, goodness(line.target.measure, figure.estimate.mean), cap);
-        const needed = model.equivalentAgents(g, k, line, goodness(line.target.measure, line.target.value), cap);
-        const wanted = Math.ceil(agents + needed - simulatedLike - 1e-9);
+        const { measure } = line.target;
+        const now = goodness(measure, figure.estimate.mean);
+        const wantedValue = goodness(measure, line.target.value);
+        let wanted: number | undefined;
+        if (previous && before !== undefined && before !== agents && previous.figures[i]![k]!.held > 0) {
+          const then = goodness(measure, previous.figures[i]![k]!.estimate.mean);
+          const slope = (now - then) / (agents - before);
+          if (slope > 1e-9) wanted = Math.ceil(agents + (wantedValue - now) / slope - 1e-9);
+          else if (now < wantedValue && agents > before) wanted = agents + 2 * (agents - before);
+          else if (now >= wantedValue && agents < before) wanted = agents - 2 * (before - agents);
+        }
+        if (wanted === undefined) {
+          const cap = 2 * agents + 10;
+          const simulatedLike = model.equivalentAgents(g, k, line, now, cap);
+          const needed = model.equivalentAgents(g, k, line, wantedValue, cap);
+          wanted = Math.ceil(agents + needed - simulatedLike - 1e-9);
+        }
         proposal = Math.max(proposal ?? -Infinity, wanted);
       });
       if (proposal === undefined) return agents;
-      // A bounded step: Erlang's slope is a guide, not the simulation's.
       const bounded = Math.min(agents + 2 + Math.ceil(agents / 2), Math.max(agents - 1 - Math.floor(agents / 4), proposal));
       return Math.max(floorOf(k), bounded);
     });
   }
   return next;
+}
+
+function largestMove(from: Rosters, to: Rosters): number {
+  return Math.max(0, ...from.flatMap((roster, g) => roster.map((agents, k) => Math.abs(agents - to[g]![k]!))));
 }
 
 function key(rosters: Rosters): string {

@@ -34,8 +34,7 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
   const resolved = resolveScenario(scenario);
   const checked = checkStaffingOptions(options, resolved);
   const problem = staffingProblem(scenario, resolved, checked.targets);
-  const model = new ErlangModel(problem);
-  const outcome = await searchRosters(problem, model, checked, {
+  const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {
     runReplications: options.runReplications ?? ((s, o) => replicate(s, o)),
     onProgress: options.onProgress,
     onReplication: options.onReplication,

@@ -45,6 +45,12 @@ export interface StaffingOptions {
   confidence?: number;
   /** Most rosters to simulate; default 40. */
   maxIterations?: number;
+  /**
+   * End the search when a round of one-agent removals saves less than this share of the
+   * agent-hours; default 0: go on until no interval can spare an agent. For a large center,
+   * 0.005 stops where the last agents are below what the replications can tell apart.
+   */
+  minRoundSaving?: number;
   /** The replications' runner; default: `replicate()` in-process. */
   runReplications?: ReplicationRunner;
   onProgress?: (progress: StaffingProgress) => void;

@@ -63,14 +63,17 @@ describe('staffing a day with callbacks and redials by simulation', () => {
     }
   });
 
-  it('misses the target in most sampled half hours with one agent fewer there', async () => {
-    const sample = [2, 5, 8, 11, 14];
+  it('misses the target in most half hours with one agent fewer there', async () => {
+    // One agent fewer in one half hour at a time, on the independent seeds. Where it does not
+    // make that half hour miss, the search kept the agent because a neighbouring half hour
+    // missed without it (callers wait across the boundary): the search checks a row and the
+    // rows beside it. "Most": at least two thirds of the half hours.
     let missed = 0;
-    for (const k of sample) {
+    for (let k = 0; k < 16; k++) {
       const fewer = roster().map((agents, i) => (i === k ? agents - 1 : agents));
       const reports = await replicatedFigures({ ...day, agents: { intervalSeconds: 1800, perInterval: fewer } }, checkSeed, replications);
       if (pooledFigure(reports, 'main', k, 'serviceLevel').mean < target) missed++;
     }
-    expect(missed, `missed in ${missed} of ${sample.length}`).toBeGreaterThanOrEqual(4);
+    expect(missed, `missed in ${missed} of 16`).toBeGreaterThanOrEqual(11);
   });
 });
