@@ -22,6 +22,7 @@ export interface SimulatedStaffOptions {
   seed?: number;
   workers?: number;
   maxIterations: number;
+  minRoundSaving?: number;
   out?: string;
   write?: string;
   json?: boolean;
@@ -38,6 +39,7 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
     replications: options.replications,
     maxIterations: options.maxIterations,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(onProgress ? { onProgress } : {}),
   });
