@@ -61,6 +61,18 @@ export async function compare(baseline: Scenario, variant: Scenario, options: Pa
   return summarizePairs(results.map((result) => unwrap(result, 'compare') as ComparedPair), confidence);
 }
 
+/**
+ * The reports of the worker-thread `replicate()` without their summary, for staffing by
+ * simulation (which pools callers by interval itself).
+ */
+export async function replicateReports(scenario: Scenario, options: ParallelOptions): Promise<{ reports: Report[] }> {
+  const resolved = resolveScenario(scenario);
+  const { replications, seed } = checkReplicationOptions('replicate', options, resolved.seed);
+  const tasks = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario: withReplicationSeed(resolved, seed, k) }));
+  const results = await runOnWorkers(tasks, options.workers ?? defaultWorkers(), options.onProgress);
+  return { reports: results.map((result) => unwrap(result, 'replicate') as Report) };
+}
+
 function unwrap(result: ReplicationResult, caller: string): Report | ComparedPair {
   if (!result.ok) throw new Error(`${caller}: a worker failed: ${result.message}`);
   return result.kind === 'replicate' ? result.report : result.pair;

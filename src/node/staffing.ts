@@ -1,5 +1,5 @@
 import { staffBySimulation as staffInProcess, type StaffingOptions, type StaffingResult } from '../staffing';
-import { replicate } from './parallel';
+import { replicateReports } from './parallel';
 
 /** Options of the worker-thread `staffBySimulation()`. */
 export interface ParallelStaffingOptions extends StaffingOptions {
@@ -19,7 +19,7 @@ export interface ParallelStaffingOptions extends StaffingOptions {
 export function staffBySimulation(scenario: Parameters<typeof staffInProcess>[0], options: ParallelStaffingOptions): Promise<StaffingResult> {
   const { workers, ...rest } = options;
   return staffInProcess(scenario, {
-    runReplications: (s, o) => replicate(s, { ...o, ...(workers === undefined ? {} : { workers }) }),
+    runReplications: (s, o) => replicateReports(s, { ...o, ...(workers === undefined ? {} : { workers }) }),
     ...rest,
   });
 }

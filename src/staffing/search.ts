@@ -26,9 +26,9 @@ interface SearchHooks {
   onReplication: ((done: number, total: number) => void) | undefined;
 }
 
-// Erlang-slope corrections before the one-agent search: they make the big moves (callbacks,
-// redials and backlog can shift a half hour's need by tens or hundreds of agents). They stop
-// once no row moves by more than one agent: from there the one-agent search is cheaper.
+// Corrections before the step search: they make the big moves (callbacks, redials and backlog
+// can shift a half hour's need by tens or hundreds of agents). They stop when no row moves by
+// more than one agent, when they repeat a roster, or after three that bring nothing better.
 const MAX_CORRECTIONS = 16;
 // Removals are tried on every third row at once: a row's callers feel its neighbours'
 // staffing (they wait into the next half hour, the previous one's backlog reaches them), so
@@ -36,18 +36,17 @@ const MAX_CORRECTIONS = 16;
 const REMOVAL_CLASSES = 3;
 
 /**
- * The search (docs/design-decisions.md, "Staffing by simulation: the search"). Every roster
- * runs on the same replication seeds, so caller i is the same person each time and the search
- * meets the target on one fixed sample instead of chasing noise.
+ * The search (docs/design-decisions.md, "Staffing by simulation"). Every roster runs on the
+ * same replication seeds, so caller i is the same person each time and the search meets the
+ * target on one fixed sample instead of chasing noise.
  *
- * 1. Erlang A per row, each row in steady state at its own rate.
- * 2. Corrections: in each row, the simulation behaves like Erlang with some agents more or
- *    less (callbacks, redials, backlog); find that offset where Erlang gives the simulated
- *    figure, and staff Erlang's answer for the target plus the offset (a Newton step with
- *    Erlang's slope), all rows at once, until the roster stops changing.
- * 3. One agent at a time: add one in every row that misses until none does; then try one
- *    fewer in every third row at once, and keep each removal after which the row and its
- *    neighbours still meet the target. A row whose removal failed is not tried again.
+ * 1. Erlang A per row, each row in steady state at its own rate (the roster reported beside
+ *    the answer); where callers are more patient than a row is long, Erlang C (the start).
+ * 2. Corrections of the rows that miss: the first with Erlang's slope (the simulation behaves
+ *    like Erlang with an offset of agents), the next with the simulation's own (a secant).
+ * 3. Steps: a step more in every row that misses until none does; then a step fewer in every
+ *    third row at once, kept where the row and its neighbours still meet their targets, the
+ *    step halving on failure down to one agent. The cheapest roster that met every target wins.
  */
 export async function searchRosters(
   problem: StaffingProblem,

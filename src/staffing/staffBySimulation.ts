@@ -1,4 +1,4 @@
-import { replicate, type Estimate } from '../experiment';
+import { replicateReports, type Estimate } from '../experiment';
 import { resolveScenario, type Scenario } from '../scenario';
 import { ErlangModel } from './erlangModel';
 import { checkStaffingOptions } from './options';
@@ -35,7 +35,7 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
   const checked = checkStaffingOptions(options, resolved);
   const problem = staffingProblem(scenario, resolved, checked.targets);
   const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {
-    runReplications: options.runReplications ?? ((s, o) => replicate(s, o)),
+    runReplications: options.runReplications ?? replicateReports,
     onProgress: options.onProgress,
     onReplication: options.onReplication,
   });
