@@ -5,6 +5,10 @@ import type { StaffingOptions } from './types';
 /**
  * Options of `staffBySimulation()` that cannot be used, every problem at once, each with its
  * path (`target.serviceLevel`, `targetsByLine.billing`), what was expected and what was given.
+ *
+ * @example
+ * try { await staffBySimulation(scenario, { target: { serviceLevel: 1.2 }, replications: 10 }); }
+ * catch (error) { if (error instanceof StaffingOptionsError) for (const p of error.problems) console.log(p.path, p.expected); }
  */
 export class StaffingOptionsError extends Error {
   override readonly name = 'StaffingOptionsError';
