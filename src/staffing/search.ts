@@ -115,10 +115,20 @@ export async function searchRosters(
   // Step 3: rows short get a step more (1% of their agents, at least one); then every row tries
   // a step fewer, halving its step each time that fails, down to one agent.
   const step = (agents: number, share: number) => Math.max(1, Math.floor(agents * share));
-  // The first step down is half what Erlang's slope says the row could spare (at least one).
+  // The first step down is half what Erlang's slope says the row could spare, or 5% of its
+  // agents where its whole confidence interval clears the target (Erlang's slope can be far
+  // off there, at 100% answered in time), and at least one agent.
   const spare = corrected(problem, model, current, undefined, floorOf, false);
+  const clears = (g: number, k: number) =>
+    problem.lines.every((line, i) => {
+      if (line.group !== g) return true;
+      const { estimate } = current.figures[i]![k]!;
+      return line.target.measure === 'serviceLevel' ? estimate.low > line.target.value : estimate.high < line.target.value;
+    });
   const stride = problem.resolved.groups.map((_, g) =>
-    current.rosters[g]!.map((agents, k) => (problem.warmupRows[k] ? 0 : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2)))),
+    current.rosters[g]!.map((agents, k) =>
+      problem.warmupRows[k] ? 0 : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2), clears(g, k) ? Math.floor(agents / 20) : 0),
+    ),
   );
   const removed = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
   // Optionally, a round of removals that saves under a share of the agent-hours ends the search:
