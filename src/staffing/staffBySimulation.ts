@@ -14,8 +14,12 @@ import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './typ
  * Callbacks, redials, overflow and the backlog one half hour leaves the next are all in the
  * simulation, which Erlang's formulas cannot see; the Erlang A roster comes beside the result.
  *
- * The search starts from Erlang A per interval, corrects it with Erlang's slope, then moves one
- * agent at a time; every roster runs on the same replication seeds (common random numbers).
+ * The search starts from Erlang A per interval (Erlang C where callers are more patient than an
+ * interval is long), raises the intervals that miss (with Erlang's slope, then the
+ * simulation's), then steps each interval down while it and its neighbours still meet their
+ * targets, halving the step down to one agent. Every roster runs on the same replication seeds
+ * (common random numbers), so the search converges on one sample instead of chasing noise;
+ * `minRoundSaving` stops it early on large centers.
  * Rosters follow the scenario's report rows (the arrival forecast's intervals). A line's target
  * drives the roster of its first route's group; groups no line routes to first keep theirs.
  * Replications run in-process unless `runReplications` says otherwise (`queuecast/node`'s
