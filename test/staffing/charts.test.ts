@@ -26,10 +26,10 @@ describe('the staffing charts', () => {
   });
 
   it('draw one point per group, interval and roster, and each line\'s target', () => {
-    const rosters = rostersByIntervalChart(rows) as { data: { values: Array<{ group: string; roster: string; agents: number }> } };
+    const rosters = rostersByIntervalChart(rows) as unknown as { data: { values: Array<{ group: string; roster: string; agents: number }> } };
     expect(rosters.data.values).toHaveLength(8);
     expect(rosters.data.values.filter((v) => v.roster === 'Erlang A' && v.group === 'support').map((v) => v.agents)).toEqual([8, 9]);
-    const achieved = achievedByIntervalChart(rows) as { layer: Array<{ data: { values: unknown[] } }> };
+    const achieved = achievedByIntervalChart(rows) as unknown as { layer: Array<{ data: { values: unknown[] } }> };
     expect(achieved.layer.map((layer) => layer.data.values.length)).toEqual([4, 8, 2]);
   });
 });
