@@ -136,3 +136,13 @@ export {
   type RecordOutcome,
   type RecordProblem,
 } from './calibrate';
+export {
+  staffBySimulation,
+  StaffingOptionsError,
+  type ReplicationRunner,
+  type Roster,
+  type StaffingOptions,
+  type StaffingProgress,
+  type StaffingResult,
+  type StaffingRow,
+} from './staffing';

@@ -26,3 +26,4 @@ export { occupancyByGroupChart } from './occupancyByGroupChart';
 export { holdSavingsByLineChart, type TidyLineSaving } from './holdSavingsByLineChart';
 export { callsAndPeopleByLineChart, type PeopleSeries, type TidyCallsOfPeople } from './callsAndPeopleByLineChart';
 export { sweepHeatMapChart, sweepLineChart, tidySweepCells, type TidySweepCell } from './sweepCharts';
+export { rostersByIntervalChart, achievedByIntervalChart, type StaffingChartRow } from './staffingCharts';

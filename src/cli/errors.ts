@@ -4,6 +4,7 @@ import { ScenarioFileError } from '../node/scenarioFiles';
 import { CalibrationError } from '../calibrate';
 import { RecordFileError } from '../node/callRecordFiles';
 import { ScenarioError } from '../scenario';
+import { StaffingOptionsError } from '../staffing';
 
 /** A mistake in how the command was called: exit code 2, like invalid input. */
 export class UsageError extends Error {
@@ -20,6 +21,7 @@ export function exitCodeOf(error: unknown): 1 | 2 {
     error instanceof AnalyticInputError ||
     error instanceof RecordFileError ||
     error instanceof CalibrationError ||
+    error instanceof StaffingOptionsError ||
     (error instanceof RangeError && /^(replicate|compare|sweep): /.test(error.message));
   return invalidInput ? 2 : 1;
 }

@@ -15,6 +15,7 @@ import { serve } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
+import { staffSimulated, type SimulatedStaffOptions } from './staffSimulated';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
@@ -41,6 +42,13 @@ const fraction = (value: string) => {
 const positive = (value: string) => {
   const n = Number(value);
   if (!(n > 0)) throw new InvalidArgumentError(`must be a number > 0, got "${value}"`);
+  return n;
+};
+// Seconds, or with a unit as planners say it: 300, 300s, 5m, 1.5h.
+const duration = (value: string) => {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(value.trim());
+  const n = match ? Number(match[1]) * { s: 1, m: 60, h: 3600 }[(match[2] ?? 's') as 's' | 'm' | 'h'] : NaN;
+  if (!(n > 0)) throw new InvalidArgumentError(`must be a duration > 0 in seconds, or with a unit (30s, 5m, 1h), got "${value}"`);
   return n;
 };
 
@@ -129,16 +137,25 @@ export function program(): Command {
     .description('agents needed per interval to meet a target (Erlang C, or Erlang A with patience)')
     .argument('<scenario>', 'scenario file')
     .option('--service-level <fraction>', 'share of callers answered within --within seconds', fraction)
-    .option('--within <seconds>', 'service-level threshold (default: the scenario\'s serviceLevelSeconds)', positive)
+    .option('--within <duration>', 'service-level threshold: seconds, or 30s, 5m, 1h (default: the scenario\'s serviceLevelSeconds)', duration)
     .option('--mean-wait <seconds>', 'mean hold at most this', positive)
     .option('--abandonment <fraction>', 'share of callers who hang up at most this (needs patience)', fraction)
     .option('--write <file>', 'write the scenario with the planned roster (.json, .yaml or .yml)')
     .option('--json', 'print the plan as JSON')
-    .action(async (file: string, options: { serviceLevel?: number; within?: number; meanWait?: number; abandonment?: number; write?: string; json?: boolean }) => {
+    .option('--simulate', 'staff by simulation: the fewest agents whose simulated callers meet the target in every interval (callbacks, redials, several groups included), beside Erlang A')
+    .option('-r, --replications <n>', 'with --simulate: replications per roster (at least 2)', positiveInteger('--replications'), 10)
+    .option('-s, --seed <n>', 'with --simulate: seed of the replications (default: the scenario\'s)', integer)
+    .option('-w, --workers <n>', 'with --simulate: worker threads (default: one per core)', positiveInteger('--workers'))
+    .option('--max-iterations <n>', 'with --simulate: most rosters to simulate', positiveInteger('--max-iterations'), 40)
+    .option('--min-round-saving <fraction>', 'with --simulate: stop when a round of removals saves less than this share of agent-hours (default 0: to the last agent)', fraction)
+    .option('--redis <url>', 'with --simulate: run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)')
+    .option('-o, --out <file>', 'with --simulate: write an HTML report of both rosters and the figures achieved')
+    .action(async (file: string, options: SimulatedStaffOptions & { within?: number; write?: string; json?: boolean }) => {
       const scenario = await loadScenarioFile(file);
+      if (options.simulate) return staffSimulated(file, scenario, options);
       if (isMultiLine(scenario)) {
         // Not an internal failure: the command cannot plan this kind of center (exit 2, no stack).
-        throw new UsageError(`${file}: ${multiLineRefusal(scenario)}`);
+        throw new UsageError(`${file}: ${multiLineRefusal(scenario)}; queuecast staff --simulate staffs it whole`);
       }
       const plan = staffingPlan(scenario, {
         ...(options.serviceLevel === undefined ? {} : { serviceLevel: options.serviceLevel }),

@@ -1,7 +1,7 @@
 export { estimate, unpairedDifference, summarizeAll, differenceOf, type Estimate, type Summary, type ReportSummary } from './estimate';
 export { studentTCritical } from './studentT';
 export type { ReplicationOptions } from './options';
-export { replicate, withReplicationSeed, type Replicated } from './replicate';
+export { replicate, replicateReports, withReplicationSeed, type Replicated } from './replicate';
 export { compare, comparePairSync, summarizePairs, type Comparison, type ComparedPair, type HoldSavings } from './compare';
 export { checkReplicationOptions } from './options';
 export { comparePair } from './compare';

@@ -37,3 +37,22 @@ export async function replicate(scenario: Scenario, options: ReplicationOptions)
 export function withReplicationSeed(scenario: ResolvedScenario, seed: number, k: number): ResolvedScenario {
   return { ...scenario, seed: replicationSeed(seed, k) };
 }
+
+/**
+ * The reports of `replicate()` without their summary: for callers that summarize the
+ * replications their own way (staffing by simulation pools callers by interval) and would
+ * otherwise pay for a summary of every figure of every report.
+ *
+ * @example
+ * const reports = await replicateReports(scenario, { replications: 20 });
+ */
+export async function replicateReports(scenario: Scenario, options: ReplicationOptions): Promise<{ reports: Report[] }> {
+  const resolved = resolveScenario(scenario);
+  const { replications, seed } = checkReplicationOptions('replicate', options, resolved.seed);
+  const reports: Report[] = [];
+  for (let k = 0; k < replications; k++) {
+    reports.push(await runResolved(withReplicationSeed(resolved, seed, k), undefined));
+    options.onProgress?.(k + 1, replications);
+  }
+  return { reports };
+}

@@ -18,3 +18,5 @@ export { callRecordLine, CALL_RECORDS_HEADER } from './callRecordsCsv';
 export { simulatedRecords, type SimulatedRecordsOptions } from './simulatedRecords';
 export { renderBacktestHtml } from './backtestHtml';
 export { readIntervalReports, INTERVAL_COLUMNS } from './intervalReportFiles';
+export { staffBySimulation, type ParallelStaffingOptions } from './staffing';
+export { renderStaffingReport, type StaffingReportInput } from './staffingReport';

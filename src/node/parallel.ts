@@ -47,12 +47,8 @@ export function replicationRunner(options: Pick<ParallelOptions, 'workers' | 'cl
  * // or on a cluster: { replications: 320, cluster: { redis: 'redis://queue.example:6379' } }
  */
 export async function replicate(scenario: Scenario, options: ParallelOptions): Promise<Replicated> {
-  const resolved = resolveScenario(scenario);
-  const { replications, seed, confidence } = checkReplicationOptions('replicate', options, resolved.seed);
-  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario, seed: replicationSeed(seed, k) }));
-  const results = await replicationRunner(options)(jobs, options.onProgress);
-  const reports = results.map((result) => unwrapResult(result, 'replicate') as Report);
-  return { replications, reports, summary: summarizeAll(reports, confidence) };
+  const { reports, confidence } = await replicationReports(scenario, options);
+  return { replications: reports.length, reports, summary: summarizeAll(reports, confidence) };
 }
 
 /**
@@ -70,4 +66,24 @@ export async function compare(baseline: Scenario, variant: Scenario, options: Pa
   const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'compare' as const, baseline, variant, seed: replicationSeed(seed, k) }));
   const results = await replicationRunner(options)(jobs, options.onProgress);
   return summarizePairs(results.map((result) => unwrapResult(result, 'compare') as ComparedPair), confidence);
+}
+
+/**
+ * The reports of `replicate()` without their summary, on worker threads or the cluster: for
+ * staffing by simulation, which pools callers by interval itself.
+ *
+ * @example
+ * const { reports } = await replicateReports(scenario, { replications: 20 });
+ */
+export async function replicateReports(scenario: Scenario, options: ParallelOptions): Promise<{ reports: Report[] }> {
+  const { reports } = await replicationReports(scenario, options);
+  return { reports };
+}
+
+async function replicationReports(scenario: Scenario, options: ParallelOptions): Promise<{ reports: Report[]; confidence: number }> {
+  const resolved = resolveScenario(scenario);
+  const { replications, seed, confidence } = checkReplicationOptions('replicate', options, resolved.seed);
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario, seed: replicationSeed(seed, k) }));
+  const results = await replicationRunner(options)(jobs, options.onProgress);
+  return { reports: results.map((result) => unwrapResult(result, 'replicate') as Report), confidence };
 }

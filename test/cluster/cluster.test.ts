@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare as compareInProcess, replicate as replicateInProcess, sweep as sweepInProcess, type MultiLineScenario } from '../../src';
-import { ClusterError, compare, replicate, sweep } from '../../src/node';
+import {
+  compare as compareInProcess,
+  replicate as replicateInProcess,
+  staffBySimulation as staffInProcess,
+  sweep as sweepInProcess,
+  type MultiLineScenario,
+  type SingleLineScenario,
+} from '../../src';
+import { ClusterError, compare, replicate, staffBySimulation, sweep } from '../../src/node';
 import { referenceScenario } from '../support/scenarios';
 import { freePort, redisMissing, REDIS_SERVER, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
 
@@ -72,6 +79,22 @@ if (redisMissing) {
       expect(progress).toEqual([1, 2, 3, 4]);
       // Every worker took a share.
       expect(workers.filter((w) => /done in/.test(w.log())).length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('staffBySimulation() through the cluster finds the roster of the in-process search, bit for bit', async () => {
+      const morning: SingleLineScenario = {
+        seed: 8,
+        arrivals: { intervalSeconds: 1800, perInterval: [40, 90, 120, 70] },
+        agents: 1,
+        handleTime: { type: 'exponential', meanSeconds: 240 },
+        patience: { type: 'exponential', meanSeconds: 200 },
+      };
+      const options = { target: { meanWaitSeconds: 20 }, replications: 6 } as const;
+      const onCluster = await staffBySimulation(morning, { ...options, cluster: { redis: redis.url } });
+      const inProcess = await staffInProcess(morning, options);
+      expect(onCluster.agents).toEqual(inProcess.agents);
+      expect(onCluster.achieved).toEqual(inProcess.achieved);
+      expect(onCluster.iterations).toBe(inProcess.iterations);
     });
 
     it('a worker killed (SIGKILL) in the middle of a sweep: its job runs again elsewhere, the sweep is deep-equal to in-process and no replication counts twice', async () => {

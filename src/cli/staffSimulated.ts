@@ -1,0 +1,124 @@
+// `queuecast staff --simulate`: staffing by simulation on a scenario file, the simulated roster
+// printed beside Erlang's, interval by interval, with the figure each achieves.
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { stringify } from 'yaml';
+import type { StaffingTarget } from '../analytic';
+import { staffBySimulation } from '../node/staffing';
+import { renderStaffingReport } from '../node/staffingReport';
+import { isMultiLine, type Scenario } from '../scenario';
+import type { StaffingProgress, StaffingResult, StaffingRow } from '../staffing';
+import { UsageError } from './errors';
+import { clock, textTable, thousands } from './format';
+
+/** The options of `queuecast staff` that staffing by simulation reads. */
+export interface SimulatedStaffOptions {
+  simulate?: boolean;
+  serviceLevel?: number;
+  meanWait?: number;
+  abandonment?: number;
+  within?: number;
+  replications: number;
+  seed?: number;
+  workers?: number;
+  redis?: string;
+  maxIterations: number;
+  minRoundSaving?: number;
+  out?: string;
+  write?: string;
+  json?: boolean;
+}
+
+/** Runs the search on worker threads and prints, writes and reports what it found. */
+export async function staffSimulated(file: string, loaded: Scenario, options: SimulatedStaffOptions): Promise<void> {
+  if (options.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
+  const target = simulatedTarget(options);
+  const scenario = withThreshold(loaded, options.within);
+  const onProgress = staffingProgress();
+  const result = await staffBySimulation(scenario, {
+    target,
+    replications: options.replications,
+    maxIterations: options.maxIterations,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  if (onProgress) process.stderr.write('\n');
+  const title = `${scenario.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario))}\n`);
+  if (options.write) {
+    const text = extname(options.write) === '.json' ? `${JSON.stringify(result.scenario, null, 2)}\n` : stringify(result.scenario);
+    await writeFile(options.write, text);
+    process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
+  }
+  if (options.out) {
+    await writeFile(options.out, await renderStaffingReport({ title, scenario, result, replications: options.replications }));
+    process.stderr.write(`wrote ${options.out}\n`);
+  }
+}
+
+/** The target as the command line gives it, for staffing by simulation. */
+export function simulatedTarget(options: { serviceLevel?: number; meanWait?: number; abandonment?: number }): StaffingTarget {
+  const given = [options.serviceLevel, options.meanWait, options.abandonment].filter((x) => x !== undefined);
+  if (given.length !== 1) {
+    throw new UsageError('staff: give exactly one target: --service-level <fraction>, --mean-wait <seconds> or --abandonment <fraction>');
+  }
+  if (options.serviceLevel !== undefined) return { serviceLevel: options.serviceLevel };
+  if (options.meanWait !== undefined) return { meanWaitSeconds: options.meanWait };
+  return { probAbandon: options.abandonment! };
+}
+
+/** The scenario with `--within` as every line's service-level threshold. */
+export function withThreshold(scenario: Scenario, seconds: number | undefined): Scenario {
+  if (seconds === undefined) return scenario;
+  if (!isMultiLine(scenario)) return { ...scenario, serviceLevelSeconds: seconds };
+  return { ...scenario, serviceLevelSeconds: seconds, lines: scenario.lines.map((line) => ({ ...line, serviceLevelSeconds: seconds })) };
+}
+
+/** Progress of the search on stderr, on a terminal only (piped output stays clean). */
+export function staffingProgress(stream: NodeJS.WriteStream = process.stderr): ((progress: StaffingProgress) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  const started = performance.now();
+  return ({ iteration, phase, agentHours, missed }) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    stream.write(`\r\x1b[2Kstaffing: roster ${iteration} (${phase}), ${thousands(agentHours, 1)} agent-hours, ${missed} interval(s) short, ${seconds} s`);
+  };
+}
+
+/** The result as a table: per interval (and line), Erlang's roster and the simulated one, each with its figure. */
+export function simulatedStaffTable(result: StaffingResult, replications: number, multiLine: boolean): string {
+  const measure = result.rows[0]?.measure ?? 'serviceLevel';
+  const figureName = measure === 'serviceLevel' ? 'in time' : measure === 'probAbandon' ? 'abandon' : 'mean wait (s)';
+  const table = textTable([
+    ['from start', ...(multiLine ? ['line', 'group'] : []), 'calls', 'target', 'Erlang A', figureName, 'simulated', figureName, ''],
+    ...result.rows.map((row) => [
+      `${clock(row.intervalStart)}–${clock(row.intervalEnd)}`,
+      ...(multiLine ? [row.line, row.group] : []),
+      thousands(row.calls, 1),
+      formatTarget(row),
+      String(row.erlangAgents),
+      formatFigure(row, row.erlangAchieved.mean) + (row.erlangMet ? ' ' : '!'),
+      String(row.agents),
+      `${formatFigure(row, row.achieved.mean)} ± ${formatFigure(row, row.achieved.halfWidth)}`,
+      row.met ? '' : 'short',
+    ]),
+  ]);
+  const delta = result.agentHours - result.erlangAgentHours;
+  const summary = [
+    `agent-hours: ${thousands(result.agentHours, 1)} simulated, ${thousands(result.erlangAgentHours, 1)} by Erlang A (${delta >= 0 ? '+' : ''}${thousands(delta, 1)})`,
+    `${result.iterations} rosters simulated, ${replications} replications each on the same seeds; ! marks an interval Erlang's roster misses`,
+    ...(result.allMet ? [] : ['the search ran out of iterations before every interval met its target (raise --max-iterations)']),
+  ];
+  return `${table}\n\n${summary.join('\n')}`;
+}
+
+function formatTarget(row: StaffingRow): string {
+  return row.measure === 'meanWaitSeconds' ? `≤ ${thousands(row.target, 0)} s` : `${row.measure === 'serviceLevel' ? '≥' : '≤'} ${thousands(100 * row.target, 1)}%`;
+}
+
+function formatFigure(row: StaffingRow, value: number): string {
+  return row.measure === 'meanWaitSeconds' ? thousands(value, 1) : `${thousands(100 * value, 1)}%`;
+}

@@ -1,0 +1,100 @@
+import type { StaffingTarget } from '../analytic';
+import type { Estimate, ReplicationOptions } from '../experiment';
+import type { Report } from '../metrics';
+import type { Scenario } from '../scenario';
+
+/** A roster: agents per interval, as a scenario's `agents` takes it. */
+export interface Roster {
+  intervalSeconds: number;
+  perInterval: number[];
+}
+
+/**
+ * Runs the replications of one roster. `replicate()` of `queuecast` (in-process) and of
+ * `queuecast/node` (worker threads) both fit; so does any runner that returns the same
+ * reports for the same seeds (a cluster's). The search calls it with the same `seed` every
+ * time: common random numbers across rosters.
+ */
+export type ReplicationRunner = (
+  scenario: Scenario,
+  options: Pick<ReplicationOptions, 'replications' | 'seed' | 'onProgress'>,
+) => Promise<{ reports: Report[] }>;
+
+/** Where a search is, for progress bars: called after every simulated roster. */
+export interface StaffingProgress {
+  /** Rosters simulated so far (each is `replications` runs). */
+  iteration: number;
+  /** What the search is doing: starting from Erlang, correcting by Erlang's slope, or trying rosters one agent apart. */
+  phase: 'erlang' | 'correct' | 'add' | 'remove' | 'verify';
+  /** Agent-hours of the roster just simulated. */
+  agentHours: number;
+  /** Intervals (line by line) that missed their target with it. */
+  missed: number;
+}
+
+export interface StaffingOptions {
+  /** The target every line meets in every interval, as `agentsFor` takes it. */
+  target: StaffingTarget;
+  /** Lines with a target of their own, by line name (the others take `target`). */
+  targetsByLine?: Record<string, StaffingTarget>;
+  /** Replications per roster, at least 2; the same seeds for every roster. */
+  replications: number;
+  /** Seed of the replications; default: the scenario's. */
+  seed?: number;
+  /** Of the achieved figures' intervals; default 0.95. */
+  confidence?: number;
+  /** Most rosters to simulate; default 40. */
+  maxIterations?: number;
+  /**
+   * End the search when a round of one-agent removals saves less than this share of the
+   * agent-hours; default 0: go on until no interval can spare an agent. For a large center,
+   * 0.005 stops where the last agents are below what the replications can tell apart.
+   */
+  minRoundSaving?: number;
+  /** The replications' runner; default: `replicate()` in-process. */
+  runReplications?: ReplicationRunner;
+  onProgress?: (progress: StaffingProgress) => void;
+  /** Called with each roster's replications done (within one iteration). */
+  onReplication?: (done: number, total: number) => void;
+}
+
+/** One interval of one line: its target, the rosters, and what the simulation achieved. */
+export interface StaffingRow {
+  line: string;
+  /** The group whose roster this line's target drives (the line's first route). */
+  group: string;
+  intervalStart: number;
+  intervalEnd: number;
+  /** Calls forecast to arrive (first calls; redials come on top in the simulation). */
+  calls: number;
+  measure: 'serviceLevel' | 'probAbandon' | 'meanWaitSeconds';
+  target: number;
+  agents: number;
+  erlangAgents: number;
+  /** The figure with the roster found, over the replications' callers of this interval. */
+  achieved: Estimate;
+  /** The same figure with the Erlang roster (same seeds). */
+  erlangAchieved: Estimate;
+  met: boolean;
+  erlangMet: boolean;
+}
+
+/** What `staffBySimulation()` resolves to (DESIGN.md, "Staffing by simulation"). */
+export interface StaffingResult {
+  /** The roster found: one for a single line, by group name for several groups. */
+  agents: Roster | Record<string, Roster>;
+  /** Erlang A's roster (Erlang C without patience), each interval in steady state, in the same shape. */
+  erlangAgents: Roster | Record<string, Roster>;
+  /** The simulated figure per interval: a list for a single line, by line name for several. */
+  achieved: Estimate[] | Record<string, Estimate[]>;
+  agentHours: number;
+  erlangAgentHours: number;
+  /** Rosters simulated, the Erlang one included. */
+  iterations: number;
+  /** True when every interval of every line meets its target (false only if `maxIterations` ran out first). */
+  allMet: boolean;
+  /** Tidy rows, one per line and interval. */
+  rows: StaffingRow[];
+  /** The scenario with the roster found, ready to run or write. */
+  scenario: Scenario;
+}
