@@ -3,7 +3,8 @@
 import type { Distribution } from '../random';
 import type { DurationTally } from './durationTally';
 import { nelderMead } from './nelderMead';
-import { gammaCdf, logGamma, logGammaSurvival, logNormalSurvival, normalCdf } from './special';
+import { gammaCdf, logGamma, logGammaSurvival } from '../random/incompleteGamma';
+import { logNormalSurvival, normalCdf } from '../random/normal';
 
 export type Family = 'lognormal' | 'gamma' | 'exponential';
 

@@ -51,3 +51,16 @@ export function normalUpperTail(z: number): number {
     );
   return 0.5 * (x >= 0 ? erfc : 2 - erfc);
 }
+
+/** ln P(Z > z) for a standard normal Z; an asymptotic series where the tail underflows. */
+export function logNormalSurvival(z: number): number {
+  if (z < 30) return Math.log(normalUpperTail(z));
+  // Mills ratio: P(Z > z) ≈ φ(z) / z · (1 − 1/z² + 3/z⁴).
+  const z2 = z * z;
+  return -0.5 * z2 - Math.log(z) - 0.5 * Math.log(2 * Math.PI) + Math.log1p(-1 / z2 + 3 / (z2 * z2));
+}
+
+/** The standard normal CDF. */
+export function normalCdf(z: number): number {
+  return 1 - normalUpperTail(z);
+}
