@@ -93,7 +93,14 @@ function fitGamma(tally: DurationTally, censored: { seconds: Float64Array; count
   return { family: 'gamma', distribution: { type: 'gamma', meanSeconds: shape * scale, cv: 1 / Math.sqrt(shape) }, logLikelihood: ll, aic: 4 - 2 * ll };
 }
 
-/** The CDF of a fitted family's distribution. */
+/**
+ * The CDF of a fitted family's distribution (exponential, lognormal, gamma): to read a fit
+ * beside the Kaplan–Meier curve, or at the minutes a planner asks about.
+ *
+ * @example
+ * const cdf = cdfOf(fit.scenario.patience);
+ * cdf(120); // the share of callers who would hang up within 2 minutes
+ */
 export function cdfOf(distribution: Distribution): (seconds: number) => number {
   switch (distribution.type) {
     case 'exponential':

@@ -43,6 +43,10 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)
  * An ISO 8601 local date-time (`2024-03-04T08:15:00`, a space for the T, seconds optional) as
  * seconds of the local clock since 1970; undefined when it is not one. An offset or Z is
  * accepted and ignored: the center's own clock is what days and intervals are made of.
+ *
+ * @example
+ * parseLocalDateTime('2024-03-04 08:15'); // 1709540100
+ * parseLocalDateTime('4/3/2024'); // undefined
  */
 export function parseLocalDateTime(text: string): number | undefined {
   return fastDateTime(text) ?? slowDateTime(text);
@@ -93,7 +97,12 @@ function slowDateTime(text: string): number | undefined {
   return ms / 1000 + (fraction === undefined ? 0 : Number(fraction));
 }
 
-/** Seconds of the local clock as an ISO 8601 local date-time, to the second. */
+/**
+ * Seconds of the local clock as an ISO 8601 local date-time, to the second.
+ *
+ * @example
+ * formatLocalDateTime(1709540100); // '2024-03-04T08:15:00'
+ */
 export function formatLocalDateTime(seconds: number): string {
   return new Date(Math.round(seconds) * 1000).toISOString().slice(0, 19);
 }

@@ -29,6 +29,13 @@ export interface ReadRecordsOptions {
 /**
  * A records file with bad rows: every problem with its row number (the header is row 1), up to
  * the first 1,000, and how many rows were bad.
+ *
+ * @example
+ * try {
+ *   for await (const record of readCallRecords('calls.csv').records()) tally.add(record);
+ * } catch (error) {
+ *   if (error instanceof RecordFileError) console.error(error.message); // every bad row, with its number
+ * }
  */
 export class RecordFileError extends Error {
   override readonly name = 'RecordFileError';
@@ -47,7 +54,14 @@ export class RecordFileError extends Error {
 
 const MAX_PROBLEMS = 1000;
 
-/** A records file being read: iterate `records()`, then read the counts. */
+/**
+ * A records file being read: iterate `records()`, then read the counts.
+ *
+ * @example
+ * const reader = new CallRecordReader('calls.csv', { format: 'cdr', skipBad: true });
+ * for await (const record of reader.records()) tally.add(record);
+ * reader.badRows; // rows skipped
+ */
 export class CallRecordReader {
   /** Data rows read (the header not counted). */
   rows = 0;

@@ -21,7 +21,7 @@ describe('every public function and class has a doc comment with an example', ()
   for (const [entry, module] of [['queuecast', main], ['queuecast/node', node]] as const) {
     const names = Object.entries(module).filter(([, value]) => typeof value === 'function').map(([name]) => name);
     it.each(names)(`${entry}: %s`, (name) => {
-      const declared = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function|class|const) ${name}\\b`);
+      const declared = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function\\*?|class|const) ${name}\\b`);
       const doc = sources.map(([, text]) => declared.exec(text)?.[1]).find((d) => d !== undefined);
       expect(doc, `a doc comment right above the declaration of ${name}`).toBeDefined();
       expect(doc).toContain('@example');
