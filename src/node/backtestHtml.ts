@@ -1,10 +1,10 @@
 // The backtest as one self-contained HTML file: per measure, the observed mean of each interval
 // beside the simulated mean and its 95% band, a small multiple per line.
+import { htmlPage } from './htmlPage';
 import { BACKTEST_MEASURES, type Backtest, type BacktestMeasure } from '../calibrate';
 import type { VegaLiteSpec } from '../charts';
 import { renderSvgs } from './htmlReport';
 import { escapeHtml } from './reportFormat';
-import { STYLE } from './reportStyle';
 
 const LABELS: Record<BacktestMeasure, string> = {
   calls: 'Calls',
@@ -28,19 +28,9 @@ export async function renderBacktestHtml(result: Backtest, title: string): Promi
   const figures = BACKTEST_MEASURES.map(
     (measure, i) => `<figure class="chart" data-chart="${measure}"><figcaption><strong>${escapeHtml(LABELS[measure])}.</strong> Observed (points), simulated mean (line) and its 95% band, by interval.</figcaption>\n${svgs[i]}</figure>`,
   ).join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="queuecast">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<header><h1>${escapeHtml(title)}</h1>
+  return htmlPage(
+    title,
+    `<header><h1>${escapeHtml(title)}</h1>
 <p>Backtest over ${result.days} days of records against ${result.replications} simulated days. Calibration score ${(100 * result.overallScore).toFixed(0)}%: the share of observations inside their band.</p></header>
 <section class="figures"><h2>Calibration score by measure</h2>
 <table><thead><tr><th>measure</th><th>inside the band</th></tr></thead><tbody>
@@ -52,12 +42,8 @@ ${scores}
 <div class="chart-grid">
 ${figures}
 </div>
-</section>
-<footer>Made with queuecast, a discrete-event simulation of contact-center hold queues.</footer>
-</main>
-</body>
-</html>
-`;
+</section>`,
+  );
 }
 
 function chartSpec(result: Backtest, measure: BacktestMeasure): VegaLiteSpec {

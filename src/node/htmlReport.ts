@@ -1,3 +1,4 @@
+import { htmlPage } from './htmlPage';
 import type { VegaLiteSpec } from '../charts';
 import type { Comparison, Replicated } from '../experiment';
 import type { Scenario } from '../scenario';
@@ -6,7 +7,6 @@ import { headlineTable, header, keyFigures } from './reportHeadline';
 import { isMultiLineReport, linesSection } from './reportLines';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
 import { scenarioDetails } from './reportScenario';
-import { STYLE } from './reportStyle';
 
 /** A report of one scenario's replications. */
 export interface RunReportInput {
@@ -68,19 +68,9 @@ export async function renderHtmlReport(input: RunReportInput | CompareReportInpu
       : `Each figure is the mean over ${replications} replications, ± the half-width of its ${level} Student t confidence interval. ` +
         'Baseline and variant ran on common random numbers (caller i is the same person, with the same handle time, patience and choices, in both), ' +
         'so the difference is estimated pair by pair, replication by replication.';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="queuecast">
-<title>${escapeHtml(input.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${header(input, replications, level)}
+  return htmlPage(
+    input.title,
+    `${header(input, replications, level)}
 <section class="overview${overview.length > 0 ? ' with-chart' : ''}" aria-label="Key figures">
 ${keyFigures(input)}
 ${overview.join('\n')}
@@ -97,12 +87,8 @@ ${linesSection(input, level, lineCharts)}
 ${charts.join('\n')}
 </div>
 </section>
-${scenarioDetails(input)}
-<footer>Made with queuecast, a discrete-event simulation of contact-center hold queues.</footer>
-</main>
-</body>
-</html>
-`;
+${scenarioDetails(input)}`,
+  );
 }
 
 

@@ -1,11 +1,11 @@
 // The HTML report of staffing by simulation: both rosters and what each achieves, by interval.
+import { htmlPage } from './htmlPage';
 import { achievedByIntervalChart, rostersByIntervalChart } from '../charts';
 import type { Scenario } from '../scenario';
 import type { StaffingResult, StaffingRow } from '../staffing';
 import { renderSvgs } from './htmlReport';
 import { cardsHtml, escapeHtml, formatDate, formatNumber, upToOneDecimal } from './reportFormat';
 import { describeScenario } from './reportScenario';
-import { STYLE } from './reportStyle';
 
 export interface StaffingReportInput {
   title: string;
@@ -42,19 +42,9 @@ export async function renderStaffingReport(input: StaffingReportInput): Promise<
     { label: 'Intervals Erlang A misses', value: String(erlangShort), detail: `of ${result.rows.length} simulated` },
     { label: 'Rosters simulated', value: String(result.iterations), detail: `${input.replications} replications each, same seeds` },
   ]);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="queuecast">
-<title>${escapeHtml(input.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<header>
+  return htmlPage(
+    input.title,
+    `<header>
 <p class="kicker">queuecast · staffing by simulation · ${escapeHtml(formatDate(input.generated ?? new Date()))}</p>
 <h1>${escapeHtml(input.title)}</h1>
 <p>${escapeHtml(describeScenario(input.scenario))}</p>
@@ -71,12 +61,8 @@ ${charts.map((chart, i) => `<figure class="chart" data-chart="${chart.id}">\n<fi
 <h2>By interval</h2>
 ${rowsTable(result.rows)}
 <p class="note">${escapeHtml('Figures are over the callers who arrived in the interval, pooled over the replications, ± the half-width of a 95% confidence interval. Every roster ran on the same replication seeds (common random numbers).')}</p>
-</section>
-<footer>Made with queuecast, a discrete-event simulation of contact-center hold queues.</footer>
-</main>
-</body>
-</html>
-`;
+</section>`,
+  );
 }
 
 function rowsTable(rows: readonly StaffingRow[]): string {

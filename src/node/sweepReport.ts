@@ -1,4 +1,5 @@
 // The HTML report of a sweep: one self-contained page, like the run and compare reports.
+import { htmlPage } from './htmlPage';
 import { sweepHeatMapChart, sweepLineChart } from '../charts';
 import type { Sweep } from '../experiment';
 import { describeValue, type Scenario } from '../scenario';
@@ -6,7 +7,6 @@ import { renderSvgs } from './htmlReport';
 import { figureHtml, type ReportFigure } from './reportFigures';
 import { COUNT, HOURS, PERCENT, cell, escapeHtml, upToOneDecimal } from './reportFormat';
 import { describeScenario } from './reportScenario';
-import { STYLE } from './reportStyle';
 
 /** A sweep and what it was run on. */
 export interface SweepReportInput {
@@ -53,19 +53,9 @@ export async function renderSweepReport(input: SweepReportInput): Promise<string
   const svgs = await renderSvgs(figures.map((figure) => figure.spec));
   const html = figures.map((figure, i) => figureHtml(figure, svgs[i]!));
   const generated = (input.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="queuecast">
-<title>${escapeHtml(input.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<header>
+  return htmlPage(
+    input.title,
+    `<header>
 <p class="kicker">Sweep · ${sweep.rows.length} cells × ${sweep.replications} replications · ${escapeHtml(generated)} UTC</p>
 <h1>${escapeHtml(input.title)}</h1>
 <dl class="scenarios">
@@ -87,12 +77,8 @@ ${cellsTable(sweep, level)}
 <div class="chart-grid">
 ${html.slice(1).join('\n')}
 </div>
-</section>
-<footer>Made with queuecast, a discrete-event simulation of contact-center hold queues.</footer>
-</main>
-</body>
-</html>
-`;
+</section>`,
+  );
 }
 
 function cellsTable(sweep: Sweep, level: string): string {
