@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateScenario } from '../../src';
 import { CALL_RECORDS_HEADER, callRecordLine, loadScenarioFile } from '../../src/node';
 import { recordsOf } from '../support/calibration';
+import { queuecast } from '../support/cli';
 
-// The built command, as a planner runs it (npm test builds dist/ first).
 const root = new URL('../../', import.meta.url);
-const cli = new URL('dist/cli.js', root).pathname;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-fit-'));
-
-async function queuecast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root.pathname });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('queuecast fit', () => {
   it('exits 2 on bad rows, listing each with its row number', async () => {

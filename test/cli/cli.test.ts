@@ -6,21 +6,11 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src';
 import { significantDigits } from '../support/significantDigits';
+import { queuecast } from '../support/cli';
 
 // The built command, as a planner runs it (npm test builds dist/ first).
 const root = new URL('../../', import.meta.url);
-const cli = new URL('dist/cli.js', root).pathname;
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-cli-'));
-
-async function queuecast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root.pathname });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('queuecast run', () => {
   it('prints the figures with intervals, writes CSV and JSON, and keeps stderr quiet when piped', async () => {

@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMultiLine, type CallbackPolicy, type MultiLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
+import { queuecast } from '../support/cli';
 
 // The built command on the agency's four lines over three groups (examples/scenarios/agency-lines.yaml).
 const root = new URL('../../', import.meta.url);
-const cli = new URL('dist/cli.js', root).pathname;
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-lines-'));
 const AGENCY = 'examples/scenarios/agency-lines.yaml';
 const AGENCY_CALLBACK = 'examples/scenarios/agency-lines-callback.yaml';
 const LINES = ['individuals', 'businesses', 'practitioners', 'spanish'];
 const GROUPS = ['general', 'bilingual', 'overflow'];
-
-async function queuecast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root.pathname, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** The tables of the output, by the first cell of their header row. */
 function tables(stdout: string): Map<string, string> {

@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { queuecast } from '../support/cli';
 
-// The built command, as a planner runs it (npm test builds dist/ first).
-const root = new URL('../../', import.meta.url);
-const cli = new URL('dist/cli.js', root).pathname;
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-staff-'));
-
-async function queuecast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root.pathname });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // A short morning with a callback: four half hours, 10 to 25 agents.
 const morning = join(workdir, 'morning.yaml');
