@@ -1,6 +1,6 @@
 import { timeEncoding } from './intervalLines';
 import { linesOf, smallMultiples, type SmallMultiplesOptions } from './smallMultiples';
-import { SERIES_COLORS, type VegaLiteSpec } from './spec';
+import { seriesLineColor, type VegaLiteSpec } from './spec';
 import { tidyLineIntervals, type LineSeries } from './tidyLineIntervals';
 
 /**
@@ -22,14 +22,7 @@ export function holdByLineChart(series: readonly LineSeries[], options: SmallMul
   const values = tidyLineIntervals(series, ['meanHoldSeconds']);
   const labels = series.map((s) => s.label);
   const panels = linesOf(series);
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    title: null,
-    sort: labels,
-    scale: { domain: labels, range: labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) },
-    legend: labels.length > 1 ? { symbolType: 'stroke', symbolOpacity: 1 } : null,
-  };
+  const color = seriesLineColor(labels);
   const time = timeEncoding(series.flatMap((s) => Object.values(s.lines).map((line) => ({ rows: line.intervals }))));
   const line = { mark: time.mark, encoding: { ...time.encoding, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (min)' }, color } };
   const band = {

@@ -1,20 +1,11 @@
 import type { Estimate, HoldSavings } from '../experiment';
+import { SAVING_PARTS as PARTS, type TidySaving } from './holdSavingsChart';
 import { chartFrame, type ChartOptions, type VegaLiteSpec } from './spec';
 
 /** One bar of the hold-savings-by-line chart. */
-export interface TidyLineSaving {
+export interface TidyLineSaving extends TidySaving {
   line: string;
-  part: 'Direct' | 'Indirect' | 'Net';
-  hours: number;
-  low: number;
-  high: number;
 }
-
-const PARTS = [
-  { key: 'directHoldHours', part: 'Direct', color: '#16a34a' },
-  { key: 'indirectHoldHours', part: 'Indirect', color: '#d97706' },
-  { key: 'netHoldHours', part: 'Net', color: '#2563eb' },
-] as const;
 
 /**
  * Hold hours a variant saves on each line, split as `compare()` splits them (`savingsByLine`):

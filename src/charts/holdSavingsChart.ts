@@ -9,7 +9,8 @@ export interface TidySaving {
   high: number;
 }
 
-const PARTS = [
+/** The parts of a saving, in the order charts draw them, with their colours. */
+export const SAVING_PARTS = [
   { key: 'directHoldHours', part: 'Direct', color: '#16a34a' },
   { key: 'indirectHoldHours', part: 'Indirect', color: '#d97706' },
   { key: 'netHoldHours', part: 'Net', color: '#2563eb' },
@@ -27,7 +28,7 @@ const PARTS = [
  * @see holdDistributionChart
  */
 export function holdSavingsChart(savings: HoldSavings<Estimate>, options: ChartOptions = {}): VegaLiteSpec {
-  const values: TidySaving[] = PARTS.map(({ key, part }) => ({
+  const values: TidySaving[] = SAVING_PARTS.map(({ key, part }) => ({
     part,
     hours: savings[key].mean,
     low: savings[key].low,
@@ -37,7 +38,7 @@ export function holdSavingsChart(savings: HoldSavings<Estimate>, options: ChartO
     field: 'part',
     type: 'nominal',
     title: null,
-    sort: PARTS.map((p) => p.part),
+    sort: SAVING_PARTS.map((p) => p.part),
     axis: { labelAngle: 0, labelFontSize: 12 },
   };
   const label = (above: boolean) => ({
@@ -60,7 +61,7 @@ export function holdSavingsChart(savings: HoldSavings<Estimate>, options: ChartO
             field: 'part',
             type: 'nominal',
             legend: null,
-            scale: { domain: PARTS.map((p) => p.part), range: PARTS.map((p) => p.color) },
+            scale: { domain: SAVING_PARTS.map((p) => p.part), range: SAVING_PARTS.map((p) => p.color) },
           },
         },
       },

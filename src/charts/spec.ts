@@ -21,6 +21,18 @@ export interface ChartOptions {
 /** Colours of the arms of a comparison, in the order the series are given (baseline first). */
 export const SERIES_COLORS: readonly string[] = ['#475569', '#ea580c', '#2563eb', '#16a34a', '#9333ea'];
 
+/** The colour encoding of series drawn as lines: a colour each, in order; a legend only for several. */
+export function seriesLineColor(labels: readonly string[]): Record<string, unknown> {
+  return {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    sort: labels,
+    scale: { domain: labels, range: labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) },
+    legend: labels.length > 1 ? { symbolType: 'stroke', symbolOpacity: 1 } : null,
+  };
+}
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** The top level of a spec: schema, size, title, description and the shared look. */

@@ -1,6 +1,6 @@
 import type { Summary } from '../experiment';
 import type { IntervalRow } from '../metrics';
-import { figureValue, type Figure } from './spec';
+import { pushTidyRows } from './tidyRows';
 
 /** The figures of an interval row, as opposed to its labels (`intervalStart`, `intervalEnd`, `warmup`). */
 export type IntervalVariable = Exclude<keyof IntervalRow, 'intervalStart' | 'intervalEnd' | 'warmup'>;
@@ -59,19 +59,6 @@ export function tidyIntervals(
   variables: readonly IntervalVariable[] = ALL_VARIABLES,
 ): TidyIntervalRow[] {
   const out: TidyIntervalRow[] = [];
-  for (const { label, rows } of series) {
-    for (const row of rows) {
-      for (const variable of variables) {
-        out.push({
-          series: label,
-          intervalStart: row.intervalStart,
-          intervalEnd: row.intervalEnd,
-          warmup: row.warmup,
-          variable,
-          ...figureValue(row[variable] as Figure),
-        });
-      }
-    }
-  }
+  for (const { label, rows } of series) pushTidyRows(out, { series: label }, rows, variables);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Summary } from '../experiment';
 import type { CallIntervalFigures, GroupIntervalRow, LineIntervalRow } from '../metrics';
-import { figureValue, type Figure } from './spec';
+import { pushTidyRows } from './tidyRows';
 
 /** The call figures of a line's interval row, as opposed to its labels. */
 export type LineIntervalVariable = Exclude<keyof CallIntervalFigures, 'intervalStart' | 'intervalEnd' | 'warmup'>;
@@ -74,21 +74,7 @@ const GROUP_VARIABLES: readonly GroupIntervalVariable[] = ['agentsScheduled', 'a
 export function tidyLineIntervals(series: readonly LineSeries[], variables: readonly LineIntervalVariable[] = LINE_VARIABLES): TidyLineIntervalRow[] {
   const out: TidyLineIntervalRow[] = [];
   for (const { label, lines } of series) {
-    for (const [line, { intervals }] of Object.entries(lines)) {
-      for (const row of intervals) {
-        for (const variable of variables) {
-          out.push({
-            series: label,
-            line,
-            intervalStart: row.intervalStart,
-            intervalEnd: row.intervalEnd,
-            warmup: row.warmup,
-            variable,
-            ...figureValue(row[variable] as Figure),
-          });
-        }
-      }
-    }
+    for (const [line, { intervals }] of Object.entries(lines)) pushTidyRows(out, { series: label, line }, intervals, variables);
   }
   return out;
 }
@@ -106,21 +92,7 @@ export function tidyLineIntervals(series: readonly LineSeries[], variables: read
 export function tidyGroupIntervals(series: readonly GroupSeries[], variables: readonly GroupIntervalVariable[] = GROUP_VARIABLES): TidyGroupIntervalRow[] {
   const out: TidyGroupIntervalRow[] = [];
   for (const { label, groups } of series) {
-    for (const [group, { intervals }] of Object.entries(groups)) {
-      for (const row of intervals) {
-        for (const variable of variables) {
-          out.push({
-            series: label,
-            group,
-            intervalStart: row.intervalStart,
-            intervalEnd: row.intervalEnd,
-            warmup: row.warmup,
-            variable,
-            ...figureValue(row[variable] as Figure),
-          });
-        }
-      }
-    }
+    for (const [group, { intervals }] of Object.entries(groups)) pushTidyRows(out, { series: label, group }, intervals, variables);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { timeEncoding } from './intervalLines';
-import { chartFrame, SERIES_COLORS, type ChartOptions, type VegaLiteSpec } from './spec';
+import { chartFrame, seriesLineColor, type ChartOptions, type VegaLiteSpec } from './spec';
 import { tidyIntervals, type IntervalSeries } from './tidyIntervals';
 
 /**
@@ -18,14 +18,7 @@ import { tidyIntervals, type IntervalSeries } from './tidyIntervals';
 export function waitsByIntervalChart(series: readonly IntervalSeries[], options: ChartOptions = {}): VegaLiteSpec {
   const values = tidyIntervals(series, ['meanHoldSeconds']);
   const labels = series.map((s) => s.label);
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    title: null,
-    sort: labels,
-    scale: { domain: labels, range: labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) },
-    legend: labels.length > 1 ? { symbolType: 'stroke', symbolOpacity: 1 } : null,
-  };
+  const color = seriesLineColor(labels);
   const time = timeEncoding(series);
   const line = {
     mark: time.mark,
