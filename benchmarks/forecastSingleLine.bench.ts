@@ -7,7 +7,7 @@
 import { cpuUsage } from 'node:process';
 import { pathToFileURL } from 'node:url';
 import * as current from '../src';
-import type { CenterSnapshot, Scenario } from '../src';
+import { forecastScenario as scenario, forecastSnapshot as snapshot } from './forecastCases';
 import { median, option } from './measure';
 
 const rounds = option('rounds', 15);
@@ -15,19 +15,6 @@ const referenceAt = process.argv[process.argv.indexOf('--reference') + 1];
 if (!process.argv.includes('--reference') || !referenceAt) throw new Error('--reference <dir of the reference src> is required');
 const reference = (await import(pathToFileURL(`${referenceAt}/index.ts`).href)) as typeof current;
 
-const scenario: Scenario = {
-  arrivals: { perHour: 570 },
-  agents: 50,
-  durationSeconds: 8 * 3600,
-  handleTime: { type: 'lognormal', meanSeconds: 300, cv: 1 },
-  patience: { type: 'exponential', meanSeconds: 600 },
-};
-const snapshot: CenterSnapshot = {
-  agents: 50,
-  busy: Array.from({ length: 50 }, (_, i) => ({ elapsedSeconds: 12 * i })),
-  hold: Array.from({ length: 20 }, (_, i) => ({ waitedSeconds: 5 * (20 - i) })),
-  callbacks: [],
-};
 
 const same = JSON.stringify(current.forecastWait(scenario, snapshot)) === JSON.stringify(reference.forecastWait(scenario, snapshot));
 const trees = { current, reference };

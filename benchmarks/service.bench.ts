@@ -11,7 +11,8 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createForecastServer, jsonLog } from '../src/node';
-import type { CenterSnapshot, MultiLineScenario, MultiLineSnapshot, Scenario } from '../src';
+import type { CenterSnapshot, Scenario } from '../src';
+import { twoLines, twoLinesSnapshot } from './forecastCases';
 import { median, option } from './measure';
 
 // autocannon ships no type declarations; this is the part of its API used here.
@@ -59,25 +60,6 @@ const snapshot: CenterSnapshot = {
   callbacks: [],
 };
 
-// The tests' two-line center: line A (priority) and B over a shared group, B overflowing to a backup group.
-const twoLines: MultiLineScenario = {
-  durationSeconds: 8 * 3600,
-  lines: [
-    { name: 'A', priority: 1, arrivals: { perHour: 120 }, handleTime: { type: 'exponential', meanSeconds: 300 }, routing: [{ group: 'shared' }] },
-    { name: 'B', arrivals: { perHour: 200 }, handleTime: { type: 'lognormal', meanSeconds: 360, cv: 0.8 },
-      patience: { type: 'exponential', meanSeconds: 600 }, routing: [{ group: 'shared' }, { group: 'backup', afterSeconds: 120 }] },
-  ],
-  groups: [{ name: 'shared', agents: 20 }, { name: 'backup', agents: 4 }],
-};
-const hold = () => Array.from({ length: 10 }, (_, i) => ({ waitedSeconds: (10 - i) * 15 }));
-const twoLinesSnapshot: MultiLineSnapshot = {
-  lines: { A: { hold: hold() }, B: { hold: hold() } },
-  groups: {
-    shared: { agents: 20, busy: Array.from({ length: 20 }, (_, i) => ({ elapsedSeconds: (i * 37) % 600, line: i % 3 ? 'B' : 'A' })) },
-    backup: { agents: 4, busy: Array.from({ length: 4 }, (_, i) => ({ elapsedSeconds: 100 * i, line: 'B' })) },
-  },
-  timeOfDaySeconds: 3600,
-};
 
 async function listen(options: Parameters<typeof createForecastServer>[0]) {
   const server = createForecastServer({ ...options, log: jsonLog(() => {}) });
