@@ -6,7 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type Scenario } from '../../src';
 import { renderHtmlReport } from '../../src/node/htmlReport';
-import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
+import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 
 // A morning of a small center, by quarter-hour: the calls peak mid-morning a little above
@@ -50,17 +50,8 @@ if (chromiumMissing) {
     });
 
     it('renders every chart offline, shows the headline numbers, and saves a screenshot', async () => {
-      const page = await context.newPage();
-      const requested: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      // No network: everything but the report itself is refused.
-      await page.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
-      await page.goto(fileUrl, { waitUntil: 'load' });
+      // No network: everything but the page itself is refused.
+      const { page, requested, problems } = await openOffline(context, fileUrl);
 
       const charts = await page.$$eval('figure[data-chart]', (figures) =>
         figures.map((figure) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type MultiLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
 import { renderHtmlReport } from '../../src/node/htmlReport';
-import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
+import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 // The multi-line example files, as `npx queuecast compare ... --out` renders them: the tax
 // agency's four lines over three groups, without and with a callback offer.
@@ -45,16 +45,8 @@ if (chromiumMissing) {
     });
 
     it('renders every per-line chart offline, a panel per line, with the tables by line and group, and saves a screenshot', async () => {
-      const page = await context.newPage();
-      const requested: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
-      await page.goto(fileUrl, { waitUntil: 'load' });
+      // No network: everything but the page itself is refused.
+      const { page, requested, problems } = await openOffline(context, fileUrl);
 
       const charts = await page.$$eval('figure[data-chart]', (figures) =>
         figures.map((figure) => {

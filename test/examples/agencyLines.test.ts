@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, isMultiLine, type CallbackPolicy, type MultiLineScenario } from '../../src';
+import { compare, isMultiLine, type MultiLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
 
 // examples/agency-lines.ts compares this file's day with and without a callback offer on
@@ -11,16 +11,10 @@ import { loadScenarioFile } from '../../src/node';
 // else, not noise.
 const file = new URL('../../examples/scenarios/agency-lines.yaml', import.meta.url).pathname;
 
-// The example's variant, as examples/agency-lines.ts builds it.
-const callback: CallbackPolicy = {
-  offer: { whenEstimatedWaitAtLeastSeconds: 300 },
-  optIn: { probability: 0.35 },
-  position: 'keep-place',
-  dialSeconds: 30,
-  answerProbability: 0.85,
-  maxAttempts: 2,
-  retryDelaySeconds: 600,
-};
+// The example's variant, as examples/agency-lines.ts builds it: the callback of
+// agency-lines-callback.yaml on every line.
+const callbackFile = new URL('../../examples/scenarios/agency-lines-callback.yaml', import.meta.url).pathname;
+const callback = ((await loadScenarioFile(callbackFile)) as MultiLineScenario).lines[0]!.callback!;
 const withCallback = (s: MultiLineScenario): MultiLineScenario => ({ ...s, lines: s.lines.map((line) => ({ ...line, callback })) });
 
 describe('examples/scenarios/agency-lines.yaml', () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, driven by playwright-core (which downloads no browser of its own). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,4 +31,23 @@ export function screenshotPath(name: string): string {
   const folder = new URL('../browser/__screenshots__/', import.meta.url);
   mkdirSync(folder, { recursive: true });
   return new URL(name, folder).pathname;
+}
+
+/**
+ * Opens a self-contained page (a report file) with the network refused: `requested` collects
+ * every URL the page asked for (the file alone, when it needs nothing else), `problems` every
+ * console error or warning and uncaught exception.
+ */
+export async function openOffline(context: BrowserContext, fileUrl: string): Promise<{ page: Page; requested: string[]; problems: string[] }> {
+  const page = await context.newPage();
+  const requested: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
+  await page.goto(fileUrl, { waitUntil: 'load' });
+  return { page, requested, problems };
 }

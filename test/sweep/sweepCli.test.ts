@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
+import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
@@ -106,16 +106,8 @@ describe('queuecast sweep on the IRS-like line, 3 x 3 cells of 10 replications',
 
     it('draws the heat map (a cell per combination, its net hours written in it) and a line chart per varied field, offline', async () => {
       const fileUrl = pathToFileURL(join(dir, 'sweep.html')).href;
-      const page = await context.newPage();
-      const requested: string[] = [];
-      const problems: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
-      await page.goto(fileUrl, { waitUntil: 'load' });
+      // No network: everything but the page itself is refused.
+      const { page, requested, problems } = await openOffline(context, fileUrl);
 
       const heatMap = await page.$eval('figure[data-chart="sweep-heat-map"]', (figure) => {
         const cells = Array.from(figure.querySelectorAll('g.role-mark path')).filter((mark) => {
