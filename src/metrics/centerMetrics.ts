@@ -114,7 +114,7 @@ export class CenterMetrics {
     for (const line of this.lines) {
       lines[line.name] = {
         ...line.figures(line.serviceLevelSeconds),
-        intervals: Array.from({ length: this.rowCount }, (_, i) => ({ line: line.name, ...line.rowFigures(i) })),
+        intervals: Array.from({ length: this.rowCount }, (_, i) => line.intervalRow(i, { line: line.name })),
       };
     }
     const groups: Record<string, GroupReport> = {};
@@ -134,8 +134,8 @@ export class CenterMetrics {
   }
 
   private totalRows(total: LineMetrics): IntervalRow[] {
+    const window = this.window;
     return Array.from({ length: this.rowCount }, (_, i) => {
-      const calls = total.rowFigures(i);
       let busy = 0;
       let onDuty = 0;
       let scheduled = 0;
@@ -144,8 +144,9 @@ export class CenterMetrics {
         onDuty += group.onDuty.rows[i]!;
         scheduled += group.scheduled.rows[i]!;
       }
-      const { meanQueueLength, ...rest } = calls;
-      return { ...rest, ...agentRowFigures(busy, onDuty, scheduled, calls.intervalEnd - calls.intervalStart), meanQueueLength };
+      const intervalStart = i * window.intervalSeconds;
+      const span = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds) - intervalStart;
+      return total.intervalRow(i, {}, agentRowFigures(busy, onDuty, scheduled, span));
     });
   }
 
@@ -160,13 +161,8 @@ export class CenterMetrics {
       intervals: Array.from({ length: this.rowCount }, (_, i) => {
         const intervalStart = i * window.intervalSeconds;
         const intervalEnd = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds);
-        return {
-          group: group.name,
-          intervalStart,
-          intervalEnd,
-          warmup: intervalStart < window.warmupSeconds,
-          ...agentRowFigures(group.busy.rows[i]!, group.onDuty.rows[i]!, group.scheduled.rows[i]!, intervalEnd - intervalStart),
-        };
+        const row = { group: group.name, intervalStart, intervalEnd, warmup: intervalStart < window.warmupSeconds };
+        return Object.assign(row, agentRowFigures(group.busy.rows[i]!, group.onDuty.rows[i]!, group.scheduled.rows[i]!, intervalEnd - intervalStart));
       }),
     };
   }
