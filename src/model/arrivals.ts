@@ -7,6 +7,8 @@ import type { Schedule } from '../scenario';
  * i-th caller arrives from the i-th draw in every variant (common random numbers).
  */
 export class ArrivalProcess {
+  /** The arrival `advance()` found: a time, or `Infinity` once arrivals have stopped. */
+  time = 0;
   private interval = 0;
   private readonly ratePerSecond: Float64Array;
   // The current interval's rate and end, kept so that an arrival inside it costs one division.
@@ -24,15 +26,21 @@ export class ArrivalProcess {
     this.end = Math.min(schedule.intervalSeconds, durationSeconds);
   }
 
-  /** The next arrival after `now`, or `Infinity` when arrivals have stopped. */
-  next(now: number): number {
+  /**
+   * Finds the next arrival after `now` (into `time`). A field rather than a return value: the
+   * model's hot path calls this without inlining it, and a returned double is a heap allocation.
+   */
+  advance(now: number): void {
     let mass = -Math.log(1 - this.uniform());
     let time = now;
     for (;;) {
       const rate = this.rate;
       if (rate > 0) {
         const at = time + mass / rate;
-        if (at < this.end) return at;
+        if (at < this.end) {
+          this.time = at;
+          return;
+        }
       }
       // Spend the rate mass this interval has left and carry the rest into the next.
       mass -= rate * (this.end - time);
@@ -44,18 +52,19 @@ export class ArrivalProcess {
     }
     this.rate = 0;
     this.end = -Infinity;
-    return Infinity;
+    this.time = Infinity;
   }
 }
 
 /** Arrivals at given times (sorted, before the run's duration): for replaying a day and for worked examples. */
 export class ScriptedArrivals {
+  time = 0;
   private index = 0;
 
   constructor(private readonly times: readonly number[]) {}
 
-  next(_now: number): number {
-    return this.index < this.times.length ? this.times[this.index++]! : Infinity;
+  advance(_now: number): void {
+    this.time = this.index < this.times.length ? this.times[this.index++]! : Infinity;
   }
 }
 

@@ -131,7 +131,9 @@ export class ContactCenter implements EventHandler {
   }
 
   private scheduleNextArrival(line: LineRuntime): void {
-    const time = line.arrivals.next(this.simulation.now);
+    const arrivals = line.arrivals;
+    arrivals.advance(this.simulation.now);
+    const time = arrivals.time;
     if (time === Infinity) {
       this.linesArriving--;
       this.finishIfDrained();
@@ -268,7 +270,9 @@ export class ContactCenter implements EventHandler {
     callers.agentBusySince[slot] = now;
     group.busy++;
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
-    this.simulation.at(now + this.handleSeconds(slot, line, group), CALL_END, slot);
+    // handleSeconds() written out: on this path it was not inlined, and its double came back boxed.
+    const draw = callers.handle[slot]!;
+    this.simulation.at(now + (line.handleIsUniform ? line.handleByGroup[group.index]!(draw) : draw), CALL_END, slot);
   }
 
   // The call's length with this group: its handle draw through the route's distribution.
@@ -423,7 +427,7 @@ export class ContactCenter implements EventHandler {
 
   // Idle agents of a group take the waiting callers eligible for it, best first.
   private serveWaiting(group: GroupRuntime): void {
-    while (group.busy < group.onDuty) {
+    while (group.busy < group.onDuty && group.hasQueued()) {
       const slot = this.choice.choose(group, this.simulation.now, this.present < this.trunks);
       if (slot < 0) return;
       // A caller taken from behind the head leaves a stale entry, dropped when it reaches the head.

@@ -114,6 +114,17 @@ export class GroupRuntime {
     readonly roster: Schedule,
   ) {}
 
+  /**
+   * True when a queue of a line routed here has entries (stale ones too, which `CallerChoice`
+   * drops): an agent freed with every queue empty, as after most calls of a well-staffed line,
+   * looks no further.
+   */
+  hasQueued(): boolean {
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) if (lines[i]!.hold.length > 0 || lines[i]!.requests.length > 0) return true;
+    return false;
+  }
+
   /** Registers a line that routes to this group. */
   serve(line: LineRuntime, afterSeconds: number): void {
     this.lines.push(line);
