@@ -138,7 +138,9 @@ export async function searchRosters(
   // A round of removals (and the raises after it) that finds no cheaper roster meeting every
   // target ends the search; so does one that saves under `minRoundSaving` of the agent-hours
   // (on a large center the last agents' worth is below what the replications can tell apart).
+  // (A round whose steps all failed removed nothing: the halved steps go on.)
   let bestAtRound = Infinity;
+  let roundRemoved = false;
   let lastMet: Evaluation | undefined;
   let beforeRaise: Evaluation | undefined;
   while (budgetLeft()) {
@@ -165,8 +167,9 @@ export async function searchRosters(
     beforeRaise = undefined;
     lastMet = current;
     const bestNow = best ? agentHoursOf(problem, best.rosters) : Infinity;
-    if (bestNow >= bestAtRound || bestNow > bestAtRound * (1 - options.minRoundSaving)) break;
+    if (roundRemoved && (bestNow >= bestAtRound || bestNow > bestAtRound * (1 - options.minRoundSaving))) break;
     bestAtRound = bestNow;
+    roundRemoved = false;
     const rosters = copyRosters(current.rosters);
     let removedAny = false;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
@@ -186,6 +189,7 @@ export async function searchRosters(
           rosters[g]![k]! -= by;
           removed[g]![k] = true;
           removedAny = true;
+          roundRemoved = true;
         } else {
           stride[g]![k] = by > 1 ? Math.floor(by / 2) : 0;
         }
