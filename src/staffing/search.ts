@@ -116,9 +116,8 @@ export async function searchRosters(
   }
   current = startOfSearch;
 
-  // Step 3: rows short get a step more (1% of their agents, at least one); then every row tries
-  // a step fewer, halving its step each time that fails, down to one agent.
-  const step = (agents: number, share: number) => Math.max(1, Math.floor(agents * share));
+  // Step 3, in rounds: rows short are raised until none is; then every row tries a step fewer,
+  // halving its step each time that fails, down to one agent.
   // The first step down is half what Erlang's slope says the row could spare, or 5% of its
   // agents where its whole confidence interval clears the target (Erlang's slope can be far
   // off there, at 100% answered in time), and at least one agent.
