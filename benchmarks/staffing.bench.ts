@@ -5,9 +5,9 @@
 // Erlang A's. A search is long, so each case runs once (--rounds to repeat it).
 //
 // Cases: the line's 24 half hours without and with the callback, and a 48-half-hour case (the
-// day's forecast twice over: the size), each searched to the last agent
-// (minRoundSaving 0) and with the planner's stopping rule (0.005: a round of removals that
-// saves under 0.5% of the agent-hours ends it).
+// day's forecast twice over: the size), each with the default options (minRoundSaving
+// 0: the first round of removals that finds no cheaper roster ends the search) and with 0.005
+// (a round that saves under 0.5% of the agent-hours ends it).
 //   npm run build && npx tsx benchmarks/staffing.bench.ts [--replications 20] [--rounds 1]
 import { staffBySimulation } from '../dist/node.js';
 import { irsBaseline, irsWithCallback } from '../examples/scenarios/irs';

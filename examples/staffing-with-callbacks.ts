@@ -16,9 +16,6 @@ async function staff(label: string, scenario: typeof irsBaseline): Promise<Staff
   const plan = await staffBySimulation(scenario, {
     target,
     replications,
-    // Stop where a round of removals saves under 0.5% of the agent-hours: at 400 to 700 agents
-    // a half hour, the last few are below what 20 replications can tell apart.
-    minRoundSaving: 0.005,
     onProgress: ({ iteration, phase, missed }) => process.stderr.isTTY && process.stderr.write(`\r\x1b[2K${label}: roster ${iteration} (${phase}), ${missed} short`),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');

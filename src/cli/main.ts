@@ -147,7 +147,7 @@ export function program(): Command {
     .option('-s, --seed <n>', 'with --simulate: seed of the replications (default: the scenario\'s)', integer)
     .option('-w, --workers <n>', 'with --simulate: worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--max-iterations <n>', 'with --simulate: most rosters to simulate', positiveInteger('--max-iterations'), 40)
-    .option('--min-round-saving <fraction>', 'with --simulate: stop when a round of removals saves less than this share of agent-hours (default 0: to the last agent)', fraction)
+    .option('--min-round-saving <fraction>', 'with --simulate: stop when a round of removals saves less than this share of agent-hours (default 0: when it saves nothing)', fraction)
     .option('--redis <url>', 'with --simulate: run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)')
     .option('-o, --out <file>', 'with --simulate: write an HTML report of both rosters and the figures achieved')
     .action(async (file: string, options: SimulatedStaffOptions & { within?: number; write?: string; json?: boolean }) => {

@@ -23,7 +23,7 @@ export class ErlangModel {
   private readonly loads: Array<Array<PooledLoad & { asErlangC: boolean }>> = [];
 
   /**
-   * With `patienceWithin`, rows whose callers' mean patience is longer than that many seconds
+   * With `patienceWithin`, each row's load is the lagged one (see `lagged`), and rows whose callers' mean patience is longer than that many seconds
    * are planned with Erlang C (service level and mean wait targets): Erlang A's steady state
    * lets a queue grow until abandonment balances it, which takes about a patience to reach,
    * so within a half hour far shorter than the patience the queue just grows. The search
@@ -35,11 +35,10 @@ export class ErlangModel {
   ) {
     for (const g of problem.staffedGroups) {
       const lines = problem.lines.filter((line) => line.group === g);
-      this.loads[g] = Array.from({ length: problem.rows }, (_, k) => {
-        const load = pooled(lines, k, Math.min((k + 1) * problem.intervalSeconds, problem.resolved.durationSeconds) - k * problem.intervalSeconds);
-        const patient = patienceWithin !== undefined && (load.meanPatienceSeconds ?? 0) > patienceWithin;
-        return { ...load, asErlangC: patient };
-      });
+      const rowSeconds = (k: number) => Math.min((k + 1) * problem.intervalSeconds, problem.resolved.durationSeconds) - k * problem.intervalSeconds;
+      const loads = Array.from({ length: problem.rows }, (_, k) => pooled(lines, k, rowSeconds(k)));
+      if (patienceWithin !== undefined) lagged(loads, rowSeconds);
+      this.loads[g] = loads.map((load) => ({ ...load, asErlangC: patienceWithin !== undefined && (load.meanPatienceSeconds ?? 0) > patienceWithin }));
     }
   }
 
@@ -132,4 +131,25 @@ function pooled(lines: readonly StaffedLine[], k: number, rowSeconds: number): P
     meanHandleSeconds: meanOfLines(handle, (line) => line.meanHandleSeconds),
     meanPatienceSeconds: everyonePatient ? meanOfLines(patience, (line) => line.meanPatienceSeconds!) : undefined,
   };
+}
+
+/**
+ * The modified offered load: each row planned for the mean number of callers an infinite
+ * number of agents would be serving during it (m' = λ − m / handle, from an empty center),
+ * not for its own rate times the handle time. A day's first half hour, from empty, needs far
+ * fewer agents than its steady state (the IRS-like line: 190 against 280), and a half hour
+ * after a peak more, for callers still in service. Handle times taken as exponential.
+ */
+function lagged(loads: PooledLoad[], rowSeconds: (k: number) => number): void {
+  let inService = 0;
+  loads.forEach((load, k) => {
+    const seconds = rowSeconds(k);
+    const handle = load.meanHandleSeconds;
+    if (!(seconds > 0 && handle > 0)) return;
+    const steady = (load.arrivalsPerHour * handle) / 3600;
+    const decay = Math.exp(-seconds / handle);
+    const mean = steady + ((inService - steady) * (1 - decay) * handle) / seconds;
+    inService = steady + (inService - steady) * decay;
+    load.arrivalsPerHour = (mean * 3600) / handle;
+  });
 }

@@ -41,12 +41,16 @@ const REMOVAL_CLASSES = 3;
  * target on one fixed sample instead of chasing noise.
  *
  * 1. Erlang A per row, each row in steady state at its own rate (the roster reported beside
- *    the answer); where callers are more patient than a row is long, Erlang C (the start).
+ *    the answer). The start: Erlang for each row's lagged load (the callers an unlimited
+ *    center would be serving during it, from empty: erlangModel.ts `lagged`), with Erlang C
+ *    where callers are more patient than a row is long.
  * 2. Corrections of the rows that miss: the first with Erlang's slope (the simulation behaves
  *    like Erlang with an offset of agents), the next with the simulation's own (a secant).
- * 3. Steps: a step more in every row that misses until none does; then a step fewer in every
- *    third row at once, kept where the row and its neighbours still meet their targets, the
- *    step halving on failure down to one agent. The cheapest roster that met every target wins.
+ * 3. Rounds: the rows that miss are raised until none does (by the secant towards the level
+ *    where they met before the removals, else as the corrections raise them); then a step
+ *    fewer in every third row at once, kept where the row and its neighbours still meet their
+ *    targets, the step halving on failure down to one agent. A round that finds no cheaper
+ *    roster meeting every target ends the search; the cheapest such roster is the answer.
  */
 export async function searchRosters(
   problem: StaffingProblem,
@@ -83,7 +87,7 @@ export async function searchRosters(
     if (!best || agentHoursOf(problem, evaluation.rosters) <= agentHoursOf(problem, best.rosters)) best = evaluation;
   };
   remember(erlang);
-  // Where callers are more patient than a row is long, the search starts from Erlang C there.
+  // The start: Erlang for the lagged load (Erlang C where callers are more patient than a row is long).
   const start = atLeastFloor(model.roster());
   let current: Evaluation = sameRosters(start, erlangRoster) ? erlang : await evaluate(start, 'erlang');
   remember(current);
@@ -112,9 +116,8 @@ export async function searchRosters(
   }
   current = startOfSearch;
 
-  // Step 3: rows short get a step more (1% of their agents, at least one); then every row tries
-  // a step fewer, halving its step each time that fails, down to one agent.
-  const step = (agents: number, share: number) => Math.max(1, Math.floor(agents * share));
+  // Step 3, in rounds: rows short are raised until none is; then every row tries a step fewer,
+  // halving its step each time that fails, down to one agent.
   // The first step down is half what Erlang's slope says the row could spare, or 5% of its
   // agents where its whole confidence interval clears the target (Erlang's slope can be far
   // off there, at 100% answered in time), and at least one agent.
@@ -131,29 +134,41 @@ export async function searchRosters(
     ),
   );
   const removed = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
-  // Optionally, a round of removals that saves under a share of the agent-hours ends the search:
-  // on a large center the last agents' worth is below what the replications can tell apart.
-  let hoursAtRound = Infinity;
+  // A round of removals (and the raises after it) that finds no cheaper roster meeting every
+  // target ends the search; so does one that saves under `minRoundSaving` of the agent-hours
+  // (on a large center the last agents' worth is below what the replications can tell apart).
+  // (A round whose steps all failed removed nothing: the halved steps go on.)
+  let bestAtRound = Infinity;
+  let roundRemoved = false;
+  let lastMet: Evaluation | undefined;
+  let beforeRaise: Evaluation | undefined;
   while (budgetLeft()) {
     if (current.missed > 0) {
+      // Rows short are raised: by the secant towards the level where they met before the
+      // removals, or (rows the others' backlog made miss) as the corrections raise them.
+      const proposal = corrected(problem, model, current, beforeRaise, floorOf);
       const next = copyRosters(current.rosters);
       const short = new Set<string>();
       problem.lines.forEach((line, i) => {
         current.figures[i]!.forEach((figure, k) => {
           if (figure.met || short.has(`${line.group}@${k}`)) return;
           short.add(`${line.group}@${k}`);
-          next[line.group]![k]! += step(next[line.group]![k]!, 0.01);
+          next[line.group]![k] = raisedLevel(problem, current, lastMet, proposal, line.group, k);
           // A row that went down and must go up again has found its level.
           if (removed[line.group]![k]) stride[line.group]![k] = 0;
         });
       });
+      beforeRaise = current;
       current = await evaluate(next, 'add');
       remember(current);
       continue;
     }
-    const hoursNow = agentHoursOf(problem, current.rosters);
-    if (hoursNow > hoursAtRound * (1 - options.minRoundSaving) && options.minRoundSaving > 0) break;
-    hoursAtRound = hoursNow;
+    beforeRaise = undefined;
+    lastMet = current;
+    const bestNow = best ? agentHoursOf(problem, best.rosters) : Infinity;
+    if (roundRemoved && (bestNow >= bestAtRound || bestNow > bestAtRound * (1 - options.minRoundSaving))) break;
+    bestAtRound = bestNow;
+    roundRemoved = false;
     const rosters = copyRosters(current.rosters);
     let removedAny = false;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
@@ -173,6 +188,7 @@ export async function searchRosters(
           rosters[g]![k]! -= by;
           removed[g]![k] = true;
           removedAny = true;
+          roundRemoved = true;
         } else {
           stride[g]![k] = by > 1 ? Math.floor(by / 2) : 0;
         }
@@ -187,6 +203,35 @@ export async function searchRosters(
     remember(current);
   }
   return { erlang, best, last: current, iterations };
+}
+
+/**
+ * The level of a row that misses, raised: where it met at a higher level before the last
+ * removals, the secant's crossing of its target between the two (rounded up, as the row must
+ * meet; the removals beside it make that an estimate from below, so a next raise finishes);
+ * otherwise (a row the backlog of others made miss) the corrections' proposal. At least one agent.
+ */
+function raisedLevel(problem: StaffingProblem, now: Evaluation, met: Evaluation | undefined, proposal: Rosters, g: number, k: number): number {
+  const level = now.rosters[g]![k]!;
+  const corrected = Math.max(level + 1, proposal[g]![k]!);
+  const then = met?.rosters[g]![k];
+  if (!met || then === undefined || then <= level) return corrected;
+  const margin = ownMargin(problem, now, g, k);
+  const thenMargin = ownMargin(problem, met, g, k);
+  if (!(Number.isFinite(thenMargin) && thenMargin > margin)) return corrected;
+  const crossing = Math.ceil(level + ((then - level) * -margin) / (thenMargin - margin) - 1e-9);
+  return Math.min(then, Math.max(level + 1, crossing));
+}
+
+/** The row's margin over its target, higher is better: the tightest of the lines whose target drives group g. */
+function ownMargin(problem: StaffingProblem, evaluation: Evaluation, g: number, k: number): number {
+  let margin = Infinity;
+  problem.lines.forEach((line, i) => {
+    if (line.group !== g) return;
+    const figure = evaluation.figures[i]![k]!;
+    if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.estimate.mean) - goodness(line.target.measure, line.target.value));
+  });
+  return margin;
 }
 
 /** Group g's row k and the rows beside it meet every target of the lines g answers. */

@@ -14,12 +14,15 @@ import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './typ
  * Callbacks, redials, overflow and the backlog one half hour leaves the next are all in the
  * simulation, which Erlang's formulas cannot see; the Erlang A roster comes beside the result.
  *
- * The search starts from Erlang A per interval (Erlang C where callers are more patient than an
- * interval is long), raises the intervals that miss (with Erlang's slope, then the
- * simulation's), then steps each interval down while it and its neighbours still meet their
- * targets, halving the step down to one agent. Every roster runs on the same replication seeds
- * (common random numbers), so the search converges on one sample instead of chasing noise;
- * `minRoundSaving` stops it early on large centers.
+ * The search starts from Erlang per interval on the lagged load (the callers an unlimited
+ * center would be serving in it, so a morning that starts empty needs fewer agents than its
+ * steady state; Erlang C where callers are more patient than an interval is long), raises the
+ * intervals that miss (with Erlang's slope, then the simulation's), then in rounds steps every
+ * third interval down while it and its neighbours still meet their targets and raises what the
+ * steps made miss; it ends at the first round that finds no cheaper roster meeting every
+ * target (or one saving under `minRoundSaving`). Every roster runs on the same replication
+ * seeds (common random numbers), so the search converges on one sample instead of chasing
+ * noise. On the IRS-like line's 48 half hours: 13 rosters of 20 replications.
  * Rosters follow the scenario's report rows (the arrival forecast's intervals). A line's target
  * drives the roster of its first route's group; groups no line routes to first keep theirs.
  * Replications run in-process unless `runReplications` says otherwise (`queuecast/node`'s

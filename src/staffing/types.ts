@@ -46,9 +46,10 @@ export interface StaffingOptions {
   /** Most rosters to simulate; default 40. */
   maxIterations?: number;
   /**
-   * End the search when a round of one-agent removals saves less than this share of the
-   * agent-hours; default 0: go on until no interval can spare an agent. For a large center,
-   * 0.005 stops where the last agents are below what the replications can tell apart.
+   * End the search when a round of removals (and the raises after it) makes the cheapest
+   * roster meeting every target less than this share cheaper; default 0: when it makes it no
+   * cheaper at all. For a large center, 0.005 stops where the last agents are below what the
+   * replications can tell apart.
    */
   minRoundSaving?: number;
   /** The replications' runner; default: `replicate()` in-process. */
