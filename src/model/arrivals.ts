@@ -7,7 +7,7 @@ import type { Schedule } from '../scenario';
  * i-th caller arrives from the i-th draw in every variant (common random numbers).
  */
 export class ArrivalProcess {
-  /** The arrival `advance()` found: a time, or `Infinity` once arrivals have stopped. */
+  /** The last arrival `advance()` found (0 before the first): a time, or `Infinity` once arrivals have stopped. */
   time = 0;
   private interval = 0;
   private readonly ratePerSecond: Float64Array;
@@ -27,12 +27,13 @@ export class ArrivalProcess {
   }
 
   /**
-   * Finds the next arrival after `now` (into `time`). A field rather than a return value: the
-   * model's hot path calls this without inlining it, and a returned double is a heap allocation.
+   * Moves `time` on to the next arrival. A field rather than an argument and a return value:
+   * the model's hot path calls this without inlining it, and a double passed or returned there
+   * is a heap allocation.
    */
-  advance(now: number): void {
+  advance(): void {
     let mass = -Math.log(1 - this.uniform());
-    let time = now;
+    let time = this.time;
     for (;;) {
       const rate = this.rate;
       if (rate > 0) {
@@ -63,7 +64,7 @@ export class ScriptedArrivals {
 
   constructor(private readonly times: readonly number[]) {}
 
-  advance(_now: number): void {
+  advance(): void {
     this.time = this.index < this.times.length ? this.times[this.index++]! : Infinity;
   }
 }

@@ -132,7 +132,8 @@ export class ContactCenter implements EventHandler {
 
   private scheduleNextArrival(line: LineRuntime): void {
     const arrivals = line.arrivals;
-    arrivals.advance(this.simulation.now);
+    // The line's next arrival comes after its last one, which is now (or the start).
+    arrivals.advance();
     const time = arrivals.time;
     if (time === Infinity) {
       this.linesArriving--;

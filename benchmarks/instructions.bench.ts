@@ -1,0 +1,64 @@
+// Instructions per caller of the reference model (M/M/50+M, 570 calls/h), counted by valgrind
+// (callgrind's instruction reads), for the raw loop (`../shared/bench/rawloop.mjs`) and the
+// library's run(), simulate() and simulateBatches(). On a shared machine CPU time varies by
+// 10-20% from one minute to the next (other work, frequency, caches); an instruction count of
+// the same code varies by about 0.3%, so it shows changes of 1% that CPU time cannot. It is not
+// time: a division or a cache miss costs more than its one instruction, so the CPU-time ratios
+// of simulation.bench.ts stay the measure of the issue's targets; this one says whether a
+// change removed work.
+//
+// Each case runs twice under valgrind (node --single-threaded, so that the JIT compiles at the
+// same moments every time): a warm-up run and then 1 or 3 measured runs; the difference
+// divided by 2 x callers is a warm run's instructions per caller, start-up and warm-up
+// excluded. Needs valgrind (Debian: apt-get install valgrind) and the built package.
+//   npm run build && npx tsx benchmarks/instructions.bench.ts [--callers 200000]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { option, report, type BenchResult } from './measure';
+import { RAW_LOOP_PATH } from './rawLoop';
+
+const callers = option('callers', 200_000);
+const child = fileURLToPath(new URL('./instructionsCase.mjs', import.meta.url));
+
+try {
+  execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+} catch {
+  console.error('instructions.bench.ts needs valgrind (Debian: apt-get install valgrind)');
+  process.exit(1);
+}
+
+function instructions(name: string, runs: number): number {
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file'];
+  args.push(process.execPath, '--single-threaded', child, name, String(callers), String(runs), RAW_LOOP_PATH);
+  // valgrind reports on stderr.
+  const { stderr, status } = spawnSync('valgrind', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const match = /Collected\s*:\s*(\d+)/.exec(stderr);
+  if (status !== 0 || !match) throw new Error(`valgrind gave no instruction count for ${name} (exit ${status}):\n${stderr.slice(-2000)}`);
+  return Number(match[1]);
+}
+
+const cases = {
+  raw: 'raw loop (../shared/bench/rawloop.mjs)',
+  run: 'run()',
+  simulate: 'simulate(), counting subscriber',
+  batches: 'simulateBatches(), counting batch lengths',
+};
+let raw = NaN;
+const results: BenchResult[] = [];
+for (const [name, bench] of Object.entries(cases)) {
+  const start = performance.now();
+  const count = (instructions(name, 3) - instructions(name, 1)) / (2 * callers);
+  if (name === 'raw') raw = count;
+  results.push({
+    bench: `instructions: ${bench}`,
+    rounds: 1,
+    // Seconds of the two runs under valgrind (about 50 times slower than without).
+    medianSeconds: Math.round((performance.now() - start) / 100) / 10,
+    callers,
+    instructionsPerCaller: Math.round(count),
+    baseline: 'raw loop',
+    // As the speed ratios: the baseline's count over the case's; higher is better.
+    instructionRatio: Math.round((raw / count) * 1000) / 1000,
+  });
+}
+report(results);

@@ -1,0 +1,25 @@
+// One case of instructions.bench.ts, run under valgrind: one run of `callers` callers to warm
+// the JIT, then `runs` more. Plain JavaScript, so that nothing but node and the built package
+// is counted: node --single-threaded instructionsCase.mjs <raw|run|simulate|batches> <callers> <runs>
+import { pathToFileURL } from 'node:url';
+
+const [name, callersText, runsText, rawLoopPath] = process.argv.slice(2);
+const callers = Number(callersText);
+const runs = Number(runsText);
+const { rawRun, referenceScenario } = await import(pathToFileURL(rawLoopPath).href);
+const queuecast = await import(new URL('../dist/index.js', import.meta.url).href);
+
+const count = (stream, size) =>
+  new Promise((resolve, reject) => {
+    let events = 0;
+    stream.subscribe({ next: (item) => (events += size(item)), error: reject, complete: () => resolve(events) });
+  });
+const bodies = {
+  raw: () => rawRun(callers),
+  run: () => queuecast.runSync(referenceScenario(callers)),
+  simulate: () => count(queuecast.simulate(referenceScenario(callers)), () => 1),
+  batches: () => count(queuecast.simulateBatches(referenceScenario(callers)), (batch) => batch.length),
+};
+const body = bodies[name];
+if (!body) throw new Error(`instructionsCase: unknown case ${name}`);
+for (let i = 0; i <= runs; i++) await body();
