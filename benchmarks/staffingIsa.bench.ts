@@ -10,6 +10,7 @@
 import { replicateReports, staffBySimulation } from '../dist/node.js';
 import type { Report, Roster, SingleLineScenario } from '../dist/index.js';
 import { irsBaseline } from '../examples/scenarios/irs';
+import { dayWithCallbacks } from '../test/staffing/dayWithCallbacks';
 import { isaStaffing, pooledServiceLevel } from './staffingIsa';
 
 const target = 0.8;
@@ -28,25 +29,8 @@ const steady: SingleLineScenario = {
   handleTime: { type: 'exponential', meanSeconds: 300 },
   patience: { type: 'exponential', meanSeconds: 300 },
 };
-// test/staffing/timeVaryingDay.test.ts's day with callbacks and redials (16 half hours).
-const day: SingleLineScenario = {
-  name: 'a day with callbacks and redials',
-  seed: 31,
-  serviceLevelSeconds: 30,
-  arrivals: { intervalSeconds: 1800, perInterval: [60, 120, 180, 220, 240, 230, 200, 170, 160, 180, 200, 190, 160, 120, 90, 60] },
-  agents: 1,
-  handleTime: { type: 'lognormal', meanSeconds: 240, cv: 1 },
-  patience: { type: 'exponential', meanSeconds: 180 },
-  callback: {
-    offer: { whenEstimatedWaitAtLeastSeconds: 60 },
-    optIn: { probability: 0.3 },
-    dialSeconds: 20,
-    answerProbability: 0.85,
-    maxAttempts: 2,
-    retryDelaySeconds: 300,
-  },
-  redial: { probability: 0.35, delay: { type: 'exponential', meanSeconds: 300 }, maxAttempts: 3 },
-};
+// The staffing tests' day with callbacks and redials (16 half hours).
+const day = dayWithCallbacks;
 
 const allCases = {
   irs24: { name: 'IRS-like, 24 half hours', scenario: irsBaseline, replications: 20, seed: irsBaseline.seed! },

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { staffBySimulation, type Roster, type SingleLineScenario, type StaffingResult } from '../../src';
+import { staffBySimulation, type Roster, type StaffingResult } from '../../src';
 import { pooledFigure, replicatedFigures, shortfall } from './check';
+import { dayWithCallbacks } from './dayWithCallbacks';
 
 // Acceptance 2: a time-varying day with callbacks and redials, which Erlang cannot see.
-// 16 half hours, 30 to 40 agents at the peak, lognormal handle times, a callback offered past an
-// announced minute, and a third of those who hang up calling again.
-const day: SingleLineScenario = {
-  name: 'a day with callbacks and redials',
-  seed: 31,
-  serviceLevelSeconds: 30,
-  arrivals: { intervalSeconds: 1800, perInterval: [60, 120, 180, 220, 240, 230, 200, 170, 160, 180, 200, 190, 160, 120, 90, 60] },
-  agents: 1,
-  handleTime: { type: 'lognormal', meanSeconds: 240, cv: 1 },
-  patience: { type: 'exponential', meanSeconds: 180 },
-  callback: {
-    offer: { whenEstimatedWaitAtLeastSeconds: 60 },
-    optIn: { probability: 0.3 },
-    dialSeconds: 20,
-    answerProbability: 0.85,
-    maxAttempts: 2,
-    retryDelaySeconds: 300,
-  },
-  redial: { probability: 0.35, delay: { type: 'exponential', meanSeconds: 300 }, maxAttempts: 3 },
-};
+const day = dayWithCallbacks;
 const target = 0.8;
 const searchSeed = 1;
 const checkSeed = 9_001; // other seeds than the search's: an independent sample
