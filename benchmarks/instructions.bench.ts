@@ -2,13 +2,14 @@
 // (callgrind's instruction reads), for the raw loop (`../shared/bench/rawloop.mjs`) and the
 // library's run(), simulate() and simulateBatches(). On a shared machine CPU time varies by
 // 10-20% from one minute to the next (other work, frequency, caches); an instruction count of
-// the same code varies by about 0.3%, so it shows changes of 1% that CPU time cannot. It is not
+// the same code varies by 1-2% between runs (the JIT compiles at slightly different moments),
+// so it shows changes of a few percent that CPU time here cannot. It is not
 // time: a division or a cache miss costs more than its one instruction, so the CPU-time ratios
 // of simulation.bench.ts stay the measure of the issue's targets; this one says whether a
 // change removed work.
 //
-// Each case runs twice under valgrind (node --single-threaded, so that the JIT compiles at the
-// same moments every time): a warm-up run and then 1 or 3 measured runs; the difference
+// Each case runs twice under valgrind (node --single-threaded: no compiler threads, so the JIT
+// compiles at nearly the same moments every time): a warm-up run and then 1 or 3 measured runs; the difference
 // divided by 2 x callers is a warm run's instructions per caller, start-up and warm-up
 // excluded. Needs valgrind (Debian: apt-get install valgrind) and the built package.
 //   npm run build && npx tsx benchmarks/instructions.bench.ts [--callers 200000]
