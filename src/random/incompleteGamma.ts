@@ -1,7 +1,9 @@
+import { logUpperFraction as logLegendreFraction } from '../analytic/gamma';
+
 // The gamma function's logarithm and the regularized incomplete gamma, for distributions of
 // moderate shape: the gamma quantile (per-route handle times) and the likelihoods of the
-// calibration. (src/analytic has its own versions, tuned for the huge arguments of Erlang
-// formulas.)
+// calibration. (src/analytic has its own versions of the rest, tuned for the huge arguments of
+// Erlang formulas; the continued fraction is the same and is shared.)
 
 // Lanczos (g = 7, n = 9), accurate to about 1e-15 for positive arguments.
 const LANCZOS = [
@@ -42,24 +44,7 @@ function lowerSeries(shape: number, x: number): number {
   return Math.min(1, sum * Math.exp(logPrefix));
 }
 
-/** ln Q(shape, x) by Lentz's continued fraction, for x >= shape + 1. */
+/** ln Q(shape, x) for x >= shape + 1, from Legendre's continued fraction (src/analytic's, by Lentz's method). */
 function logUpperFraction(shape: number, x: number): number {
-  const tiny = 1e-300;
-  let b = x + 1 - shape;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let n = 1; n < 10_000; n++) {
-    const an = -n * (n - shape);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-15) break;
-  }
-  return shape * Math.log(x) - x - logGamma(shape) + Math.log(h);
+  return shape * Math.log(x) - x - logGamma(shape) + logLegendreFraction(shape, x);
 }
