@@ -17,6 +17,10 @@ export const forecastSnapshot: CenterSnapshot = {
   callbacks: [],
 };
 
+// The forecast service's line (a callback past a two-minute announced wait, 40 agents all busy)
+// is the service tests' own.
+export { serviceLine, serviceLineBusy } from '../test/support/serviceLine';
+
 // The two-line case is the tests' center (line A with priority and B over a shared group, B
 // overflowing to a backup after 2 minutes), every agent busy and 10 on hold per line.
 export { twoLines };

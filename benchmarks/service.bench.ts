@@ -11,8 +11,7 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createForecastServer, jsonLog } from '../src/node';
-import type { CenterSnapshot, Scenario } from '../src';
-import { twoLines, twoLinesSnapshot } from './forecastCases';
+import { serviceLine, serviceLineBusy, twoLines, twoLinesSnapshot } from './forecastCases';
 import { median, option } from './measure';
 
 // autocannon ships no type declarations; this is the part of its API used here.
@@ -45,20 +44,8 @@ const seconds = option('seconds', 3);
 const rounds = option('rounds', 3);
 const connections = option('connections', 10);
 
-const scenario: Scenario = {
-  arrivals: { perHour: 400 },
-  agents: 40,
-  durationSeconds: 8 * 3600,
-  handleTime: { type: 'lognormal', meanSeconds: 330, cv: 0.8 },
-  patience: { type: 'exponential', meanSeconds: 300 },
-  callback: { offer: { whenEstimatedWaitAtLeastSeconds: 120 }, optIn: { probability: 0.3 } },
-};
-const snapshot: CenterSnapshot = {
-  agents: 40,
-  busy: Array.from({ length: 40 }, (_, i) => ({ elapsedSeconds: (i * 37) % 600 })),
-  hold: Array.from({ length: 10 }, (_, i) => ({ waitedSeconds: (10 - i) * 12 })),
-  callbacks: [],
-};
+const scenario = serviceLine;
+const snapshot = serviceLineBusy(10);
 
 
 async function listen(options: Parameters<typeof createForecastServer>[0]) {

@@ -5,27 +5,12 @@ import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeGracefully, createForecastServer } from '../../src/node';
-import { forecastWait, type CenterSnapshot, type Scenario, type WaitForecast } from '../../src';
+import { forecastWait, type CenterSnapshot, type WaitForecast } from '../../src';
+import { serviceLine, serviceLineBusy } from '../support/serviceLine';
 
-// A mid-sized line with a callback offered once the announced wait reaches two minutes.
-const scenario: Scenario = {
-  arrivals: { perHour: 400 },
-  agents: 40,
-  durationSeconds: 8 * 3600,
-  handleTime: { type: 'lognormal', meanSeconds: 330, cv: 0.8 },
-  patience: { type: 'exponential', meanSeconds: 300 },
-  callback: { offer: { whenEstimatedWaitAtLeastSeconds: 120 }, optIn: { probability: 0.3 } },
-};
+const scenario = serviceLine;
 
-// Every agent busy, with `waiting` callers on hold ahead of the one arriving now.
-function snapshot(waiting: number): CenterSnapshot {
-  return {
-    agents: 40,
-    busy: Array.from({ length: 40 }, (_, i) => ({ elapsedSeconds: (i * 37) % 600 })),
-    hold: Array.from({ length: waiting }, (_, i) => ({ waitedSeconds: (waiting - i) * 12 })),
-    callbacks: [],
-  };
-}
+const snapshot = serviceLineBusy;
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const MiB = 1024 * 1024;
