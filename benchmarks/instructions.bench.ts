@@ -12,14 +12,32 @@
 // compiles at nearly the same moments every time): a warm-up run and then 1 or 3 measured runs; the difference
 // divided by 2 x callers is a warm run's instructions per caller, start-up and warm-up
 // excluded. Needs valgrind (Debian: apt-get install valgrind) and the built package.
+//
+// Two more cases split run() in its parts: the model with an observer that does nothing, and
+// the model with the metrics' accumulators but no report (modelParts.ts, bundled from the
+// sources with esbuild). What lies between the first and the raw loop is the model's own
+// generality; between the two, the metrics; between the second and run(), the report.
 //   npm run build && npx tsx benchmarks/instructions.bench.ts [--callers 200000]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { option, report, type BenchResult } from './measure';
 import { RAW_LOOP_PATH } from './rawLoop';
 
 const callers = option('callers', 200_000);
 const child = fileURLToPath(new URL('./instructionsCase.mjs', import.meta.url));
+// Inside node_modules, so that the bundle's own imports (rxjs, seedrandom) resolve.
+const partsBundle = fileURLToPath(new URL('../node_modules/.cache/queuecast-bench/modelParts.mjs', import.meta.url));
+await build({
+  entryPoints: [fileURLToPath(new URL('./modelParts.ts', import.meta.url))],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  packages: 'external',
+  outfile: partsBundle,
+  logLevel: 'error',
+});
 
 try {
   execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
@@ -30,7 +48,7 @@ try {
 
 function instructions(name: string, runs: number): number {
   const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file'];
-  args.push(process.execPath, '--single-threaded', child, name, String(callers), String(runs), RAW_LOOP_PATH);
+  args.push(process.execPath, '--single-threaded', child, name, String(callers), String(runs), RAW_LOOP_PATH, partsBundle);
   // valgrind reports on stderr.
   const { stderr, status } = spawnSync('valgrind', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const match = /Collected\s*:\s*(\d+)/.exec(stderr);
@@ -40,6 +58,8 @@ function instructions(name: string, runs: number): number {
 
 const cases = {
   raw: 'raw loop (../shared/bench/rawloop.mjs)',
+  model: 'the model alone, an observer that does nothing',
+  metrics: 'the model and the metrics, no report',
   run: 'run()',
   simulate: 'simulate(), counting subscriber',
   batches: 'simulateBatches(), counting batch lengths',

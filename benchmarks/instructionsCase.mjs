@@ -1,13 +1,14 @@
 // One case of instructions.bench.ts, run under valgrind: one run of `callers` callers to warm
 // the JIT, then `runs` more. Plain JavaScript, so that nothing but node and the built package
-// is counted: node --single-threaded instructionsCase.mjs <raw|run|simulate|batches> <callers> <runs>
+// is counted: node --single-threaded instructionsCase.mjs <raw|model|metrics|run|simulate|batches> <callers> <runs> <raw loop> <model parts bundle>
 import { pathToFileURL } from 'node:url';
 
-const [name, callersText, runsText, rawLoopPath] = process.argv.slice(2);
+const [name, callersText, runsText, rawLoopPath, partsPath] = process.argv.slice(2);
 const callers = Number(callersText);
 const runs = Number(runsText);
 const { rawRun, referenceScenario } = await import(pathToFileURL(rawLoopPath).href);
 const queuecast = await import(new URL('../dist/index.js', import.meta.url).href);
+const parts = name === 'model' || name === 'metrics' ? await import(pathToFileURL(partsPath).href) : undefined;
 
 const count = (stream, size) =>
   new Promise((resolve, reject) => {
@@ -16,6 +17,8 @@ const count = (stream, size) =>
   });
 const bodies = {
   raw: () => rawRun(callers),
+  model: () => parts.runModelOnly(referenceScenario(callers)),
+  metrics: () => parts.runModelWithMetrics(referenceScenario(callers)),
   run: () => queuecast.runSync(referenceScenario(callers)),
   simulate: () => count(queuecast.simulate(referenceScenario(callers)), () => 1),
   batches: () => count(queuecast.simulateBatches(referenceScenario(callers)), (batch) => batch.length),

@@ -12,12 +12,17 @@
 // The baseline is the raw loop, except for the callback case, whose baseline is the plain run().
 // The ratio is of the medians over the rounds, of CPU times (the steadier measure on a shared
 // machine, see measure.ts); wall times are printed too.
+//
+// One more case is not the library: the event objects alone, three a caller (arrival, answered,
+// call-ended, as nearly every caller of the reference model has) put into batches of 1,024
+// with no simulation behind them. Its ratio to the raw loop says how much of the raw loop's
+// time simulateBatches() spends, at the least, on objects its users receive.
 //   npx tsx benchmarks/simulation.bench.ts [--callers 1000000] [--rounds 5] [--case run]
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 // The built package, as users run it (`npm run bench` builds it first).
 import { run, simulate, simulateBatches } from '../dist/index.js';
-import type { Scenario } from '../src';
+import type { Scenario, SimEvent } from '../src';
 import { alternateTimed, median, option, report, type BenchResult } from './measure';
 import { loadRawLoop } from './rawLoop';
 
@@ -40,6 +45,28 @@ function countBatchedEvents(scenario: Scenario): Promise<number> {
   });
 }
 
+function eventObjectsAlone(count: number): number {
+  let batch = new Array<SimEvent>(1024);
+  let filled = 0;
+  let delivered = 0;
+  const emit = (event: SimEvent) => {
+    batch[filled++] = event;
+    if (filled === 1024) {
+      delivered += filled;
+      batch = new Array<SimEvent>(1024);
+      filled = 0;
+    }
+  };
+  let time = 0;
+  for (let callerId = 0; callerId < count; callerId++) {
+    time += 6.3 + (callerId & 7) * 0.1;
+    emit({ type: 'arrival', time, callerId, line: 'main', attempt: 1 });
+    emit({ type: 'answered', time: time + 0.25, callerId, line: 'main', holdSeconds: 0.25 + (callerId & 3), group: 'agents' });
+    emit({ type: 'call-ended', time: time + 300.5, callerId, line: 'main', group: 'agents' });
+  }
+  return delivered + filled;
+}
+
 const withCallback: Scenario = {
   ...reference,
   callback: { offer: { whenQueueAtLeast: 5 }, optIn: { probability: 0.3 }, dialSeconds: 20, answerProbability: 0.8, maxAttempts: 2, retryDelaySeconds: 300 },
@@ -51,6 +78,7 @@ const cases = {
   simulate: { name: 'simulate(), counting subscriber', baseline: 'raw', body: () => countEvents(reference) },
   batches: { name: 'simulateBatches(), counting batch lengths', baseline: 'raw', body: () => countBatchedEvents(reference) },
   callback: { name: 'run() with callbacks', baseline: 'run', body: () => run(withCallback) },
+  eventObjects: { name: 'event objects alone (3 a caller, in batches; no simulation)', baseline: 'raw', body: () => eventObjectsAlone(callers) },
 } as const;
 type CaseName = keyof typeof cases;
 
