@@ -170,7 +170,6 @@ export async function searchRosters(
     bestAtRound = bestNow;
     roundRemoved = false;
     const rosters = copyRosters(current.rosters);
-    let removedAny = false;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
       const candidates = problem.staffedGroups.flatMap((g) =>
         rosters[g]!.flatMap((agents, k) => {
@@ -187,7 +186,6 @@ export async function searchRosters(
         if (neighboursMeet(problem, outcome, g, k)) {
           rosters[g]![k]! -= by;
           removed[g]![k] = true;
-          removedAny = true;
           roundRemoved = true;
         } else {
           stride[g]![k] = by > 1 ? Math.floor(by / 2) : 0;
@@ -196,7 +194,7 @@ export async function searchRosters(
       if (sameRosters(rosters, outcome.rosters)) current = outcome;
     }
     const anyLeft = stride.some((row) => row.some((by) => by > 0));
-    if (!removedAny && !anyLeft) break;
+    if (!roundRemoved && !anyLeft) break;
     if (sameRosters(rosters, current.rosters)) continue;
     if (!budgetLeft()) break;
     current = await evaluate(rosters, 'verify');
