@@ -12,7 +12,7 @@
 // The speed ratio is the raw loop's time over the metrics' time for the same callers: 5 means
 // the metrics alone take a fifth of the raw loop's time.
 //   npx tsx benchmarks/metrics.bench.ts [--callers 1000000] [--rounds 15]
-import { median, option, report } from './measure';
+import { alternateTimed, median, option, report } from './measure';
 import { recordCenterEvents, replayIntoMetrics } from './modelParts';
 import { loadRawLoop } from './rawLoop';
 
@@ -21,32 +21,18 @@ const rounds = option('rounds', 15);
 const { rawRun, referenceScenario } = await loadRawLoop();
 const events = recordCenterEvents(referenceScenario(callers));
 
-const times = { raw: [] as number[], metrics: [] as number[] };
-const wall: number[] = [];
-for (let round = 0; round < rounds; round++) {
-  times.raw.push(cpuSeconds(() => rawRun(callers)));
-  const start = performance.now();
-  times.metrics.push(cpuSeconds(() => replayIntoMetrics(events)));
-  wall.push((performance.now() - start) / 1000);
-}
-const metricsSeconds = median(times.metrics);
+const times = await alternateTimed({ raw: () => rawRun(callers), metrics: () => replayIntoMetrics(events) }, rounds, { collect: false });
+const metricsSeconds = median(times.cpu.metrics!);
 report([
   {
     bench: 'metrics alone: the reference model\'s events told to fresh metrics, and the report',
     callers,
     events: events.kind.length,
     rounds,
-    medianSeconds: Math.round(median(wall) * 1000) / 1000,
+    medianSeconds: Math.round(median(times.wall.metrics!) * 1000) / 1000,
     medianCpuSeconds: Math.round(metricsSeconds * 1000) / 1000,
     nanosecondsPerEvent: Math.round((metricsSeconds * 1e9) / events.kind.length),
     baseline: 'raw loop (../shared/bench/rawloop.mjs)',
-    speedRatio: Math.round((median(times.raw) / metricsSeconds) * 100) / 100,
+    speedRatio: Math.round((median(times.cpu.raw!) / metricsSeconds) * 100) / 100,
   },
 ]);
-
-function cpuSeconds(body: () => unknown): number {
-  const start = process.cpuUsage();
-  body();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e6;
-}

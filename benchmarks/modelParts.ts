@@ -3,29 +3,31 @@
 // instructions.bench.ts (which bundles this file from the sources); a run's events recorded
 // and told again to fresh metrics, for metrics.bench.ts.
 import { CenterMetrics } from '../src/metrics';
-import { ContactCenter, QuietObserver, metricsWindow } from '../src/model';
-import { resolveScenario, type Scenario } from '../src/scenario';
+import { ContactCenter, QuietObserver, metricsWindow, type CenterObserver } from '../src/model';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../src/scenario';
 
-/** The reference model's events and nothing else: the floor under every face of the library. */
-export function runModelOnly(scenario: Scenario): number {
-  const center = new ContactCenter(resolveScenario(scenario), new QuietObserver());
+/** Runs a center to its end with `observer` listening; returns the time it ended. */
+function runCenterWith(scenario: ResolvedScenario, observer: CenterObserver): number {
+  const center = new ContactCenter(scenario, observer);
   center.start();
   center.simulation.run();
   return center.simulation.now;
+}
+
+/** The reference model's events and nothing else: the floor under every face of the library. */
+export function runModelOnly(scenario: Scenario): number {
+  return runCenterWith(resolveScenario(scenario), new QuietObserver());
 }
 
 /** run()'s work before the report: the model and the metrics' accumulators. */
 export function runModelWithMetrics(scenario: Scenario): number {
   const resolved = resolveScenario(scenario);
-  const center = new ContactCenter(resolved, new CenterMetrics(metricsWindow(resolved)));
-  center.start();
-  center.simulation.run();
-  return center.simulation.now;
+  return runCenterWith(resolved, new CenterMetrics(metricsWindow(resolved)));
 }
 
 /** What the center told its observer in a run, as parallel arrays (the events the metrics hear). */
 export interface RecordedEvents {
-  scenario: ReturnType<typeof resolveScenario>;
+  scenario: ResolvedScenario;
   end: number;
   kind: Uint8Array;
   time: Float64Array;
@@ -86,12 +88,10 @@ class EventRecorder extends QuietObserver {
 export function recordCenterEvents(scenario: Scenario): RecordedEvents {
   const resolved = resolveScenario(scenario);
   const recorder = new EventRecorder();
-  const center = new ContactCenter(resolved, recorder);
-  center.start();
-  center.simulation.run();
+  const end = runCenterWith(resolved, recorder);
   return {
     scenario: resolved,
-    end: center.simulation.now,
+    end,
     kind: Uint8Array.from(recorder.kind),
     time: Float64Array.from(recorder.time),
     other: Float64Array.from(recorder.other),
