@@ -30,9 +30,12 @@ export class EventCalendar {
   private freeIds: Int32Array;
   private freeCount = 0;
   private count = 0;
-  private scheduled = 0;
 
-  constructor(initialCapacity = 1024) {
+  /**
+   * `sequence` numbers the events as they are scheduled, for the order of equal times; calendars
+   * that share one can be merged by `precedes()` into one order (the engine's arrivals and the rest).
+   */
+  constructor(initialCapacity = 1024, private readonly sequence: ScheduleSequence = { scheduled: 0 }) {
     const capacity = Math.max(1, initialCapacity);
     this.times = new Float64Array(capacity);
     this.ids = new Int32Array(capacity);
@@ -53,12 +56,19 @@ export class EventCalendar {
     return this.count > 0 ? this.times[0]! : Infinity;
   }
 
+  /** True when this calendar's next event comes before `other`'s (both non-empty, one sequence). */
+  precedes(other: EventCalendar): boolean {
+    const time = this.times[0]!;
+    const otherTime = other.times[0]!;
+    return time < otherTime || (time === otherTime && this.orders[this.ids[0]!]! < other.orders[other.ids[0]!]!);
+  }
+
   schedule(time: number, kind: number, subject: number, tag: number): void {
     if (this.count === this.times.length) this.grow();
     const id = this.freeIds[--this.freeCount]!;
     this.keys[id] = (subject << 4) | kind;
     this.tags[id] = tag;
-    this.orders[id] = this.scheduled++;
+    this.orders[id] = this.sequence.scheduled++;
     const times = this.times;
     const ids = this.ids;
     let i = this.count++;
@@ -99,15 +109,16 @@ export class EventCalendar {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
-      let childTime = times[child]!;
       const right = child + 1;
       if (right < last) {
+        const leftTime = times[child]!;
         const rightTime = times[right]!;
-        if (rightTime < childTime || (rightTime === childTime && orders[ids[right]!]! < orders[ids[child]!]!)) {
-          child = right;
-          childTime = rightTime;
-        }
+        // Which child is earlier is a coin toss the processor cannot predict: decided by an
+        // addition, not a branch (a branch here cost a fifth of the calendar's time).
+        if (rightTime !== leftTime) child += +(rightTime < leftTime);
+        else if (orders[ids[right]!]! < orders[ids[child]!]!) child = right;
       }
+      const childTime = times[child]!;
       if (time < childTime || (time === childTime && orders[id]! < orders[ids[child]!]!)) break;
       times[i] = childTime;
       ids[i] = ids[child]!;
@@ -137,6 +148,11 @@ export class EventCalendar {
     this.freeIds = new Int32Array(capacity);
     for (let id = capacity - 1; id >= previous; id--) this.freeIds[this.freeCount++] = id;
   }
+}
+
+/** The count of events scheduled so far, shared by calendars whose events form one order. */
+export interface ScheduleSequence {
+  scheduled: number;
 }
 
 function resized<T extends Float64Array | Int32Array>(from: T, to: T): T {

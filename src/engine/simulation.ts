@@ -23,10 +23,21 @@ export class Simulation {
   now = 0;
   /** Events handed to the model so far. */
   eventsHandled = 0;
-  private readonly calendar = new EventCalendar();
+  private readonly calendar: EventCalendar;
+  /**
+   * Arrivals apart: each source of arrivals has exactly one pending at any time, and they are a
+   * third of all events, so on a calendar of their own (as small as the sources are few) they
+   * skip the main calendar's sifts, and the main calendar holds one event less per source. Both
+   * share one scheduling sequence, so events come out in the same order as from one calendar.
+   */
+  private readonly arrivals: EventCalendar;
   private stopped = false;
 
-  constructor(private readonly handler: EventHandler) {}
+  constructor(private readonly handler: EventHandler) {
+    const sequence = { scheduled: 0 };
+    this.calendar = new EventCalendar(1024, sequence);
+    this.arrivals = new EventCalendar(4, sequence);
+  }
 
   /** Schedules an event at an absolute time, never earlier than now (kind below 16, subject below 2^27). */
   at(time: number, kind: number, subject = 0, tag = 0): void {
@@ -37,6 +48,17 @@ export class Simulation {
     this.calendar.schedule(time, kind, subject, tag);
   }
 
+  /**
+   * Schedules a source's next arrival, as `at()` does: for events of which each source has one
+   * pending at a time, the next scheduled as the last comes out (see `arrivals`).
+   */
+  atArrival(time: number, kind: number, subject = 0, tag = 0): void {
+    if (!(time >= this.now)) {
+      throw new RangeError(`cannot schedule an event at ${time} s: the clock is already at ${this.now} s`);
+    }
+    this.arrivals.schedule(time, kind, subject, tag);
+  }
+
   /** Ends the run: `run()` returns and hands out nothing more. */
   stop(): void {
     this.stopped = true;
@@ -44,20 +66,28 @@ export class Simulation {
 
   /** True once stopped or when no event is left. */
   get finished(): boolean {
-    return this.stopped || this.calendar.size === 0;
+    return this.stopped || (this.calendar.size === 0 && this.arrivals.size === 0);
   }
 
   /** The time of the next pending event, or `Infinity`. */
   nextEventTime(): number {
-    return this.calendar.peekTime();
+    return Math.min(this.calendar.peekTime(), this.arrivals.peekTime());
+  }
+
+  // The calendar holding the next event (the main one when both are empty: its pop() says so).
+  private next(): EventCalendar {
+    const arrivals = this.arrivals;
+    const calendar = this.calendar;
+    return arrivals.size > 0 && (calendar.size === 0 || arrivals.precedes(calendar)) ? arrivals : calendar;
   }
 
   /** Hands out the events due at or before `time`, in order (for runs paced to a clock). */
   runUntil(time: number): void {
-    const calendar = this.calendar;
     const handler = this.handler;
     let handled = 0;
-    while (!this.stopped && calendar.size > 0 && calendar.peekTime() <= time && calendar.pop()) {
+    while (!this.stopped && this.nextEventTime() <= time) {
+      const calendar = this.next();
+      calendar.pop();
       this.now = calendar.time;
       handler.handleEvent(calendar.kind, calendar.subject, calendar.tag);
       handled++;
@@ -67,10 +97,11 @@ export class Simulation {
 
   /** Hands out events in time order until `maxEvents` were handled or the run is finished. */
   run(maxEvents = Infinity): void {
-    const calendar = this.calendar;
     const handler = this.handler;
     let handled = 0;
-    while (handled < maxEvents && !this.stopped && calendar.pop()) {
+    while (handled < maxEvents && !this.stopped) {
+      const calendar = this.next();
+      if (!calendar.pop()) break;
       this.now = calendar.time;
       handler.handleEvent(calendar.kind, calendar.subject, calendar.tag);
       handled++;

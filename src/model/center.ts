@@ -139,7 +139,7 @@ export class ContactCenter implements EventHandler {
       this.linesArriving--;
       this.finishIfDrained();
     } else {
-      this.simulation.at(time, ARRIVAL, line.index);
+      this.simulation.atArrival(time, ARRIVAL, line.index);
     }
   }
 

@@ -52,11 +52,70 @@ describe('EventCalendar', () => {
 });
 
 describe('Simulation', () => {
+  test.prop([
+    fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 200 }),
+    fc.integer({ min: 1, max: 50 }),
+  ])(
+    'hands out arrivals and other events as one calendar would: by time, ties in the order scheduled',
+    (plan, budget) => {
+      // Each handled event schedules the plan's next entries (an arrival or another event,
+      // `delay` after now, `fanOut` of them): the reference keeps every pending event in one list.
+      const pending: Array<{ time: number; order: number; arrival: boolean }> = [];
+      const handedOut: Array<[number, number]> = [];
+      const expected: Array<[number, number]> = [];
+      let order = 0;
+      let next = 0;
+      const schedule = () => {
+        const [arrival, delay] = plan[next % plan.length]!;
+        const time = simulation.now + delay;
+        if (arrival) simulation.atArrival(time, 1, order);
+        else simulation.at(time, 0, order);
+        pending.push({ time, order: order++, arrival });
+        next++;
+      };
+      const simulation = new Simulation({
+        handleEvent: (kind, subject) => {
+          handedOut.push([simulation.now, subject]);
+          pending.sort((a, b) => a.time - b.time || a.order - b.order);
+          const due = pending.shift()!;
+          expect(kind).toBe(due.arrival ? 1 : 0);
+          expected.push([due.time, due.order]);
+          if (order < 400) for (let i = 0; i < plan[next % plan.length]![2]; i++) schedule();
+        },
+      });
+      schedule();
+      schedule();
+      while (!simulation.finished) simulation.run(budget);
+      expect(handedOut).toEqual(expected);
+      expect(pending).toEqual([]);
+      expect(simulation.nextEventTime()).toBe(Infinity);
+    },
+  );
+
+  it('paces arrivals and other events alike (runUntil, nextEventTime)', () => {
+    const seen: string[] = [];
+    const simulation = new Simulation({ handleEvent: (kind, subject) => seen.push(`${kind === 1 ? 'arrival' : 'event'} ${subject} at ${simulation.now}`) });
+    simulation.atArrival(2, 1, 0);
+    simulation.at(2, 0, 1);
+    simulation.at(5, 0, 2);
+    simulation.atArrival(7, 1, 3);
+    expect(simulation.nextEventTime()).toBe(2);
+    simulation.runUntil(5);
+    expect(seen).toEqual(['arrival 0 at 2', 'event 1 at 2', 'event 2 at 5']);
+    expect(simulation.nextEventTime()).toBe(7);
+    expect(simulation.finished).toBe(false);
+    simulation.runUntil(10);
+    expect(seen.at(-1)).toBe('arrival 3 at 7');
+    expect(simulation.finished).toBe(true);
+  });
+
   it('refuses to schedule into the past or at NaN, so the clock never runs backwards', () => {
     const simulation = new Simulation({
       handleEvent: () => {
         expect(() => simulation.at(simulation.now - 1, 0)).toThrow(/clock is already at 5/);
         expect(() => simulation.at(NaN, 0)).toThrow(RangeError);
+        expect(() => simulation.atArrival(simulation.now - 1, 0)).toThrow(/clock is already at 5/);
+        expect(() => simulation.atArrival(NaN, 0)).toThrow(RangeError);
       },
     });
     simulation.at(5, 0);
