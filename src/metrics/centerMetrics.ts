@@ -114,7 +114,7 @@ export class CenterMetrics {
     for (const line of this.lines) {
       lines[line.name] = {
         ...line.figures(line.serviceLevelSeconds),
-        intervals: Array.from({ length: this.rowCount }, (_, i) => line.intervalRow(i, { line: line.name })),
+        intervals: Array.from({ length: this.rowCount }, (_, i) => line.lineRow(i)),
       };
     }
     const groups: Record<string, GroupReport> = {};
@@ -146,7 +146,7 @@ export class CenterMetrics {
       }
       const intervalStart = i * window.intervalSeconds;
       const span = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds) - intervalStart;
-      return total.intervalRow(i, {}, agentRowFigures(busy, onDuty, scheduled, span));
+      return total.totalRow(i, agentRowFigures(busy, onDuty, scheduled, span));
     });
   }
 
@@ -161,8 +161,17 @@ export class CenterMetrics {
       intervals: Array.from({ length: this.rowCount }, (_, i) => {
         const intervalStart = i * window.intervalSeconds;
         const intervalEnd = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds);
-        const row = { group: group.name, intervalStart, intervalEnd, warmup: intervalStart < window.warmupSeconds };
-        return Object.assign(row, agentRowFigures(group.busy.rows[i]!, group.onDuty.rows[i]!, group.scheduled.rows[i]!, intervalEnd - intervalStart));
+        const agents = agentRowFigures(group.busy.rows[i]!, group.onDuty.rows[i]!, group.scheduled.rows[i]!, intervalEnd - intervalStart);
+        return {
+          group: group.name,
+          intervalStart,
+          intervalEnd,
+          warmup: intervalStart < window.warmupSeconds,
+          agentsScheduled: agents.agentsScheduled,
+          agentsOnDuty: agents.agentsOnDuty,
+          busyAgents: agents.busyAgents,
+          occupancy: agents.occupancy,
+        };
       }),
     };
   }
