@@ -42,9 +42,7 @@ export class Simulation {
   /** Schedules an event at an absolute time, never earlier than now (kind below 16, subject below 2^27). */
   at(time: number, kind: number, subject = 0, tag = 0): void {
     // `!(>=)` also catches NaN, which would otherwise corrupt the heap order silently.
-    if (!(time >= this.now)) {
-      throw new RangeError(`cannot schedule an event at ${time} s: the clock is already at ${this.now} s`);
-    }
+    if (!(time >= this.now)) throw pastError(time, this.now);
     this.calendar.schedule(time, kind, subject, tag);
   }
 
@@ -53,9 +51,7 @@ export class Simulation {
    * pending at a time, the next scheduled as the last comes out (see `arrivals`).
    */
   atArrival(time: number, kind: number, subject = 0, tag = 0): void {
-    if (!(time >= this.now)) {
-      throw new RangeError(`cannot schedule an event at ${time} s: the clock is already at ${this.now} s`);
-    }
+    if (!(time >= this.now)) throw pastError(time, this.now);
     this.arrivals.schedule(time, kind, subject, tag);
   }
 
@@ -108,4 +104,8 @@ export class Simulation {
     }
     this.eventsHandled += handled;
   }
+}
+
+function pastError(time: number, now: number): RangeError {
+  return new RangeError(`cannot schedule an event at ${time} s: the clock is already at ${now} s`);
 }
