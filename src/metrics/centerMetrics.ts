@@ -135,18 +135,22 @@ export class CenterMetrics {
 
   private totalRows(total: LineMetrics): IntervalRow[] {
     const window = this.window;
-    return Array.from({ length: this.rowCount }, (_, i) => {
-      let busy = 0;
-      let onDuty = 0;
-      let scheduled = 0;
-      for (const group of this.groups) {
-        busy += group.busy.rows[i]!;
-        onDuty += group.onDuty.rows[i]!;
-        scheduled += group.scheduled.rows[i]!;
+    // The groups' integrals summed per row first, in plain loops: one function building the
+    // rows and iterating the groups took V8 over 20 ms to compile, for 30 ms of report.
+    const busy = new Float64Array(this.rowCount);
+    const onDuty = new Float64Array(this.rowCount);
+    const scheduled = new Float64Array(this.rowCount);
+    for (const group of this.groups) {
+      for (let i = 0; i < this.rowCount; i++) {
+        busy[i]! += group.busy.rows[i]!;
+        onDuty[i]! += group.onDuty.rows[i]!;
+        scheduled[i]! += group.scheduled.rows[i]!;
       }
+    }
+    return Array.from({ length: this.rowCount }, (_, i) => {
       const intervalStart = i * window.intervalSeconds;
       const span = Math.min(window.durationSeconds, intervalStart + window.intervalSeconds) - intervalStart;
-      return total.totalRow(i, agentRowFigures(busy, onDuty, scheduled, span));
+      return total.totalRow(i, agentRowFigures(busy[i]!, onDuty[i]!, scheduled[i]!, span));
     });
   }
 
