@@ -81,8 +81,9 @@ export class Simulation {
   runUntil(time: number): void {
     const handler = this.handler;
     let handled = 0;
-    while (!this.stopped && this.nextEventTime() <= time) {
+    while (!this.stopped) {
       const calendar = this.next();
+      if (calendar.size === 0 || calendar.peekTime() > time) break;
       calendar.pop();
       this.now = calendar.time;
       handler.handleEvent(calendar.kind, calendar.subject, calendar.tag);
