@@ -195,6 +195,13 @@ export class LineMetrics {
     };
   }
 
+  /** This line's report rows. */
+  lineRows(): LineIntervalRow[] {
+    const rows: LineIntervalRow[] = [];
+    for (let i = 0; i < this.rows.length; i++) rows.push(this.lineRow(i));
+    return rows;
+  }
+
   /** Row `i` of this line's report. */
   lineRow(i: number): LineIntervalRow {
     const rows = this.rows;
