@@ -38,7 +38,7 @@ export class CallDraws {
   firstCall(slot: number, line: LineRuntime, callerId: number): void {
     const callers = this.callers;
     callers.handle[slot] = line.handleIsUniform ? line.handleStream() : line.handle.sample(line.handleStream);
-    callers.patience[slot] = line.patienceFromUniform ? line.patienceStream() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
+    callers.patience[slot] = line.patienceByInversion ? line.patienceStream() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
     if (line.callback) {
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream();
       callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
@@ -59,7 +59,7 @@ export class CallDraws {
     this.startKeyed(key, attempt, DRAW_HANDLE);
     callers.handle[slot] = line.handleIsUniform ? keyed() : line.handle.sample(keyed);
     this.startKeyed(key, attempt, DRAW_PATIENCE);
-    callers.patience[slot] = line.patienceFromUniform ? keyed() : line.patience ? line.patience.sample(keyed) : Infinity;
+    callers.patience[slot] = line.patienceByInversion ? keyed() : line.patience ? line.patience.sample(keyed) : Infinity;
     if (line.callback) {
       this.startKeyed(key, attempt, DRAW_OPT_IN);
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed();

@@ -36,7 +36,7 @@ export class CallerSlots {
   /** Handle time on the line's own distribution, or the handle uniform where routes have their own. */
   handle = new Float64Array(0);
   callbackHandleSeconds = new Float64Array(0);
-  /** Patience in seconds, or its uniform where the line's patience is drawn by inversion (see `LineRuntime.patienceFromUniform`). */
+  /** Patience in seconds, or its uniform where the line's patience is drawn by inversion (see `LineRuntime.patienceByInversion`). */
   patience = new Float64Array(0);
   optInUniform = new Float64Array(0);
   balkUniform = new Float64Array(0);

@@ -209,7 +209,8 @@ export class ContactCenter implements EventHandler {
     line.holding++;
     this.present++;
     this.joinQueue(slot, line, line.hold);
-    const patience = line.patienceFromUniform ? line.patienceFromUniform(callers.patience[slot]!) : callers.patience[slot]!;
+    const inverse = line.patienceByInversion;
+    const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
   }
 

@@ -1,4 +1,4 @@
-import { compileDistribution, compileQuantile, type RandomStreams, type Sampler, type Uniform } from '../random';
+import { byInversion, compileDistribution, compileQuantile, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
 import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import { HoldLine } from './holdLine';
@@ -33,10 +33,10 @@ export class LineRuntime {
   readonly meanHandleSeconds: number;
   readonly patience: Sampler | undefined;
   /**
-   * The patience's transform when it is drawn by inversion: a caller then keeps only the
-   * uniform, transformed if they hold (most callers of a well-staffed line never do).
+   * The patience when it is drawn by inversion: a caller then keeps only the uniform,
+   * transformed if they hold (most callers of a well-staffed line never do).
    */
-  readonly patienceFromUniform: ((uniform: number) => number) | undefined;
+  readonly patienceByInversion: InverseSampler | undefined;
   readonly callback: ResolvedCallbackPolicy | undefined;
   readonly callbackHandle: Sampler | undefined;
   readonly balking: Balking | undefined;
@@ -81,7 +81,7 @@ export class LineRuntime {
         : (lineQuantile ?? ((seconds: number) => seconds));
     }
     this.patience = spec.patience && compileDistribution(spec.patience);
-    this.patienceFromUniform = this.patience?.fromUniform;
+    this.patienceByInversion = this.patience && byInversion(this.patience) ? this.patience : undefined;
     this.callback = spec.callback;
     this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
     this.balking = spec.balking;

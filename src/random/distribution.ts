@@ -29,7 +29,15 @@ export interface Sampler {
    * that `sample(u)` equals `fromUniform(u())` and a model can keep the uniform and pay for
    * the transform only if the value is needed (a caller's patience, when they hold).
    */
-  readonly fromUniform?: (uniform: number) => number;
+  fromUniform?(uniform: number): number;
+}
+
+/** A sampler drawn by inversion from one uniform (see `Sampler.fromUniform`). */
+export type InverseSampler = Sampler & { fromUniform(uniform: number): number };
+
+/** True when `sampler` draws by inversion from one uniform. */
+export function byInversion(sampler: Sampler): sampler is InverseSampler {
+  return typeof sampler.fromUniform === 'function';
 }
 
 /**
@@ -37,33 +45,27 @@ export interface Sampler {
  *
  * Every continuous family but gamma is drawn by inversion, one uniform per draw, so the same
  * caller's handle time moves monotonically when a variant changes the distribution's parameters.
+ * Samplers are instances of one class per family, not closures: a closure made per run is a
+ * new function to V8, and optimized code that inlined the last run's was thrown away in the next.
  *
  * @example
  * const handle = compileDistribution({ type: 'lognormal', meanSeconds: 300, cv: 0.8 });
  * handle.sample(new RandomStreams(1).stream('handle')); // seconds
  */
 export function compileDistribution(spec: Distribution): Sampler {
-  const sampler = compileFamily(spec);
-  const above = sampler.above ?? ((elapsed: number) => (u: Uniform) => sampler.sampleAbove(u, elapsed));
-  return { ...sampler, above };
-}
-
-type FamilySampler = Omit<Sampler, 'above'> & Partial<Pick<Sampler, 'above'>>;
-
-function compileFamily(spec: Distribution): FamilySampler {
   switch (spec.type) {
     case 'exponential':
-      return exponential(spec.meanSeconds);
+      return new Exponential(spec.meanSeconds);
     case 'lognormal':
-      return lognormal(spec.meanSeconds, spec.cv);
+      return new Lognormal(spec.meanSeconds, spec.cv);
     case 'gamma':
-      return gamma(spec.meanSeconds, spec.cv);
+      return new Gamma(spec.meanSeconds, spec.cv);
     case 'fixed':
-      return fixed(spec.seconds);
+      return new Fixed(spec.seconds);
     case 'uniform':
-      return uniform(spec.minSeconds, spec.maxSeconds);
+      return new UniformOver(spec.minSeconds, spec.maxSeconds);
     case 'empirical':
-      return empirical(spec.seconds);
+      return new Empirical(spec.seconds);
   }
 }
 
@@ -72,93 +74,161 @@ export function meanOf(spec: Distribution): number {
   return compileDistribution(spec).meanSeconds;
 }
 
-function exponential(meanSeconds: number): FamilySampler {
-  // 1 - p lies in (0, 1], so the logarithm is finite.
-  const fromUniform = (p: number) => -meanSeconds * Math.log(1 - p);
-  const sample = (u: Uniform) => fromUniform(u());
-  // Memoryless: what is left does not depend on what has elapsed.
-  return { meanSeconds, sample, fromUniform, sampleAbove: (u, elapsed) => elapsed + sample(u) };
-}
+abstract class Family implements Sampler {
+  abstract readonly meanSeconds: number;
+  abstract sample(uniform: Uniform): number;
+  abstract sampleAbove(uniform: Uniform, elapsedSeconds: number): number;
 
-function lognormal(meanSeconds: number, cv: number): FamilySampler {
-  const sigma = Math.sqrt(Math.log1p(cv * cv));
-  const mu = Math.log(meanSeconds) - (sigma * sigma) / 2;
-  const fromUniform = (p: number) => Math.exp(mu + sigma * normalQuantile(openUnit(p)));
-  const sample = (u: Uniform) => fromUniform(u());
-  return {
-    meanSeconds,
-    sample,
-    fromUniform,
-    sampleAbove: (u, elapsed) => above(elapsed)(u),
-    above,
-  };
-
-  function above(elapsed: number): (u: Uniform) => number {
-    if (elapsed <= 0) return sample;
-    // Inversion on the upper tail: P(X > x) = tail * (1 - u) with tail = P(X > elapsed),
-    // computed as a tail so that long-elapsed calls keep their precision.
-    const tail = normalUpperTail((Math.log(elapsed) - mu) / sigma);
-    if (tail <= 0) return () => elapsed;
-    return (u) => Math.max(elapsed, Math.exp(mu - sigma * normalQuantile(openUnit(tail * (1 - u())))));
+  above(elapsedSeconds: number): (uniform: Uniform) => number {
+    return (uniform) => this.sampleAbove(uniform, elapsedSeconds);
   }
 }
 
-function gamma(meanSeconds: number, cv: number): FamilySampler {
-  const shape = 1 / (cv * cv);
-  const scale = meanSeconds / shape;
-  const sample = (u: Uniform) => scale * standardGamma(shape, u);
-  return {
-    meanSeconds,
-    sample,
-    sampleAbove(u, elapsed) {
-      // Rejection while it is cheap; deep in the tail the residual of a gamma tends to an
-      // exponential with the scale as its mean, which then stands in.
-      for (let tries = 0; tries < 64; tries++) {
-        const x = sample(u);
-        if (x > elapsed) return x;
-      }
-      return elapsed - scale * Math.log(1 - u());
-    },
-  };
+class Exponential extends Family {
+  constructor(readonly meanSeconds: number) {
+    super();
+  }
+
+  fromUniform(p: number): number {
+    // 1 - p lies in (0, 1], so the logarithm is finite.
+    return -this.meanSeconds * Math.log(1 - p);
+  }
+
+  sample(uniform: Uniform): number {
+    return this.fromUniform(uniform());
+  }
+
+  // Memoryless: what is left does not depend on what has elapsed.
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
+    return elapsedSeconds + this.sample(uniform);
+  }
 }
 
-function fixed(seconds: number): FamilySampler {
-  return { meanSeconds: seconds, sample: () => seconds, sampleAbove: (_u, elapsed) => Math.max(seconds, elapsed) };
+class Lognormal extends Family {
+  private readonly sigma: number;
+  private readonly mu: number;
+
+  constructor(readonly meanSeconds: number, cv: number) {
+    super();
+    this.sigma = Math.sqrt(Math.log1p(cv * cv));
+    this.mu = Math.log(meanSeconds) - (this.sigma * this.sigma) / 2;
+  }
+
+  fromUniform(p: number): number {
+    return Math.exp(this.mu + this.sigma * normalQuantile(openUnit(p)));
+  }
+
+  sample(uniform: Uniform): number {
+    return this.fromUniform(uniform());
+  }
+
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
+    return this.above(elapsedSeconds)(uniform);
+  }
+
+  override above(elapsedSeconds: number): (uniform: Uniform) => number {
+    if (elapsedSeconds <= 0) return (uniform) => this.sample(uniform);
+    const { mu, sigma } = this;
+    // Inversion on the upper tail: P(X > x) = tail * (1 - u) with tail = P(X > elapsed),
+    // computed as a tail so that long-elapsed calls keep their precision.
+    const tail = normalUpperTail((Math.log(elapsedSeconds) - mu) / sigma);
+    if (tail <= 0) return () => elapsedSeconds;
+    return (uniform) => Math.max(elapsedSeconds, Math.exp(mu - sigma * normalQuantile(openUnit(tail * (1 - uniform())))));
+  }
 }
 
-function uniform(minSeconds: number, maxSeconds: number): FamilySampler {
-  const width = maxSeconds - minSeconds;
-  const fromUniform = (p: number) => minSeconds + width * p;
-  return {
-    meanSeconds: minSeconds + width / 2,
-    sample: (u) => fromUniform(u()),
-    fromUniform,
-    sampleAbove(u, elapsed) {
-      const from = Math.max(minSeconds, elapsed);
-      return from >= maxSeconds ? elapsed : from + (maxSeconds - from) * u();
-    },
-  };
+class Gamma extends Family {
+  private readonly shape: number;
+  private readonly scale: number;
+
+  constructor(readonly meanSeconds: number, cv: number) {
+    super();
+    this.shape = 1 / (cv * cv);
+    this.scale = meanSeconds / this.shape;
+  }
+
+  sample(uniform: Uniform): number {
+    return this.scale * standardGamma(this.shape, uniform);
+  }
+
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
+    // Rejection while it is cheap; deep in the tail the residual of a gamma tends to an
+    // exponential with the scale as its mean, which then stands in.
+    for (let tries = 0; tries < 64; tries++) {
+      const x = this.sample(uniform);
+      if (x > elapsedSeconds) return x;
+    }
+    return elapsedSeconds - this.scale * Math.log(1 - uniform());
+  }
 }
 
-function empirical(seconds: readonly number[]): FamilySampler {
-  // Resampling the observed durations (a bootstrap), each equally likely.
-  const values = Float64Array.from(seconds);
-  const n = values.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += values[i]!;
-  const sorted = Float64Array.from(values).sort();
-  const fromUniform = (p: number) => values[Math.floor(p * n)]!;
-  return {
-    meanSeconds: total / n,
-    sample: (u) => fromUniform(u()),
-    fromUniform,
-    sampleAbove(u, elapsed) {
-      // Resample among the observed durations longer than what has elapsed.
-      let first = 0;
-      while (first < n && sorted[first]! <= elapsed) first++;
-      return first === n ? elapsed : sorted[first + Math.floor(u() * (n - first))]!;
-    },
-  };
+class Fixed extends Family {
+  constructor(readonly meanSeconds: number) {
+    super();
+  }
+
+  sample(): number {
+    return this.meanSeconds;
+  }
+
+  sampleAbove(_uniform: Uniform, elapsedSeconds: number): number {
+    return Math.max(this.meanSeconds, elapsedSeconds);
+  }
+}
+
+class UniformOver extends Family {
+  readonly meanSeconds: number;
+
+  constructor(private readonly minSeconds: number, private readonly maxSeconds: number) {
+    super();
+    this.meanSeconds = minSeconds + (maxSeconds - minSeconds) / 2;
+  }
+
+  fromUniform(p: number): number {
+    return this.minSeconds + (this.maxSeconds - this.minSeconds) * p;
+  }
+
+  sample(uniform: Uniform): number {
+    return this.fromUniform(uniform());
+  }
+
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
+    const from = Math.max(this.minSeconds, elapsedSeconds);
+    return from >= this.maxSeconds ? elapsedSeconds : from + (this.maxSeconds - from) * uniform();
+  }
+}
+
+// Resampling the observed durations (a bootstrap), each equally likely.
+class Empirical extends Family {
+  readonly meanSeconds: number;
+  private readonly values: Float64Array;
+  private readonly sorted: Float64Array;
+
+  constructor(seconds: readonly number[]) {
+    super();
+    this.values = Float64Array.from(seconds);
+    let total = 0;
+    for (let i = 0; i < this.values.length; i++) total += this.values[i]!;
+    this.meanSeconds = total / this.values.length;
+    this.sorted = Float64Array.from(this.values).sort();
+  }
+
+  fromUniform(p: number): number {
+    return this.values[Math.floor(p * this.values.length)]!;
+  }
+
+  sample(uniform: Uniform): number {
+    return this.fromUniform(uniform());
+  }
+
+  sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
+    // Resample among the observed durations longer than what has elapsed.
+    const sorted = this.sorted;
+    const n = sorted.length;
+    let first = 0;
+    while (first < n && sorted[first]! <= elapsedSeconds) first++;
+    return first === n ? elapsedSeconds : sorted[first + Math.floor(uniform() * (n - first))]!;
+  }
 }
 
 /**

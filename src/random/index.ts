@@ -1,5 +1,5 @@
 export { RandomStreams, replicationSeed, type Uniform } from './streams';
-export { compileDistribution, meanOf, standardGamma, type Distribution, type Sampler } from './distribution';
+export { byInversion, compileDistribution, meanOf, standardGamma, type Distribution, type InverseSampler, type Sampler } from './distribution';
 export { normalQuantile } from './normal';
 export { hashUniform } from './hashUniform';
 export { compileQuantile } from './quantile';
