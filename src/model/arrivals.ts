@@ -32,7 +32,7 @@ export class ArrivalProcess {
    * is a heap allocation.
    */
   advance(): void {
-    let mass = -Math.log(1 - this.uniform());
+    let mass = -Math.log(1 - this.uniform.next());
     let time = this.time;
     for (;;) {
       const rate = this.rate;

@@ -23,31 +23,27 @@ const DRAWS_PER_PURPOSE = 1024;
  */
 export class CallDraws {
   /** A uniform source drawing from a person's key, from where `startKeyed` set it. */
-  private readonly keyed: Uniform;
-  private key = 0;
-  private counter = 0;
+  private readonly keyed = new KeyedUniform();
 
   constructor(
     private readonly callers: CallerSlots,
     private readonly decisions: CenterOptions['decisions'],
-  ) {
-    this.keyed = () => hashUniform(this.key, this.counter++);
-  }
+  ) {}
 
   /** A first call's numbers, from the line's streams. */
   firstCall(slot: number, line: LineRuntime, callerId: number): void {
     const callers = this.callers;
-    callers.handle[slot] = line.handleIsUniform ? line.handleStream() : line.handle.sample(line.handleStream);
-    callers.patience[slot] = line.patienceByInversion ? line.patienceStream() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
+    callers.handle[slot] = line.handleIsUniform ? line.handleStream.next() : line.handle.sample(line.handleStream);
+    callers.patience[slot] = line.patienceByInversion ? line.patienceStream.next() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
     if (line.callback) {
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream();
-      callers.answerKey[slot] = (line.answerStream() * 4294967296) | 0;
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream.next();
+      callers.answerKey[slot] = (line.answerStream.next() * 4294967296) | 0;
       // A callback handle time of its own comes from a stream of its own; otherwise the
       // callback is the same call the caller would have had on hold.
       if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
     }
-    if (line.balking) callers.balkUniform[slot] = line.balkStream();
-    if (line.redial) callers.personKey[slot] = (line.personStream() * 4294967296) | 0;
+    if (line.balking) callers.balkUniform[slot] = line.balkStream.next();
+    if (line.redial) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
   }
 
   /** A redial's numbers (the slot's `attempt` already counts it), from the person's key. */
@@ -57,14 +53,14 @@ export class CallDraws {
     const key = callers.personKey[slot]!;
     const attempt = callers.attempt[slot]!;
     this.startKeyed(key, attempt, DRAW_HANDLE);
-    callers.handle[slot] = line.handleIsUniform ? keyed() : line.handle.sample(keyed);
+    callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
     this.startKeyed(key, attempt, DRAW_PATIENCE);
-    callers.patience[slot] = line.patienceByInversion ? keyed() : line.patience ? line.patience.sample(keyed) : Infinity;
+    callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
     if (line.callback) {
       this.startKeyed(key, attempt, DRAW_OPT_IN);
-      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed();
+      callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed.next();
       this.startKeyed(key, attempt, DRAW_ANSWER);
-      callers.answerKey[slot] = (keyed() * 4294967296) | 0;
+      callers.answerKey[slot] = (keyed.next() * 4294967296) | 0;
       if (line.callbackHandle) {
         this.startKeyed(key, attempt, DRAW_CALLBACK_HANDLE);
         callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(keyed);
@@ -72,7 +68,7 @@ export class CallDraws {
     }
     if (line.balking) {
       this.startKeyed(key, attempt, DRAW_BALK);
-      callers.balkUniform[slot] = keyed();
+      callers.balkUniform[slot] = keyed.next();
     }
   }
 
@@ -84,13 +80,27 @@ export class CallDraws {
     if (!redial || attempt >= redial.maxAttempts) return -1;
     const key = callers.personKey[slot]!;
     this.startKeyed(key, attempt, DRAW_REDIAL);
-    if (!(this.keyed() < redial.probability)) return -1;
+    if (!(this.keyed.next() < redial.probability)) return -1;
     this.startKeyed(key, attempt, DRAW_REDIAL_DELAY);
     return redial.delay.sample(this.keyed);
   }
 
   private startKeyed(key: number, attempt: number, purpose: number): void {
+    this.keyed.start(key, (attempt * 8 + purpose) * DRAWS_PER_PURPOSE);
+  }
+}
+
+/** Uniforms hashed from a person's key and a counter, from where `start` set them. */
+class KeyedUniform implements Uniform {
+  private key = 0;
+  private counter = 0;
+
+  start(key: number, counter: number): void {
     this.key = key;
-    this.counter = (attempt * 8 + purpose) * DRAWS_PER_PURPOSE;
+    this.counter = counter;
+  }
+
+  next(): number {
+    return hashUniform(this.key, this.counter++);
   }
 }

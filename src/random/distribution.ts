@@ -26,7 +26,7 @@ export interface Sampler {
   above(elapsedSeconds: number): (uniform: Uniform) => number;
   /**
    * For families drawn by inversion from exactly one uniform: the draw from that uniform, so
-   * that `sample(u)` equals `fromUniform(u())` and a model can keep the uniform and pay for
+   * that `sample(u)` equals `fromUniform(u.next())` and a model can keep the uniform and pay for
    * the transform only if the value is needed (a caller's patience, when they hold).
    */
   fromUniform?(uniform: number): number;
@@ -95,7 +95,7 @@ class Exponential extends Family {
   }
 
   sample(uniform: Uniform): number {
-    return this.fromUniform(uniform());
+    return this.fromUniform(uniform.next());
   }
 
   // Memoryless: what is left does not depend on what has elapsed.
@@ -119,7 +119,7 @@ class Lognormal extends Family {
   }
 
   sample(uniform: Uniform): number {
-    return this.fromUniform(uniform());
+    return this.fromUniform(uniform.next());
   }
 
   sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
@@ -133,7 +133,7 @@ class Lognormal extends Family {
     // computed as a tail so that long-elapsed calls keep their precision.
     const tail = normalUpperTail((Math.log(elapsedSeconds) - mu) / sigma);
     if (tail <= 0) return () => elapsedSeconds;
-    return (uniform) => Math.max(elapsedSeconds, Math.exp(mu - sigma * normalQuantile(openUnit(tail * (1 - uniform())))));
+    return (uniform) => Math.max(elapsedSeconds, Math.exp(mu - sigma * normalQuantile(openUnit(tail * (1 - uniform.next())))));
   }
 }
 
@@ -158,7 +158,7 @@ class Gamma extends Family {
       const x = this.sample(uniform);
       if (x > elapsedSeconds) return x;
     }
-    return elapsedSeconds - this.scale * Math.log(1 - uniform());
+    return elapsedSeconds - this.scale * Math.log(1 - uniform.next());
   }
 }
 
@@ -189,12 +189,12 @@ class UniformOver extends Family {
   }
 
   sample(uniform: Uniform): number {
-    return this.fromUniform(uniform());
+    return this.fromUniform(uniform.next());
   }
 
   sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
     const from = Math.max(this.minSeconds, elapsedSeconds);
-    return from >= this.maxSeconds ? elapsedSeconds : from + (this.maxSeconds - from) * uniform();
+    return from >= this.maxSeconds ? elapsedSeconds : from + (this.maxSeconds - from) * uniform.next();
   }
 }
 
@@ -218,7 +218,7 @@ class Empirical extends Family {
   }
 
   sample(uniform: Uniform): number {
-    return this.fromUniform(uniform());
+    return this.fromUniform(uniform.next());
   }
 
   sampleAbove(uniform: Uniform, elapsedSeconds: number): number {
@@ -227,7 +227,7 @@ class Empirical extends Family {
     const n = sorted.length;
     let first = 0;
     while (first < n && sorted[first]! <= elapsedSeconds) first++;
-    return first === n ? elapsedSeconds : sorted[first + Math.floor(uniform() * (n - first))]!;
+    return first === n ? elapsedSeconds : sorted[first + Math.floor(uniform.next() * (n - first))]!;
   }
 }
 
@@ -236,15 +236,15 @@ class Empirical extends Family {
  * Gamma(shape) = Gamma(shape + 1) * U^(1/shape).
  */
 export function standardGamma(shape: number, u: Uniform): number {
-  if (shape < 1) return standardGamma(shape + 1, u) * Math.pow(openUnit(u()), 1 / shape);
+  if (shape < 1) return standardGamma(shape + 1, u) * Math.pow(openUnit(u.next()), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const x = normalQuantile(openUnit(u()));
+    const x = normalQuantile(openUnit(u.next()));
     const t = 1 + c * x;
     if (t <= 0) continue;
     const v = t * t * t;
-    const w = openUnit(u());
+    const w = openUnit(u.next());
     if (w < 1 - 0.0331 * x * x * x * x) return d * v;
     if (Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }

@@ -1,7 +1,9 @@
 import alea from 'seedrandom/lib/alea.js';
 
 /** A source of uniform numbers in [0, 1). */
-export type Uniform = () => number;
+export interface Uniform {
+  next(): number;
+}
 
 /**
  * Independent, reproducible random streams, one per name, all derived from one seed.
@@ -16,13 +18,43 @@ export type Uniform = () => number;
  * @example
  * const streams = new RandomStreams(7);
  * const arrivals = streams.stream('arrivals');
- * arrivals(); // the same number for seed 7 on every machine
+ * arrivals.next(); // the same number for seed 7 on every machine
  */
 export class RandomStreams {
   constructor(readonly seed: number) {}
 
-  stream(name: string): Uniform {
-    return alea(`queuecast:${this.seed}:${name}`);
+  stream(name: string): RandomStream {
+    return new RandomStream(`queuecast:${this.seed}:${name}`);
+  }
+}
+
+/**
+ * One stream of seedrandom's Alea numbers: seeded by seedrandom (its Mash hash of the name),
+ * then stepped here, the same numbers draw for draw. A class, because seedrandom's generator is
+ * a closure made per stream: a new function to V8 in every run, so code that had inlined one
+ * run's generator was thrown away in the next (benchmarks/README.md, sixth session).
+ */
+export class RandomStream implements Uniform {
+  // Initialized, so that V8 keeps them as doubles in place rather than boxing every store.
+  private c = 0;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+
+  constructor(seed: string) {
+    const state = alea(seed, { state: true }).state();
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    return (this.s2 = t - this.c);
   }
 }
 

@@ -5,6 +5,9 @@ import type { Balking, ResolvedCallbackPolicy, ResolvedScenario } from '../scena
 import { callbackOffered, type PreparedSnapshot } from './preparedSnapshot';
 
 // Event kinds of a future.
+// Until a forecast passes its own stream.
+const UNSEEDED: Uniform = { next: Math.random };
+
 const CALL_END = 0; // subject: group
 const ARRIVAL = 1; // subject: line
 const PATIENCE = 2; // subject: entry
@@ -66,7 +69,7 @@ export class CenterFuture {
   private entryWaiting: boolean[] = [];
   private target = -1;
   private answeredAt = -1;
-  private uniform: Uniform = Math.random;
+  private uniform: Uniform = UNSEEDED;
   private timeOfDay = 0;
 
   constructor(readonly scenario: ResolvedScenario) {
@@ -224,7 +227,7 @@ export class CenterFuture {
 
   private scheduleArrival(line: number): void {
     const plan = this.lines[line]!;
-    let mass = -Math.log(1 - this.uniform());
+    let mass = -Math.log(1 - this.uniform.next());
     let time = this.timeOfDay + this.now;
     for (let k = Math.floor(time / plan.intervalSeconds); time < this.durationSeconds && k < plan.ratePerSecond.length; k++) {
       const rate = plan.ratePerSecond[k]!;
@@ -254,11 +257,11 @@ export class CenterFuture {
     if (plan.callback || plan.balking) {
       const estimatedWait = this.announcedWait(line);
       const policy = plan.callback;
-      if (policy && callbackOffered(policy, estimatedWait, this.holding[line]! + this.requestsWaiting[line]!) && uniform() < ruleProbability(policy.optIn, estimatedWait)) {
+      if (policy && callbackOffered(policy, estimatedWait, this.holding[line]! + this.requestsWaiting[line]!) && uniform.next() < ruleProbability(policy.optIn, estimatedWait)) {
         this.join(line, this.now, true, policy.position === 'after-hold');
         return;
       }
-      if (plan.balking && uniform() < ruleProbability(plan.balking, estimatedWait)) return;
+      if (plan.balking && uniform.next() < ruleProbability(plan.balking, estimatedWait)) return;
     }
     const id = this.join(line, this.now, false, false);
     if (plan.patience) this.calendar.schedule(this.now + plan.patience.sample(uniform), PATIENCE, id, 0);
@@ -346,7 +349,7 @@ export class CenterFuture {
     // A callback request: the agent dials, and on an answer goes on to the call.
     this.requestsWaiting[line]!--;
     const policy = plan.callback!;
-    const answered = this.uniform() < policy.answerProbability;
+    const answered = this.uniform.next() < policy.answerProbability;
     const call = answered ? (plan.callbackHandle ?? plan.handle[group]!).sample(this.uniform) : 0;
     this.calendar.schedule(this.now + policy.dialSeconds + call, CALL_END, group, 0);
   }

@@ -124,7 +124,7 @@ export function createWaitForecaster(scenario: Scenario): WaitForecaster {
         const t = freeAt.peekTime();
         if (entry.request) {
           freeAt.pop();
-          const answered = uniform() < policy!.answerProbability;
+          const answered = uniform.next() < policy!.answerProbability;
           freeAt.schedule(t + policy!.dialSeconds + (answered ? callbackHandle.sample(uniform) : 0), 0, 0, 0);
           continue;
         }
