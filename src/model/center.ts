@@ -18,6 +18,13 @@ import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 
+// The last center built, kept until the next one is: V8 frees the hidden classes of a class's
+// instances once none is left, and code compiled for them goes with them, so after a full
+// garbage collection between two runs the next would compile the whole model again (about 37
+// functions, 140-170 ms; benchmarks/README.md, sixth session). It holds one run's arrays and
+// observer a run longer.
+let lastCenter: ContactCenter | undefined;
+
 // Event kinds on the calendar.
 const ARRIVAL = 0; // subject: line
 const STAFFING = 1; // subject: group, tag: interval
@@ -97,6 +104,7 @@ export class ContactCenter implements EventHandler {
     // still growing its fields, and the optimized code of the first run in a process would be
     // thrown away when the second run builds its center (benchmarks/README.md, sixth session).
     this.simulation = new Simulation(this);
+    lastCenter = this;
   }
 
   /** Puts the first events on the calendar; then run `simulation` until it is finished. */
