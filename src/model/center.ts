@@ -20,8 +20,8 @@ import type { CenterObserver } from './observer';
 
 // The last center built, kept until the next one is: V8 frees the hidden classes of a class's
 // instances once none is left, and code compiled for them goes with them, so after a full
-// garbage collection between two runs the next would compile the whole model again (about 37
-// functions, 140-170 ms; benchmarks/README.md, sixth session). It holds one run's arrays and
+// garbage collection between two runs the next would compile the whole model again (35-40
+// functions, 140-155 ms; benchmarks/README.md, sixth session). It holds one run's arrays and
 // observer a run longer.
 let lastCenter: ContactCenter | undefined;
 

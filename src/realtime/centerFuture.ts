@@ -4,10 +4,10 @@ import { ruleProbability } from '../model/lineRuntime';
 import type { Balking, ResolvedCallbackPolicy, ResolvedScenario } from '../scenario';
 import { callbackOffered, type PreparedSnapshot } from './preparedSnapshot';
 
-// Event kinds of a future.
 // Until a forecast passes its own stream.
 const UNSEEDED: Uniform = { next: Math.random };
 
+// Event kinds of a future.
 const CALL_END = 0; // subject: group
 const ARRIVAL = 1; // subject: line
 const PATIENCE = 2; // subject: entry
