@@ -286,13 +286,13 @@ export class ContactCenter implements EventHandler {
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
     // handleSeconds() written out: on this path it was not inlined, and its double came back boxed.
     const draw = callers.handle[slot]!;
-    this.simulation.at(now + (line.handleIsUniform ? line.handleByGroup[group.index]!(draw) : draw), CALL_END, slot);
+    this.simulation.at(now + (line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw), CALL_END, slot);
   }
 
   // The call's length with this group: its handle draw through the route's distribution.
   private handleSeconds(slot: number, line: LineRuntime, group: GroupRuntime): number {
     const draw = this.callers.handle[slot]!;
-    return line.handleIsUniform ? line.handleByGroup[group.index]!(draw) : draw;
+    return line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw;
   }
 
   private dial(slot: number, line: LineRuntime, group: GroupRuntime): void {

@@ -1,4 +1,4 @@
-import { byInversion, compileDistribution, compileQuantile, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
+import { byInversion, compileDistribution, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
 import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import { HoldLine } from './holdLine';
@@ -25,10 +25,14 @@ export class LineRuntime {
   readonly immediateGroups: Int32Array;
   /** Delayed routes by time of eligibility. */
   readonly delayed: readonly DelayedRoute[];
-  /** Handle seconds by group index, from the call's handle draw (undefined: the group does not serve the line). */
-  readonly handleByGroup: Array<((draw: number) => number) | undefined>;
-  /** True when a call's handle draw is a uniform (routes have their own handle times), not seconds. */
+  /**
+   * When routes have handle times of their own, a call's handle draw is a uniform, and its
+   * length with a group is that quantile of the route's distribution (the line's when the route
+   * has none); otherwise the draw is the call's seconds with any group.
+   */
   readonly handleIsUniform: boolean;
+  /** The handle-time distribution by group index, when `handleIsUniform` (undefined: the group does not serve the line). */
+  readonly handleByGroup: Array<Sampler | undefined> = [];
   readonly handle: Sampler;
   readonly meanHandleSeconds: number;
   readonly patience: Sampler | undefined;
@@ -73,12 +77,10 @@ export class LineRuntime {
     this.handle = compileDistribution(spec.handleTime);
     this.meanHandleSeconds = this.handle.meanSeconds;
     this.handleIsUniform = spec.routing.some((r) => r.handleTime !== undefined);
-    this.handleByGroup = [];
-    const lineQuantile = this.handleIsUniform ? compileQuantile(spec.handleTime) : undefined;
-    for (const route of spec.routing) {
-      this.handleByGroup[route.group] = route.handleTime
-        ? compileQuantile(route.handleTime)
-        : (lineQuantile ?? ((seconds: number) => seconds));
+    if (this.handleIsUniform) {
+      for (const route of spec.routing) {
+        this.handleByGroup[route.group] = route.handleTime ? compileDistribution(route.handleTime) : this.handle;
+      }
     }
     this.patience = spec.patience && compileDistribution(spec.patience);
     this.patienceByInversion = this.patience && byInversion(this.patience) ? this.patience : undefined;

@@ -1,3 +1,4 @@
+import { gammaQuantile } from './incompleteGamma';
 import { normalQuantile, normalUpperTail } from './normal';
 import type { Uniform } from './streams';
 
@@ -24,6 +25,12 @@ export interface Sampler {
   sampleAbove(uniform: Uniform, elapsedSeconds: number): number;
   /** `sampleAbove` for one elapsed time, drawn many times: what depends only on it is computed once. */
   above(elapsedSeconds: number): (uniform: Uniform) => number;
+  /**
+   * The p-quantile (p in [0, 1)): the duration not exceeded with probability p. A caller who
+   * draws one uniform and is served by several groups with different handle-time distributions
+   * is then comparably long or short in each (DESIGN.md, "Routing").
+   */
+  quantile(p: number): number;
   /**
    * For families drawn by inversion from exactly one uniform: the draw from that uniform, so
    * that `sample(u)` equals `fromUniform(u.next())` and a model can keep the uniform and pay for
@@ -78,6 +85,7 @@ abstract class Family implements Sampler {
   abstract readonly meanSeconds: number;
   abstract sample(uniform: Uniform): number;
   abstract sampleAbove(uniform: Uniform, elapsedSeconds: number): number;
+  abstract quantile(p: number): number;
 
   above(elapsedSeconds: number): (uniform: Uniform) => number {
     return (uniform) => this.sampleAbove(uniform, elapsedSeconds);
@@ -92,6 +100,11 @@ class Exponential extends Family {
   fromUniform(p: number): number {
     // 1 - p lies in (0, 1], so the logarithm is finite.
     return -this.meanSeconds * Math.log(1 - p);
+  }
+
+  // Drawn by inversion: the draw from p is the p-quantile.
+  quantile(p: number): number {
+    return this.fromUniform(p);
   }
 
   sample(uniform: Uniform): number {
@@ -116,6 +129,10 @@ class Lognormal extends Family {
 
   fromUniform(p: number): number {
     return Math.exp(this.mu + this.sigma * normalQuantile(openUnit(p)));
+  }
+
+  quantile(p: number): number {
+    return this.fromUniform(p);
   }
 
   sample(uniform: Uniform): number {
@@ -147,6 +164,11 @@ class Gamma extends Family {
     this.scale = meanSeconds / this.shape;
   }
 
+  // Drawn by Marsaglia and Tsang's method (faster than inverting), so the quantile is apart.
+  quantile(p: number): number {
+    return this.scale * gammaQuantile(this.shape, p);
+  }
+
   sample(uniform: Uniform): number {
     return this.scale * standardGamma(this.shape, uniform);
   }
@@ -171,6 +193,10 @@ class Fixed extends Family {
     return this.meanSeconds;
   }
 
+  quantile(): number {
+    return this.meanSeconds;
+  }
+
   sampleAbove(_uniform: Uniform, elapsedSeconds: number): number {
     return Math.max(this.meanSeconds, elapsedSeconds);
   }
@@ -186,6 +212,10 @@ class UniformOver extends Family {
 
   fromUniform(p: number): number {
     return this.minSeconds + (this.maxSeconds - this.minSeconds) * p;
+  }
+
+  quantile(p: number): number {
+    return this.fromUniform(p);
   }
 
   sample(uniform: Uniform): number {
@@ -213,8 +243,14 @@ class Empirical extends Family {
     this.sorted = Float64Array.from(this.values).sort();
   }
 
+  // Resampling picks a value by position in the sample as observed; the quantile, by rank.
   fromUniform(p: number): number {
     return this.values[Math.floor(p * this.values.length)]!;
+  }
+
+  quantile(p: number): number {
+    const sorted = this.sorted;
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   }
 
   sample(uniform: Uniform): number {

@@ -1,4 +1,5 @@
 import { logUpperFraction as logLegendreFraction } from '../analytic/gamma';
+import { normalQuantile } from './normal';
 
 // The gamma function's logarithm and the regularized incomplete gamma, for distributions of
 // moderate shape: the gamma quantile (per-route handle times) and the likelihoods of the
@@ -47,4 +48,28 @@ function lowerSeries(shape: number, x: number): number {
 /** ln Q(shape, x) for x >= shape + 1, from Legendre's continued fraction (src/analytic's, by Lentz's method). */
 function logUpperFraction(shape: number, x: number): number {
   return shape * Math.log(x) - x - logGamma(shape) + logLegendreFraction(shape, x);
+}
+
+/** The u-quantile of Gamma(shape, 1): Newton steps on the regularized incomplete gamma, kept in a bracket. */
+export function gammaQuantile(shape: number, u: number): number {
+  if (u <= 0) return 0;
+  if (u >= 1) return Infinity;
+  // Wilson–Hilferty start, then safeguarded Newton.
+  const z = normalQuantile(u);
+  const c = 1 / (9 * shape);
+  let x = Math.max(1e-12, shape * Math.pow(1 - c + z * Math.sqrt(c), 3));
+  let low = 0;
+  let high = Infinity;
+  const logGammaShape = logGamma(shape);
+  for (let i = 0; i < 100; i++) {
+    const error = gammaCdf(shape, x) - u;
+    if (error > 0) high = x;
+    else low = x;
+    const density = Math.exp((shape - 1) * Math.log(x) - x - logGammaShape);
+    let next = density > 0 ? x - error / density : NaN;
+    if (!(next > low && next < high)) next = high === Infinity ? Math.max(2 * x, x + 1) : (low + high) / 2;
+    if (Math.abs(next - x) <= 1e-12 * x) return next;
+    x = next;
+  }
+  return x;
 }
