@@ -1,18 +1,12 @@
 import { Simulation, type EventHandler } from '../engine';
-import { RandomStreams, hashUniform } from '../random';
+import { RandomStreams } from '../random';
 import type { ResolvedScenario } from '../scenario';
 import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
+import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
-import {
-  CallerSlots,
-  DIALING,
-  HOLDING,
-  IN_CALL,
-  REDIAL_WAIT,
-  REQUEST_WAITING,
-  RETRY_WAIT,
-} from './callerSlots';
+import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING } from './callerSlots';
+import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING } from './eventKinds';
 import type { HoldLine } from './holdLine';
 import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
@@ -25,16 +19,6 @@ import type { CenterObserver } from './observer';
 // observer a run longer.
 let lastCenter: ContactCenter | undefined;
 
-// Event kinds on the calendar.
-const ARRIVAL = 0; // subject: line
-const STAFFING = 1; // subject: group, tag: interval
-const CALL_END = 2; // subject: slot
-const PATIENCE = 3; // subject: slot, tag: generation
-const DIAL_END = 4; // subject: slot
-const REQUEUE = 5; // subject: slot
-const OVERFLOW = 6; // subject: slot, tag: generation
-const REDIAL = 7; // subject: slot
-
 // How a call that cannot wait ends.
 const BALKED = 0;
 const BUSY = 1;
@@ -44,8 +28,8 @@ const ABANDONED = 3;
 /**
  * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
  * groups with rosters, routing with priorities and delayed overflow, patience, balking, busy
- * signals, courtesy disconnects, redials and the callback feature. A single-line scenario is
- * the case of one line and one group, on the same code.
+ * signals, courtesy disconnects, redials and the callback feature (its requests and dials in
+ * `CallbackDesk`). A single-line scenario is the case of one line and one group, on the same code.
  *
  * Agents of a group are a pool counted by `onDuty` and `busy`: when the roster drops, idle agents
  * leave at once and busy ones when their call ends, so no call is ever cut off. An idle agent
@@ -54,25 +38,24 @@ const ABANDONED = 3;
  * each redial's from a hash of their key and the attempt, so caller *i* is the same person in
  * every variant of a scenario, redials included.
  */
-export class ContactCenter implements EventHandler {
+export class ContactCenter implements EventHandler, CallbackDeskHost {
   readonly simulation: Simulation;
   readonly lines: readonly LineRuntime[];
   readonly groups: readonly GroupRuntime[];
   private readonly callers = new CallerSlots();
-  private readonly decisions: CenterOptions['decisions'];
   private readonly trunks: number;
   private readonly warmupSeconds: number;
   private readonly durationSeconds: number;
   private readonly draws: CallDraws;
   private readonly choice: CallerChoice;
+  private readonly callbacks: CallbackDesk;
 
   private nextCallerId = 0;
   private linesArriving: number;
   /** People without a final outcome yet (requests and people who will redial included). */
-  private inSystem = 0;
+  inSystem = 0;
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
-  private present = 0;
-  private requestsWaiting = 0;
+  present = 0;
 
   constructor(
     scenario: ResolvedScenario,
@@ -97,12 +80,13 @@ export class ContactCenter implements EventHandler {
     this.trunks = scenario.trunks;
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
-    this.decisions = options.decisions;
     this.draws = new CallDraws(this.callers, options.decisions);
     this.choice = new CallerChoice(this.callers);
-    // Last, once the center has all its fields: built earlier, the engine would keep a center
-    // still growing its fields, and the optimized code of the first run in a process would be
-    // thrown away when the second run builds its center (benchmarks/README.md, sixth session).
+    // The desk and the engine keep the center: built last, once it has all its fields. Built
+    // earlier, they would keep a center still growing its fields, and the optimized code of the
+    // first run in a process would be thrown away when the second run builds its center
+    // (benchmarks/README.md, sixth session).
+    this.callbacks = new CallbackDesk(this, this.callers, observer, options.decisions);
     this.simulation = new Simulation(this);
     lastCenter = this;
   }
@@ -128,10 +112,10 @@ export class ContactCenter implements EventHandler {
         this.applyStaffing(this.groups[subject]!, tag);
         break;
       case DIAL_END:
-        this.endDial(subject);
+        this.callbacks.endDial(subject);
         break;
       case REQUEUE:
-        this.requeue(subject);
+        this.callbacks.requeue(subject);
         break;
       case OVERFLOW:
         this.overflow(subject, tag);
@@ -207,7 +191,7 @@ export class ContactCenter implements EventHandler {
     }
     if (line.callback || line.balking) {
       const estimatedWait = announcedWait(line, this.groups);
-      if (line.callback && this.offersCallback(slot, line, estimatedWait)) return;
+      if (line.callback && this.callbacks.offer(slot, line, estimatedWait)) return;
       if (line.balking && callers.balkUniform[slot]! < ruleProbability(line.balking, estimatedWait)) {
         this.sendAway(slot, line, BALKED, estimatedWait);
         return;
@@ -222,8 +206,8 @@ export class ContactCenter implements EventHandler {
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
   }
 
-  // Joins a queue as a new visit (older entries and timers of the slot become stale).
-  private joinQueue(slot: number, line: LineRuntime, queue: HoldLine): void {
+  /** Joins a queue as a new visit (older entries and timers of the slot become stale). */
+  joinQueue(slot: number, line: LineRuntime, queue: HoldLine): void {
     const callers = this.callers;
     const now = this.simulation.now;
     const generation = ++callers.generation[slot]!;
@@ -235,36 +219,6 @@ export class ContactCenter implements EventHandler {
     }
   }
 
-  // Offers a callback when the policy's rule holds; true when the caller took it and hung up.
-  private offersCallback(slot: number, line: LineRuntime, estimatedWait: number): boolean {
-    const policy = line.callback!;
-    const callers = this.callers;
-    const now = this.simulation.now;
-    const entries = line.holding + line.requestsWaiting;
-    const offer = policy.offer;
-    const offered =
-      offer === 'always' ||
-      ('whenEstimatedWaitAtLeastSeconds' in offer
-        ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds
-        : entries >= offer.whenQueueAtLeast);
-    if (!offered) return false;
-    const callerId = callers.callerId[slot]!;
-    const counted = callers.counted[slot] === 1;
-    this.observer.callbackOffered(now, callerId, now, estimatedWait, line.index, counted);
-    if (!(callers.optInUniform[slot]! < ruleProbability(policy.optIn, estimatedWait))) return false;
-    this.observer.callbackAccepted(now, callerId, now, line.index, counted);
-    callers.dials[slot] = 0;
-    this.enqueueRequest(slot, line);
-    return true;
-  }
-
-  private enqueueRequest(slot: number, line: LineRuntime): void {
-    this.callers.state[slot] = REQUEST_WAITING;
-    line.requestsWaiting++;
-    this.requestsWaiting++;
-    this.joinQueue(slot, line, line.callback!.position === 'keep-place' ? line.hold : line.requests);
-  }
-
   // An agent of `group` takes a waiting caller or request (or a caller who never waited).
   private take(slot: number, line: LineRuntime, group: GroupRuntime): void {
     if (this.callers.state[slot] === HOLDING) {
@@ -272,7 +226,7 @@ export class ContactCenter implements EventHandler {
       this.answer(slot, line, group);
       if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
     } else {
-      this.dial(slot, line, group);
+      this.callbacks.dial(slot, line, group);
     }
   }
 
@@ -289,25 +243,10 @@ export class ContactCenter implements EventHandler {
     this.simulation.at(now + (line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw), CALL_END, slot);
   }
 
-  // The call's length with this group: its handle draw through the route's distribution.
-  private handleSeconds(slot: number, line: LineRuntime, group: GroupRuntime): number {
+  /** The call's length with this group: its handle draw through the route's distribution. */
+  handleSeconds(slot: number, line: LineRuntime, group: GroupRuntime): number {
     const draw = this.callers.handle[slot]!;
     return line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw;
-  }
-
-  private dial(slot: number, line: LineRuntime, group: GroupRuntime): void {
-    const callers = this.callers;
-    const now = this.simulation.now;
-    callers.state[slot] = DIALING;
-    callers.group[slot] = group.index;
-    callers.agentBusySince[slot] = now;
-    line.requestsWaiting--;
-    this.requestsWaiting--;
-    group.busy++;
-    this.present++;
-    const attempt = ++callers.dials[slot]!;
-    this.observer.callbackDialed(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, attempt, line.index, group.index, callers.counted[slot] === 1);
-    this.simulation.at(now + line.callback!.dialSeconds, DIAL_END, slot);
   }
 
   private endCall(slot: number): void {
@@ -319,44 +258,6 @@ export class ContactCenter implements EventHandler {
     this.present--;
     this.releaseAgent(group);
     this.finishIfDrained();
-  }
-
-  private endDial(slot: number): void {
-    const callers = this.callers;
-    const line = this.lines[callers.line[slot]!]!;
-    const group = this.groups[callers.group[slot]!]!;
-    const policy = line.callback!;
-    const now = this.simulation.now;
-    const callerId = callers.callerId[slot]!;
-    const arrivalTime = callers.arrivalTime[slot]!;
-    const counted = callers.counted[slot] === 1;
-    const attempt = callers.dials[slot]!;
-    const answers = this.decisions?.answers;
-    if (answers ? answers(callerId, attempt) : hashUniform(callers.answerKey[slot]!, attempt) < policy.answerProbability) {
-      // The agent who dialed goes straight on to the call.
-      callers.state[slot] = IN_CALL;
-      this.observer.callbackConnected(now, callerId, arrivalTime, line.index, group.index, counted);
-      this.simulation.at(now + (line.callbackHandle ? callers.callbackHandleSeconds[slot]! : this.handleSeconds(slot, line, group)), CALL_END, slot);
-      return;
-    }
-    this.observer.callbackUnanswered(now, callerId, arrivalTime, attempt, line.index, group.index, counted, callers.agentBusySince[slot]!);
-    this.present--;
-    if (attempt < policy.maxAttempts) {
-      callers.state[slot] = RETRY_WAIT;
-      this.simulation.at(now + policy.retryDelaySeconds, REQUEUE, slot);
-    } else {
-      this.observer.callbackFailed(now, callerId, arrivalTime, line.index, counted);
-      callers.release(slot);
-      this.inSystem--;
-    }
-    this.releaseAgent(group);
-    this.finishIfDrained();
-  }
-
-  private requeue(slot: number): void {
-    const line = this.lines[this.callers.line[slot]!]!;
-    this.enqueueRequest(slot, line);
-    for (const route of line.spec.routing) this.serveWaiting(this.groups[route.group]!);
   }
 
   private loseTemper(slot: number, generation: number): void {
@@ -421,8 +322,8 @@ export class ContactCenter implements EventHandler {
     this.finishIfDrained();
   }
 
-  // An agent's call or dial is over: they leave if the roster has dropped, else take the next.
-  private releaseAgent(group: GroupRuntime): void {
+  /** An agent's call or dial is over: they leave if the roster has dropped, else take the next. */
+  releaseAgent(group: GroupRuntime): void {
     group.busy--;
     if (group.onDuty > group.scheduled) {
       group.onDuty--;
@@ -435,12 +336,12 @@ export class ContactCenter implements EventHandler {
 
   // With trunks all in use, idle agents may have left requests undialed: a freed trunk lets them dial.
   private trunkFreed(): void {
-    if (this.requestsWaiting === 0) return;
+    if (this.callbacks.requestsWaiting === 0) return;
     for (const group of this.groups) this.serveWaiting(group);
   }
 
-  // Idle agents of a group take the waiting callers eligible for it, best first.
-  private serveWaiting(group: GroupRuntime): void {
+  /** Idle agents of a group take the waiting callers eligible for it, best first. */
+  serveWaiting(group: GroupRuntime): void {
     while (group.busy < group.onDuty && group.hasQueued()) {
       const slot = this.choice.choose(group, this.simulation.now, this.present < this.trunks);
       if (slot < 0) return;
@@ -460,7 +361,8 @@ export class ContactCenter implements EventHandler {
     this.serveWaiting(group);
   }
 
-  private finishIfDrained(): void {
+  /** Ends the run once no line will have another arrival and every story has ended. */
+  finishIfDrained(): void {
     if (this.linesArriving === 0 && this.inSystem === 0) this.simulation.stop();
   }
 }

@@ -1,0 +1,9 @@
+// The kinds of event a center puts on the engine's calendar, and what their subject and tag are.
+export const ARRIVAL = 0; // subject: line
+export const STAFFING = 1; // subject: group, tag: interval
+export const CALL_END = 2; // subject: slot
+export const PATIENCE = 3; // subject: slot, tag: generation
+export const DIAL_END = 4; // subject: slot
+export const REQUEUE = 5; // subject: slot
+export const OVERFLOW = 6; // subject: slot, tag: generation
+export const REDIAL = 7; // subject: slot
