@@ -14,8 +14,8 @@
  * come out.
  */
 export class EventCalendar {
-  /** The event `pop()` took last. */
-  time = 0;
+  /** The event `pop()` took last (no time before the first: NaN, a double as every time after). */
+  time = NaN;
   kind = 0;
   subject = 0;
   tag = 0;

@@ -20,7 +20,7 @@ export interface EventHandler {
  */
 export class Simulation {
   /** Simulated time, in seconds. */
-  now = 0;
+  now: number;
   /** Events handed to the model so far. */
   eventsHandled = 0;
   private readonly calendar: EventCalendar;
@@ -34,6 +34,9 @@ export class Simulation {
   private stopped = false;
 
   constructor(private readonly handler: EventHandler) {
+    // A double from the start, as it will hold one (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.now = 0.5;
+    this.now = 0;
     const sequence = { scheduled: 0 };
     this.calendar = new EventCalendar(1024, sequence);
     this.arrivals = new EventCalendar(4, sequence);

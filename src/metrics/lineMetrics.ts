@@ -47,8 +47,8 @@ export class LineMetrics {
   busy = 0;
   disconnected = 0;
   waited = 0;
-  holdSum = 0;
-  holdMax = 0;
+  holdSum: number;
+  holdMax: number;
   withinServiceLevel = 0;
   peopleOffered = 0;
   redialCalls = 0;
@@ -57,7 +57,7 @@ export class LineMetrics {
   callbacksConnected = 0;
   callbacksFailed = 0;
   callbackAttempts = 0;
-  callbackDelaySum = 0;
+  callbackDelaySum: number;
 
   constructor(
     readonly name: string,
@@ -65,6 +65,9 @@ export class LineMetrics {
     private readonly window: MetricsWindow,
     rowCount: number,
   ) {
+    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.holdSum = this.holdMax = this.callbackDelaySum = 0.5;
+    this.holdSum = this.holdMax = this.callbackDelaySum = 0;
     this.rows = new CallRows(rowCount);
     this.onHold = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
   }

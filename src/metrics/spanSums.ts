@@ -7,7 +7,7 @@
  */
 export class SpanSums {
   /** Seconds summed over the counted window. */
-  windowSum = 0;
+  windowSum: number;
   /** Seconds summed per report row. */
   readonly rows: Float64Array;
   // The counted part of the row the last span ended in: spans end in time order, so the next
@@ -23,6 +23,9 @@ export class SpanSums {
     private readonly durationSeconds: number,
   ) {
     this.rows = new Float64Array(rowCount);
+    // A double from the start, as it will hold one (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.windowSum = 0.5;
+    this.windowSum = 0;
   }
 
   /** Adds the span [from, to). */

@@ -7,13 +7,13 @@
 export class StepIntegral {
   value = 0;
   /** Integral over the counted window. */
-  windowSum = 0;
+  windowSum: number;
   /** Integral per row (the current row's part is in `rowSum` until the row ends). */
   readonly rows: Float64Array;
-  private last = 0;
+  private last: number;
   private row = 0;
   private rowEnd: number;
-  private rowSum = 0;
+  private rowSum: number;
 
   constructor(
     rowCount: number,
@@ -22,6 +22,9 @@ export class StepIntegral {
     private readonly durationSeconds: number,
   ) {
     this.rows = new Float64Array(rowCount);
+    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.windowSum = this.last = this.rowEnd = this.rowSum = 0.5;
+    this.windowSum = this.last = this.rowSum = 0;
     this.rowEnd = Math.min(intervalSeconds, durationSeconds);
   }
 

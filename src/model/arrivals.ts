@@ -8,7 +8,7 @@ import type { Schedule } from '../scenario';
  */
 export class ArrivalProcess {
   /** The last arrival `advance()` found (0 before the first): a time, or `Infinity` once arrivals have stopped. */
-  time = 0;
+  time: number;
   private interval = 0;
   private readonly ratePerSecond: Float64Array;
   // The current interval's rate and end, kept so that an arrival inside it costs one division.
@@ -22,6 +22,9 @@ export class ArrivalProcess {
     private readonly uniform: Uniform,
   ) {
     this.ratePerSecond = Float64Array.from(schedule.perInterval, (calls) => (calls * rateFactor) / schedule.intervalSeconds);
+    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.time = this.rate = this.end = 0.5;
+    this.time = 0;
     this.rate = this.ratePerSecond[0] ?? 0;
     this.end = Math.min(schedule.intervalSeconds, durationSeconds);
   }

@@ -35,11 +35,12 @@ export class RandomStreams {
  * run's generator was thrown away in the next (benchmarks/README.md, sixth session).
  */
 export class RandomStream implements Uniform {
-  // Initialized, so that V8 keeps them as doubles in place rather than boxing every store.
-  private c = 0;
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
+  // Created in the constructor with the seeded state: s0-s2 are fractions, so V8 keeps them
+  // as doubles in place from the start.
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
 
   constructor(seed: string) {
     const state = alea(seed, { state: true }).state();
