@@ -14,7 +14,7 @@
  * come out.
  */
 export class EventCalendar {
-  /** The event `pop()` took last (no time before the first: NaN, a double as every time after). */
+  /** The event `pop()` took last (its time NaN before the first: a double, as every time after). */
   time = NaN;
   kind = 0;
   subject = 0;

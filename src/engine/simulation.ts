@@ -34,7 +34,8 @@ export class Simulation {
   private stopped = false;
 
   constructor(private readonly handler: EventHandler) {
-    // A double from the start, as it will hold one (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    // Created holding a double, as it will hold one (docs/design-decisions.md, "Fields
+    // that hold seconds start as doubles").
     this.now = 0.5;
     this.now = 0;
     const sequence = { scheduled: 0 };

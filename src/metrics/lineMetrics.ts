@@ -65,7 +65,8 @@ export class LineMetrics {
     private readonly window: MetricsWindow,
     rowCount: number,
   ) {
-    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
+    // that hold seconds start as doubles").
     this.holdSum = this.holdMax = this.callbackDelaySum = 0.5;
     this.holdSum = this.holdMax = this.callbackDelaySum = 0;
     this.rows = new CallRows(rowCount);

@@ -23,7 +23,8 @@ export class SpanSums {
     private readonly durationSeconds: number,
   ) {
     this.rows = new Float64Array(rowCount);
-    // A double from the start, as it will hold one (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    // Created holding a double, as it will hold one (docs/design-decisions.md, "Fields
+    // that hold seconds start as doubles").
     this.windowSum = 0.5;
     this.windowSum = 0;
   }

@@ -22,7 +22,8 @@ export class StepIntegral {
     private readonly durationSeconds: number,
   ) {
     this.rows = new Float64Array(rowCount);
-    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
+    // that hold seconds start as doubles").
     this.windowSum = this.last = this.rowEnd = this.rowSum = 0.5;
     this.windowSum = this.last = this.rowSum = 0;
     this.rowEnd = Math.min(intervalSeconds, durationSeconds);

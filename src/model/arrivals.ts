@@ -22,7 +22,8 @@ export class ArrivalProcess {
     private readonly uniform: Uniform,
   ) {
     this.ratePerSecond = Float64Array.from(schedule.perInterval, (calls) => (calls * rateFactor) / schedule.intervalSeconds);
-    // Doubles from the start, as they will hold them (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
+    // that hold seconds start as doubles").
     this.time = this.rate = this.end = 0.5;
     this.time = 0;
     this.rate = this.ratePerSecond[0] ?? 0;
