@@ -5,7 +5,7 @@ import { DIALING, IN_CALL, REQUEST_WAITING, RETRY_WAIT } from './callerSlots';
 import type { CenterOptions } from './centerOptions';
 import { CALL_END, DIAL_END, REQUEUE } from './eventKinds';
 import type { HoldLine } from './holdLine';
-import { ruleProbability, type GroupRuntime, type LineRuntime } from './lineRuntime';
+import { callbackOffered, ruleProbability, type GroupRuntime, type LineRuntime } from './lineRuntime';
 import type { CenterObserver } from './observer';
 
 /** What the callback desk uses of its center: the shared counts, queues and agents. */
@@ -50,14 +50,7 @@ export class CallbackDesk {
     const policy = line.callback!;
     const callers = this.callers;
     const now = this.center.simulation.now;
-    const entries = line.holding + line.requestsWaiting;
-    const offer = policy.offer;
-    const offered =
-      offer === 'always' ||
-      ('whenEstimatedWaitAtLeastSeconds' in offer
-        ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds
-        : entries >= offer.whenQueueAtLeast);
-    if (!offered) return false;
+    if (!callbackOffered(policy, estimatedWait, line.holding + line.requestsWaiting)) return false;
     const callerId = callers.callerId[slot]!;
     const counted = callers.counted[slot] === 1;
     this.observer.callbackOffered(now, callerId, now, estimatedWait, line.index, counted);

@@ -134,6 +134,13 @@ export class GroupRuntime {
   }
 }
 
+/** Whether a line's callback rule offers at this announced wait and number of entries waiting (DESIGN.md, "Callbacks"). */
+export function callbackOffered(policy: ResolvedCallbackPolicy, estimatedWait: number, entries: number): boolean {
+  const offer = policy.offer;
+  if (offer === 'always') return true;
+  return 'whenEstimatedWaitAtLeastSeconds' in offer ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds : entries >= offer.whenQueueAtLeast;
+}
+
 /** P(yes) of a probability-or-logistic rule at an announced wait (DESIGN.md, "Opt-in", "Balking"). */
 export function ruleProbability(rule: Balking, estimatedWaitSeconds: number): number {
   return 'probability' in rule

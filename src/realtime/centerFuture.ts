@@ -1,8 +1,8 @@
 import { EventCalendar } from '../engine';
 import { compileDistribution, type Sampler, type Uniform } from '../random';
-import { ruleProbability } from '../model/lineRuntime';
+import { callbackOffered, ruleProbability } from '../model/lineRuntime';
 import type { Balking, ResolvedCallbackPolicy, ResolvedScenario } from '../scenario';
-import { callbackOffered, type PreparedSnapshot } from './preparedSnapshot';
+import type { PreparedSnapshot } from './preparedSnapshot';
 
 // Until a forecast passes its own stream.
 const UNSEEDED: Uniform = { next: Math.random };

@@ -1,7 +1,8 @@
 import { RandomStreams, compileDistribution } from '../random';
 import type { ResolvedScenario } from '../scenario';
+import { callbackOffered } from '../model/lineRuntime';
 import { CenterFuture } from './centerFuture';
-import { callbackOffered, prepareSnapshot } from './preparedSnapshot';
+import { prepareSnapshot } from './preparedSnapshot';
 import type { ForecastOptions, WaitForecast } from './forecastWait';
 import type { MultiLineSnapshot } from './multiLineSnapshot';
 import { ANSWERED_AT_ONCE, replicationsOf, summarizeWaits } from './waitSummary';

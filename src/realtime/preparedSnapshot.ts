@@ -1,5 +1,5 @@
 import { compileDistribution, type Uniform } from '../random';
-import type { ResolvedCallbackPolicy, ResolvedScenario } from '../scenario';
+import type { ResolvedScenario } from '../scenario';
 import type { MultiLineSnapshot } from './multiLineSnapshot';
 
 /** A snapshot read against its scenario, with the draws that depend on elapsed times prepared. */
@@ -42,12 +42,5 @@ export function prepareSnapshot(scenario: ResolvedScenario, snapshot: MultiLineS
       return [...holders, ...requests].sort((a, b) => b.waitedSeconds - a.waitedSeconds);
     }),
   };
-}
-
-/** Whether a line's callback rule offers at this announced wait and number of entries waiting. */
-export function callbackOffered(policy: ResolvedCallbackPolicy, estimatedWait: number, entries: number): boolean {
-  const offer = policy.offer;
-  if (offer === 'always') return true;
-  return 'whenEstimatedWaitAtLeastSeconds' in offer ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds : entries >= offer.whenQueueAtLeast;
 }
 
