@@ -1,6 +1,7 @@
 import { HOLDING, type CallerSlots } from './callerSlots';
 import type { HoldLine } from './holdLine';
 import type { GroupRuntime, LineRuntime } from './lineRuntime';
+import type { Simulation } from '../engine';
 
 /**
  * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines
@@ -18,8 +19,11 @@ export class CallerChoice {
 
   constructor(private readonly callers: CallerSlots) {}
 
-  /** The slot the agent takes, or -1. `canDial`: a trunk is free to dial a callback request. */
-  choose(group: GroupRuntime, now: number, canDial: boolean): number {
+  /**
+   * The slot the agent takes, or -1. `canDial`: a trunk is free to dial a callback request. The
+   * clock, not its time: a double passed to a call V8 does not inline is boxed, once a choice.
+   */
+  choose(group: GroupRuntime, clock: Simulation, canDial: boolean): number {
     const callers = this.callers;
     const lines = group.lines;
     let best = -1;
@@ -39,7 +43,7 @@ export class CallerChoice {
       if (slot < 0) continue;
       const since = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
-      if (delay > 0 && now < since + delay) continue;
+      if (delay > 0 && clock.now < since + delay) continue;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;
         bestPriority = line.priority;
@@ -47,7 +51,16 @@ export class CallerChoice {
         this.queue = atHead ? line.hold : undefined;
       }
     }
-    if (best >= 0 || !afterHold || !canDial) return best;
+    return best >= 0 || !afterHold || !canDial ? best : this.chooseRequest(group, clock);
+  }
+
+  // Nobody eligible holds, and some line's after-hold requests wait: the best request at a head.
+  private chooseRequest(group: GroupRuntime, clock: Simulation): number {
+    const callers = this.callers;
+    const lines = group.lines;
+    let best = -1;
+    let bestPriority = 0;
+    let bestSince = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.requestsWaiting === 0 || line.hold.peek(callers) >= 0) continue;
@@ -55,7 +68,7 @@ export class CallerChoice {
       if (slot < 0) continue;
       const since = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
-      if (delay > 0 && now < since + delay) continue;
+      if (delay > 0 && clock.now < since + delay) continue;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;
         bestPriority = line.priority;
