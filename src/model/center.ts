@@ -98,18 +98,16 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   }
 
   handleEvent(kind: number, subject: number, tag: number): void {
-    // Every caller's events first, the rest apart: V8 inlines a bounded amount of bytecode into
-    // the engine's loop, and a switch over every kind spent a fifth of it (benchmarks/README.md,
-    // eighth session).
-    if (kind === ARRIVAL) this.arrive(this.lines[subject]!);
-    else if (kind === CALL_END) this.endCall(subject);
-    else if (kind === PATIENCE) this.loseTemper(subject, tag);
-    else this.handleFeatureEvent(kind, subject, tag);
-  }
-
-  // Staffing changes and the events of features a scenario may not use.
-  private handleFeatureEvent(kind: number, subject: number, tag: number): void {
     switch (kind) {
+      case ARRIVAL:
+        this.arrive(this.lines[subject]!);
+        break;
+      case CALL_END:
+        this.endCall(subject);
+        break;
+      case PATIENCE:
+        this.loseTemper(subject, tag);
+        break;
       case STAFFING:
         this.applyStaffing(this.groups[subject]!, tag);
         break;
