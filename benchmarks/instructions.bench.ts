@@ -17,7 +17,10 @@
 // the model with the metrics' accumulators but no report (modelParts.ts, bundled from the
 // sources with esbuild). What lies between the first and the raw loop is the model's own
 // generality; between the two, the metrics; between the second and run(), the report.
-//   npm run build && npx tsx benchmarks/instructions.bench.ts [--callers 200000]
+//
+// Two more count whole processes (node, the import, one cold run of --process-callers): the
+// instruction side of process.bench.ts, whose CPU times vary by 15% from one process to the next.
+//   npm run build && npx tsx benchmarks/instructions.bench.ts [--callers 200000] [--process-callers 1000000]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,6 +28,7 @@ import { option, report, type BenchResult } from './measure';
 import { RAW_LOOP_PATH } from './rawLoop';
 
 const callers = option('callers', 200_000);
+const processCallers = option('process-callers', 1_000_000);
 const child = fileURLToPath(new URL('./instructionsCase.mjs', import.meta.url));
 // Inside node_modules, so that the bundle's own imports (rxjs, seedrandom) resolve.
 const partsBundle = fileURLToPath(new URL('../node_modules/.cache/queuecast-bench/modelParts.mjs', import.meta.url));
@@ -46,9 +50,9 @@ try {
   process.exit(1);
 }
 
-function instructions(name: string, runs: number): number {
+function instructions(name: string, runs: number, people = callers): number {
   const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file'];
-  args.push(process.execPath, '--single-threaded', child, name, String(callers), String(runs), RAW_LOOP_PATH, partsBundle);
+  args.push(process.execPath, '--single-threaded', child, name, String(people), String(runs), RAW_LOOP_PATH, partsBundle);
   // valgrind reports on stderr.
   const { stderr, status } = spawnSync('valgrind', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const match = /Collected\s*:\s*(\d+)/.exec(stderr);
@@ -80,6 +84,24 @@ for (const [name, bench] of Object.entries(cases)) {
     baseline: 'raw loop',
     // As the speed ratios: the baseline's count over the case's; higher is better.
     instructionRatio: Math.round((raw / count) * 1000) / 1000,
+  });
+}
+// Whole processes, as process.bench.ts times them: node, the import and one cold run of the
+// reference model (runSync(); the raw loop's process imports only the loop). Start-up, lazy
+// compiling, the interpreter and the optimizing compiler (on the main thread here) all count.
+let rawProcess = NaN;
+for (const [name, bench] of [['raw', 'node + raw loop'], ['run', 'node + import + runSync()']] as const) {
+  const start = performance.now();
+  const count = instructions(name, 0, processCallers);
+  if (name === 'raw') rawProcess = count;
+  results.push({
+    bench: `instructions: whole process, ${bench}`,
+    rounds: 1,
+    medianSeconds: Math.round((performance.now() - start) / 100) / 10,
+    callers: processCallers,
+    instructionsMillions: Math.round(count / 1e6),
+    baseline: 'node + raw loop',
+    instructionRatio: Math.round((rawProcess / count) * 1000) / 1000,
   });
 }
 report(results);

@@ -1,13 +1,15 @@
 // One case of instructions.bench.ts, run under valgrind: one run of `callers` callers to warm
-// the JIT, then `runs` more. Plain JavaScript, so that nothing but node and the built package
-// is counted: node --single-threaded instructionsCase.mjs <raw|model|metrics|run|simulate|batches> <callers> <runs> <raw loop> <model parts bundle>
+// the JIT, then `runs` more (with 0, one cold run: what a whole process does). Plain JavaScript,
+// so that nothing but node and the built package is counted:
+//   node --single-threaded instructionsCase.mjs <raw|model|metrics|run|simulate|batches> <callers> <runs> <raw loop> <model parts bundle>
 import { pathToFileURL } from 'node:url';
 
 const [name, callersText, runsText, rawLoopPath, partsPath] = process.argv.slice(2);
 const callers = Number(callersText);
 const runs = Number(runsText);
 const { rawRun, referenceScenario } = await import(pathToFileURL(rawLoopPath).href);
-const queuecast = await import(new URL('../dist/index.js', import.meta.url).href);
+// Only the cases that use the package load it: the raw loop's whole process has no import.
+const queuecast = name === 'run' || name === 'simulate' || name === 'batches' ? await import(new URL('../dist/index.js', import.meta.url).href) : undefined;
 const parts = name === 'model' || name === 'metrics' ? await import(pathToFileURL(partsPath).href) : undefined;
 
 const count = (stream, size) =>
@@ -25,4 +27,5 @@ const bodies = {
 };
 const body = bodies[name];
 if (!body) throw new Error(`instructionsCase: unknown case ${name}`);
+// runs = 0: the whole process, start-up and one cold run (the process cases).
 for (let i = 0; i <= runs; i++) await body();

@@ -36,22 +36,7 @@ export class ArrivalProcess {
    * is a heap allocation.
    */
   advance(): void {
-    const mass = -Math.log(1 - this.uniform.next());
-    const rate = this.rate;
-    if (rate > 0) {
-      const at = this.time + mass / rate;
-      if (at < this.end) {
-        this.time = at;
-        return;
-      }
-    }
-    this.advanceAcross(mass);
-  }
-
-  // The next arrival is past the current interval's end: spend the rate mass each interval has
-  // left and carry the rest into the next. Apart from advance(), whose common case stays small
-  // enough for V8 to inline into the model (benchmarks/README.md, eighth session).
-  private advanceAcross(mass: number): void {
+    let mass = -Math.log(1 - this.uniform.next());
     let time = this.time;
     for (;;) {
       const rate = this.rate;
@@ -62,6 +47,7 @@ export class ArrivalProcess {
           return;
         }
       }
+      // Spend the rate mass this interval has left and carry the rest into the next.
       mass -= rate * (this.end - time);
       time = this.end;
       if (this.end >= this.durationSeconds || this.interval + 1 >= this.ratePerSecond.length) break;

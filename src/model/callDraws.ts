@@ -35,13 +35,6 @@ export class CallDraws {
     const callers = this.callers;
     callers.handle[slot] = line.handleIsUniform ? line.handleStream.next() : line.handle.sample(line.handleStream);
     callers.patience[slot] = line.patienceByInversion ? line.patienceStream.next() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
-    // Apart, so that a scenario without these features inlines less (benchmarks/README.md, eighth session).
-    if (line.callback || line.balking || line.redial) this.firstCallFeatures(slot, line, callerId);
-  }
-
-  // The numbers of callbacks, balking and redials (each purpose has its stream: the order is free).
-  private firstCallFeatures(slot: number, line: LineRuntime, callerId: number): void {
-    const callers = this.callers;
     if (line.callback) {
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream.next();
       callers.answerKey[slot] = (line.answerStream.next() * 4294967296) | 0;
