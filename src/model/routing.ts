@@ -20,8 +20,9 @@ export class CallerChoice {
   constructor(private readonly callers: CallerSlots) {}
 
   /**
-   * The slot the agent takes, or -1. `canDial`: a trunk is free to dial a callback request. The
-   * clock, not its time: a double passed to a call V8 does not inline is boxed, once a choice.
+   * The slot the agent takes, or -1. `canDial`: a trunk is free to dial a callback request.
+   * Passed the clock, not the time: V8 may not inline this call, and a double passed to a call
+   * is allocated on the heap, once a choice (docs/design-decisions.md).
    */
   choose(group: GroupRuntime, clock: Simulation, canDial: boolean): number {
     const callers = this.callers;
