@@ -27,5 +27,4 @@ const bodies = {
 };
 const body = bodies[name];
 if (!body) throw new Error(`instructionsCase: unknown case ${name}`);
-// runs = 0: the whole process, start-up and one cold run (the process cases).
 for (let i = 0; i <= runs; i++) await body();
