@@ -1,7 +1,7 @@
+import type { Simulation } from '../engine';
 import { HOLDING, type CallerSlots } from './callerSlots';
 import type { HoldLine } from './holdLine';
 import type { GroupRuntime, LineRuntime } from './lineRuntime';
-import type { Simulation } from '../engine';
 
 /**
  * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines

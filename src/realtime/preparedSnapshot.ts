@@ -43,4 +43,3 @@ export function prepareSnapshot(scenario: ResolvedScenario, snapshot: MultiLineS
     }),
   };
 }
-
