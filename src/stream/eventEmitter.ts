@@ -2,13 +2,25 @@ import type { MetricsWindow } from '../metrics';
 import type { CenterObserver } from '../model';
 import type { SimEvent } from './events';
 
+/**
+ * Where the emitter's events go: to a subscriber one by one, or gathered into batches. An
+ * object with methods rather than a callback: a class's method is the same function in every
+ * run, where a callback is a new closure each subscription, and V8 dropped the emitter's code
+ * compiled for the first run's closure when the second run came.
+ */
+export interface EventSink {
+  push(event: SimEvent): void;
+  /** Sends what is gathered; called at the end of each slice and of the run. */
+  flush(): void;
+}
+
 /** Turns what the center tells into `SimEvent` objects for a stream, with lines and groups by name. */
 export class EventEmitter implements CenterObserver {
   private readonly lines: readonly string[];
   private readonly groups: readonly string[];
 
   constructor(
-    private readonly emit: (event: SimEvent) => void,
+    private readonly sink: EventSink,
     window: Pick<MetricsWindow, 'lines' | 'groups'>,
   ) {
     this.lines = window.lines.map((line) => line.name);
@@ -16,45 +28,45 @@ export class EventEmitter implements CenterObserver {
   }
 
   arrival(time: number, callerId: number, line: number, attempt: number): void {
-    this.emit({ type: 'arrival', time, callerId, line: this.lines[line]!, attempt });
+    this.sink.push({ type: 'arrival', time, callerId, line: this.lines[line]!, attempt });
   }
   answered(time: number, callerId: number, arrivalTime: number, line: number, group: number): void {
-    this.emit({ type: 'answered', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, group: this.groups[group]! });
+    this.sink.push({ type: 'answered', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, group: this.groups[group]! });
   }
   abandoned(time: number, callerId: number, arrivalTime: number, line: number): void {
-    this.emit({ type: 'abandoned', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime });
+    this.sink.push({ type: 'abandoned', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime });
   }
   balked(time: number, callerId: number, _arrivalTime: number, estimatedWaitSeconds: number, line: number): void {
-    this.emit({ type: 'balked', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
+    this.sink.push({ type: 'balked', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
   }
   busySignal(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.emit({ type: 'busy', time, callerId, line: this.lines[line]! });
+    this.sink.push({ type: 'busy', time, callerId, line: this.lines[line]! });
   }
   disconnected(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.emit({ type: 'disconnected', time, callerId, line: this.lines[line]! });
+    this.sink.push({ type: 'disconnected', time, callerId, line: this.lines[line]! });
   }
   callEnded(time: number, callerId: number, line: number, group: number): void {
-    this.emit({ type: 'call-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]! });
+    this.sink.push({ type: 'call-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]! });
   }
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
-    this.emit({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
+    this.sink.push({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
   }
   callbackOffered(time: number, callerId: number, _arrivalTime: number, estimatedWaitSeconds: number, line: number): void {
-    this.emit({ type: 'callback-offered', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
+    this.sink.push({ type: 'callback-offered', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
   }
   callbackAccepted(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.emit({ type: 'callback-accepted', time, callerId, line: this.lines[line]! });
+    this.sink.push({ type: 'callback-accepted', time, callerId, line: this.lines[line]! });
   }
   callbackDialed(time: number, callerId: number, _arrivalTime: number, attempt: number, line: number, group: number): void {
-    this.emit({ type: 'callback-dialed', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
+    this.sink.push({ type: 'callback-dialed', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
   }
   callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number): void {
-    this.emit({ type: 'callback-connected', time, callerId, line: this.lines[line]!, delaySeconds: time - arrivalTime, group: this.groups[group]! });
+    this.sink.push({ type: 'callback-connected', time, callerId, line: this.lines[line]!, delaySeconds: time - arrivalTime, group: this.groups[group]! });
   }
   callbackUnanswered(time: number, callerId: number, _arrivalTime: number, attempt: number, line: number, group: number): void {
-    this.emit({ type: 'callback-unanswered', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
+    this.sink.push({ type: 'callback-unanswered', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
   }
   callbackFailed(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.emit({ type: 'callback-failed', time, callerId, line: this.lines[line]! });
+    this.sink.push({ type: 'callback-failed', time, callerId, line: this.lines[line]! });
   }
 }

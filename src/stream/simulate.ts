@@ -2,7 +2,7 @@ import type { Subscriber } from 'rxjs';
 import { Observable } from './rx';
 import { ContactCenter, metricsWindow, runCenter } from '../model';
 import { resolveScenario, type Scenario } from '../scenario';
-import { EventEmitter } from './eventEmitter';
+import { EventEmitter, type EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runPaced, type RealtimeOptions } from './paced';
 
@@ -27,37 +27,42 @@ export interface SimulateOptions {
  * @see simulateBatches (faster for consumers that take arrays), summarize, intervals, run
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Observable<SimEvent> {
-  return new Observable<SimEvent>((subscriber) => runInto(scenario, options, subscriber, (event) => subscriber.next(event)));
+  return new Observable<SimEvent>((subscriber) => runInto(scenario, options, subscriber, new SubscriberSink(subscriber)));
+}
+
+/** Each event straight to the subscriber. */
+class SubscriberSink implements EventSink {
+  constructor(private readonly subscriber: Subscriber<SimEvent>) {}
+
+  push(event: SimEvent): void {
+    this.subscriber.next(event);
+  }
+  flush(): void {}
 }
 
 /**
- * Starts a simulation whose events go to `emit`, completing or erroring `subscriber` at the
+ * Starts a simulation whose events go to `sink`, completing or erroring `subscriber` at the
  * end; returns the teardown that stops it.
  */
-export function runInto(
-  scenario: Scenario,
-  options: SimulateOptions,
-  subscriber: Subscriber<unknown>,
-  emit: (event: SimEvent) => void,
-  flush: () => void = () => {},
-): () => void {
+export function runInto(scenario: Scenario, options: SimulateOptions, subscriber: Subscriber<unknown>, sink: EventSink): () => void {
   const resolved = resolveScenario(scenario);
   const window = metricsWindow(resolved);
-  const center = new ContactCenter(resolved, new EventEmitter(emit, window));
+  const center = new ContactCenter(resolved, new EventEmitter(sink, window));
   const stop = new AbortController();
-  emit({ type: 'run-started', time: 0, window });
+  sink.push({ type: 'run-started', time: 0, window });
   center.start();
   const realtime = options.realtime;
   if (realtime !== undefined && !(realtime.speed > 0 && Number.isFinite(realtime.speed))) {
     throw new RangeError(`simulate: realtime.speed must be a number > 0, got ${String(realtime.speed)}`);
   }
   const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
+  const flush = () => sink.flush();
   const paced = realtime && runPaced(center.simulation, realtime, flush);
   const finished = paced ? paced.done : runCenter(center, { ...slices, signal: stop.signal, onSlice: flush });
   finished.then(
     () => {
-      emit({ type: 'run-ended', time: center.simulation.now });
-      flush();
+      sink.push({ type: 'run-ended', time: center.simulation.now });
+      sink.flush();
       subscriber.complete();
     },
     (error: unknown) => {

@@ -1,5 +1,7 @@
+import type { Subscriber } from 'rxjs';
 import { Observable } from './rx';
 import type { Scenario } from '../scenario';
+import type { EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runInto, type SimulateOptions } from './simulate';
 
@@ -23,22 +25,34 @@ export function simulateBatches(scenario: Scenario, options: SimulateBatchesOpti
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
     throw new RangeError(`simulateBatches: batchSize must be an integer >= 1, got ${batchSize}`);
   }
-  return new Observable<SimEvent[]>((subscriber) => {
-    // Each batch is allocated at its full size and filled by index: pushing grew it a dozen
-    // times on the way to 1024 events, copying it each time.
-    let batch = new Array<SimEvent>(batchSize);
-    let count = 0;
-    const flush = () => {
-      if (count === 0) return;
-      const full = batch;
-      if (count < batchSize) full.length = count;
-      batch = new Array<SimEvent>(batchSize);
-      count = 0;
-      subscriber.next(full);
-    };
-    return runInto(scenario, options, subscriber, (event) => {
-      batch[count++] = event;
-      if (count === batchSize) flush();
-    }, flush);
-  });
+  return new Observable<SimEvent[]>((subscriber) => runInto(scenario, options, subscriber, new BatchSink(subscriber, batchSize)));
+}
+
+/** Gathers events into arrays of at most `size`, sent when full and at each flush. */
+class BatchSink implements EventSink {
+  // Each batch is allocated at its full size and filled by index: pushing grew it a dozen
+  // times on the way to 1024 events, copying it each time.
+  private batch: SimEvent[];
+  private count = 0;
+
+  constructor(
+    private readonly subscriber: Subscriber<SimEvent[]>,
+    private readonly size: number,
+  ) {
+    this.batch = new Array<SimEvent>(size);
+  }
+
+  push(event: SimEvent): void {
+    this.batch[this.count++] = event;
+    if (this.count === this.size) this.flush();
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    const full = this.batch;
+    if (this.count < this.size) full.length = this.count;
+    this.batch = new Array<SimEvent>(this.size);
+    this.count = 0;
+    this.subscriber.next(full);
+  }
 }

@@ -18,7 +18,7 @@ export function scriptedRun(
   const resolved = resolveScenario(scenario);
   const events: SimEvent[] = [];
   const window = metricsWindow(resolved);
-  const eventCenter = new ContactCenter(resolved, new EventEmitter((e) => events.push(e), window), options);
+  const eventCenter = new ContactCenter(resolved, new EventEmitter({ push: (e) => events.push(e), flush: () => {} }, window), options);
   eventCenter.start();
   eventCenter.simulation.run();
   const metrics = new CenterMetrics(window);
