@@ -89,6 +89,18 @@ describe('per-group report figures, worked example', () => {
     expect(report.agents.occupancy).toBeCloseTo(900 / 2160, 12);
   });
 
+  it('with a warm-up to 600 s, only the window [600, 1200) and the callers who arrived in it count', () => {
+    const { report: warm } = scriptedRun({ ...scenario, warmupSeconds: 600 }, { individuals: [0, 100, 700, 1100] });
+    const { general, overflow } = warm.groups;
+    // general: 2 on duty for 600 s, busy [700, 1000) and [1100, 1200); callers 2 and 3 count.
+    expect(general!.occupancy).toBeCloseTo(400 / 1200, 12);
+    expect(general!.agentsOnDuty).toBeCloseTo(2, 12);
+    expect(general!.answered).toEqual({ individuals: 2 });
+    // overflow: nobody on duty after 360, and its one call was a warm-up caller's.
+    expect(overflow).toMatchObject({ occupancy: 0, agentsOnDuty: 0, answered: { individuals: 0 } });
+    expect(warm.groups['general']!.intervals.map((r) => r.warmup)).toEqual([true, false]);
+  });
+
   it('interval rows per group: scheduled, on duty, busy and occupancy', () => {
     const rows = (group: string) =>
       report.groups[group]!.intervals.map((r) => [r.intervalStart, r.intervalEnd, r.agentsScheduled, r.agentsOnDuty, +r.busyAgents.toFixed(9), +r.occupancy.toFixed(9)]);
