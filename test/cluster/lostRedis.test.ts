@@ -3,7 +3,7 @@
 // `--give-up-after` seconds with one line and exit code 1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { replicate as replicateInProcess, type SingleLineScenario } from '../../src';
-import { replicate } from '../../src/node';
+import { replicate, runClusterWorker } from '../../src/node';
 import { cpuSeconds } from '../support/cpuTime';
 import { redisMissing, REDIS_SERVER, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
 
@@ -21,6 +21,12 @@ const small: SingleLineScenario = {
   handleTime: { type: 'exponential', meanSeconds: 180 },
   patience: { type: 'exponential', meanSeconds: 300 },
 };
+
+it('runClusterWorker names every bad time option at once, before connecting', async () => {
+  await expect(runClusterWorker({ redis: 'redis://127.0.0.1:1', lockSeconds: -1, giveUpAfterSeconds: Number.NaN })).rejects.toThrow(
+    'runClusterWorker: lockSeconds must be a number of seconds > 0, got -1; giveUpAfterSeconds must be a number of seconds > 0, got NaN',
+  );
+});
 
 if (redisMissing) {
   it.skip(`a worker that loses its Redis: skipped because ${REDIS_SERVER} is missing (apt-get install redis-server)`, () => {});

@@ -51,6 +51,10 @@ export interface ClusterWorker {
  * await worker.closed;
  */
 export async function runClusterWorker(options: ClusterWorkerOptions): Promise<ClusterWorker> {
+  const problems = (['lockSeconds', 'giveUpAfterSeconds'] as const)
+    .filter((name) => options[name] !== undefined && !(Number.isFinite(options[name]) && options[name]! > 0))
+    .map((name) => `${name} must be a number of seconds > 0, got ${String(options[name])}`);
+  if (problems.length > 0) throw new RangeError(`runClusterWorker: ${problems.join('; ')}`);
   const connection = await connectRedis(options, { retryStrategy: reconnectDelay });
   const lockMilliseconds = (options.lockSeconds ?? 30) * 1000;
   const concurrency = options.concurrency ?? defaultWorkers();
