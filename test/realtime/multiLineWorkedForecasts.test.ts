@@ -98,6 +98,9 @@ describe('the roster and callbacks in a forecast', () => {
   it('a group whose roster has dropped below its calls in progress: the first agent to finish goes home', () => {
     // One agent scheduled, two in calls (ending at 100 s and 200 s): the first goes home at 100,
     // the second takes the new caller at 200. Kept on, the first would take them at 100.
+    // (The snapshot's `agents` is the roster now, which may be below the calls in progress. Where
+    // a forecaster takes the roster from the scenario at `timeOfDaySeconds` instead, this state
+    // is written as a roster that drops to 1 at the snapshot's time, with the same answer.)
     const scenario = center([lineB()], [{ name: 'shared', agents: 1 }]);
     const snapshot: MultiLineSnapshot = { lines: { B: {} }, groups: { shared: { agents: 1, busy: [{ elapsedSeconds: 200, line: 'B' }, { elapsedSeconds: 100, line: 'B' }] } } };
     expect(exactWait(scenario, snapshot, 'B').meanSeconds).toBeCloseTo(200, 9);
