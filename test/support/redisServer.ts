@@ -35,10 +35,11 @@ export interface RedisServer {
 
 /**
  * Starts redis-server (with a password when given; only over TLS, with a certificate of a
- * throwaway authority made by openssl, with `tls`) and resolves once it accepts connections.
+ * throwaway authority made by openssl, with `tls`; on `port`, to bring back a Redis that was
+ * stopped) and resolves once it accepts connections.
  */
-export async function startRedis(options: { password?: string; tls?: boolean } = {}): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedis(options: { password?: string; tls?: boolean; port?: number } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'queuecast-redis-'));
   const args = ['--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   if (options.password) args.push('--requirepass', options.password);
