@@ -85,6 +85,15 @@ if (chromiumMissing) {
         expect(chart.headers, id).toEqual(LINES);
       }
 
+      // With a callback, the agency's abandonment and mean hold rise while its hold hours fall
+      // (README, "Many lines"): the report says why, beside the key figures.
+      const cardsOf = async (label: string) => page.$eval(`xpath=//div[@class="card"][div[@class="card-label"]="${label}"]`, (card) => card.querySelector('.card-detail')!.textContent!);
+      expect(await cardsOf('Mean hold')).toMatch(/^difference \+/);
+      expect(await cardsOf('Abandoned')).toMatch(/^difference \+/);
+      expect(await page.textContent('table.headline tbody tr:nth-child(5) td:last-child .mean')).toMatch(/^−/);
+      const why = await page.textContent('section.overview .key-figures + p.why');
+      expect(why).toMatch(/^Why mean hold and abandonment rise while hold hours fall: the [\d,]+ callers who took a callback no longer hold, so they leave the denominator .* those still holding wait longer/);
+
       // Occupancy: a panel per group, so that groups all busy at 100% do not hide one another,
       // each with a line for the baseline and one for the variant.
       const occupancy = charts.find((c) => c.id === 'occupancy-by-group')!;
