@@ -204,7 +204,7 @@ if (chromiumMissing) {
       expect(heat).toHaveLength(9);
       expect(heat).toEqual(table);
       expect(table[0]).toBe(`${(200 - 100 + 0.3).toFixed(1)}`);
-      await page.screenshot({ path: screenshotPath('sweep.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('sweep-report.png'), fullPage: true });
       await page.close();
     });
 
@@ -239,7 +239,7 @@ if (chromiumMissing) {
       expect(perPanel).toEqual(LINES.map(() => 2));
       expect(achieved.yLabels.length).toBeGreaterThan(0);
       for (const label of achieved.yLabels) expect(Number(label.replace('%', '')), label).toBeLessThanOrEqual(100);
-      await page.screenshot({ path: screenshotPath('staffing.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('staffing-report.png'), fullPage: true });
       await page.close();
     });
 
@@ -256,7 +256,7 @@ if (chromiumMissing) {
       }
       const text = await page.textContent('main');
       expect(text).toContain('answered within 300 s');
-      await page.screenshot({ path: screenshotPath('backtest.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('backtest-report.png'), fullPage: true });
       await page.close();
     });
   });
