@@ -90,7 +90,7 @@ export function calibrationCommands(cli: Command): void {
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
       if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);
       if (options.out) {
-        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`));
+        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`, scenario));
         process.stderr.write(`wrote ${options.out}\n`);
       }
     });

@@ -66,6 +66,8 @@ function simulationOptions(command: Command): Command {
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV; for several lines, <name>.lines.csv and <name>.groups.csv beside it')
     .option('--json [file]', 'write the results as JSON (to stdout when no file is given)')
+    .option('--summary <file>', 'write a one-page HTML summary for a manager (prints on one sheet of A4 or Letter)')
+    .option('--title <text>', "title of the reports (default: the scenario's name)")
     .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)');
 }
 
@@ -115,7 +117,7 @@ export function program(): Command {
   ).action(async (file: string, options: SimulationOptions) => {
     const scenario = await loadScenarioFile(file);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
-    const title = scenario.name ?? file;
+    const title = options.title ?? scenario.name ?? file;
     await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
   });
 
@@ -128,7 +130,7 @@ export function program(): Command {
   ).action(async (baselineFile: string, variantFile: string, options: SimulationOptions) => {
     const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
-    const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
+    const title = options.title ?? `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
     await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
   });
 

@@ -4,6 +4,7 @@ import type { Comparison, Replicated, ReportSummary, Summary } from '../experime
 import type { GroupIntervalRow, IntervalRow, LineIntervalRow } from '../metrics';
 import { toCsv } from '../node/csv';
 import { renderHtmlReport } from '../node/htmlReport';
+import { renderSummaryHtml } from '../node/summaryHtml';
 import { isMultiLine, type Scenario } from '../scenario';
 
 /** Where the CLI writes what a planner hands on. */
@@ -11,6 +12,8 @@ export interface OutputOptions {
   out?: string;
   csv?: string;
   json?: string | boolean;
+  summary?: string;
+  title?: string;
 }
 
 export type Result =
@@ -23,6 +26,10 @@ export async function writeOutputs(result: Result, options: OutputOptions): Prom
   if (options.out) {
     await writeFile(options.out, await renderHtmlReport(result));
     written.push(options.out);
+  }
+  if (options.summary) {
+    await writeFile(options.summary, await renderSummaryHtml(result));
+    written.push(options.summary);
   }
   if (options.csv) {
     await writeFile(options.csv, toCsv(csvRows(result)));

@@ -82,6 +82,13 @@ if (chromiumMissing) {
       const cells = await page.$$eval('table.headline td:not(.empty)', (tds) => tds.map((td) => td.textContent ?? ''));
       expect(cells.length).toBeGreaterThan(30);
       for (const text of cells) expect(text).toMatch(/^[−+]?[\d,]+(\.\d+)? ± [\d,]+(\.\d+)?[−+]?[\d,.]+ to [−+]?[\d,.]+$/);
+      // The bars of hold saved are labelled as the table writes their figures (the table adds a sign).
+      const barLabels = await page.$$eval('figure[data-chart="hold-savings"] g.mark-text.role-mark text', (texts) => texts.map((t) => t.textContent ?? ''));
+      const savedCells = await page.$$eval('table.headline tbody tr', (rows) =>
+        rows.filter((row) => /^(Direct|Indirect|Net)\b/.test(row.querySelector('th')?.textContent ?? '')).map((row) => `${row.querySelector('td:not(.empty) .mean')!.textContent!.replace(/^\+/, '')} h`),
+      );
+      expect(savedCells).toHaveLength(3);
+      expect([...barLabels].sort()).toEqual([...savedCells].sort());
       const netSaved = await page.textContent('.key-figures .card:first-child .card-value');
       expect(netSaved).toMatch(/\d+(\.\d+)? h/);
 

@@ -119,7 +119,8 @@ describe('queuecast sweep on the IRS-like line, 3 x 3 cells of 10 replications',
       });
       expect(heatMap.cells).toBe(9);
       expect(heatMap.labels).toHaveLength(9);
-      for (const label of heatMap.labels) expect(label).toMatch(/^−?-?[\d,]+$/);
+      // Each rounded as the table rounds it: to two significant digits of its half-width.
+      for (const label of heatMap.labels) expect(label).toMatch(/^−?[\d,]+(\.\d{1,2})?$/);
       expect(heatMap.caption).toMatch(/^Net hold hours saved, cell by cell/);
 
       const lineCharts = await page.$$eval('figure[data-chart^="sweep-line-"]', (figures) =>
