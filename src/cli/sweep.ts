@@ -9,6 +9,7 @@ import { renderSweepReport } from '../node/sweepReport';
 import { describeValue } from '../scenario';
 import { UsageError } from './errors';
 import { percent, textTable, withInterval } from './format';
+import { checkOutputPaths } from './outputPaths';
 import { csvFigure } from './outputs';
 import { progressReporter } from './progress';
 
@@ -86,7 +87,10 @@ export function sweepCsvRows(result: Sweep): Array<Record<string, unknown>> {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Adds `queuecast sweep` to the program. */
-export function sweepCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number; integer: (value: string) => number }): void {
+export function sweepCommand(
+  cli: Command,
+  options: { positiveInteger: (name: string) => (value: string) => number; integer: (value: string) => number; redisUrl: (value: string) => string },
+): void {
   cli
     .command('sweep')
     .description('run every combination of varied fields, each compared with the scenario on common random numbers')
@@ -96,12 +100,13 @@ export function sweepCommand(cli: Command, options: { positiveInteger: (name: st
     .option('-r, --replications <n>', 'replications per cell (at least 2)', options.positiveInteger('--replications'), 10)
     .option('-s, --seed <n>', "seed of the replications (default: the baseline's)", options.integer)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', options.positiveInteger('--workers'))
-    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)')
+    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)', options.redisUrl)
     .option('-o, --out <file>', 'write a self-contained HTML report: a heat map of net hold hours saved and a chart per varied field')
     .option('--csv <file>', 'write one row per cell (means and 95% bounds) as CSV')
     .option('--json [file]', 'write the sweep as JSON (to stdout when no file is given)')
     .action(async (file: string, opts: SweepCommandOptions) => {
       if (opts.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
+      checkOutputPaths({ '--out': opts.out, '--csv': opts.csv, '--json': opts.json });
       const vary = parseVary(opts.vary);
       const [scenario, baseline] = await Promise.all([loadScenarioFile(file), opts.baseline ? loadScenarioFile(opts.baseline) : undefined]);
       const onProgress = progressReporter('sweeping');

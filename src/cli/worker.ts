@@ -4,11 +4,11 @@ import { runClusterWorker } from '../node/cluster/clusterWorker';
 import { redactedUrl } from '../node/cluster/connection';
 
 /** Adds `queuecast worker` to the program. */
-export function workerCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number }): void {
+export function workerCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number; redisUrl: (value: string) => string }): void {
   cli
     .command('worker')
     .description("take replications from a Redis cluster's queue and run them, until stopped (Ctrl-C finishes the jobs in hand)")
-    .requiredOption('--redis <url>', 'the cluster\'s Redis: redis://[:password@]host:port, or rediss:// for TLS')
+    .requiredOption('--redis <url>', 'the cluster\'s Redis: redis://[:password@]host:port, or rediss:// for TLS', options.redisUrl)
     .option('-c, --concurrency <n>', 'jobs at once, each on its own thread (default: one per core)', options.positiveInteger('--concurrency'))
     .option('--lock-seconds <n>', "a job's lock; a dead worker's job runs elsewhere within about twice this", options.positiveInteger('--lock-seconds'), 30)
     .option('--quiet', 'no line per job')
