@@ -10,7 +10,7 @@ import { describeValue } from '../scenario';
 import { UsageError } from './errors';
 import { percent, textTable, withInterval } from './format';
 import { checkOutputPaths } from './outputPaths';
-import { csvFigure } from './outputs';
+import { AT_LEAST_ZERO, FRACTION, clippedBounds, csvFigure, type Range } from './outputs';
 import { progressReporter } from './progress';
 
 interface SweepCommandOptions {
@@ -70,15 +70,29 @@ export function sweepTable(result: Sweep): string {
   return textTable([head, ...rows]);
 }
 
-/** One flat row per cell: the varied values, then each figure's mean and interval bounds. */
+// What each figure of a cell can be: hold saved may be a loss (any sign), a change of a fraction
+// lies within ±1, fractions within [0, 1], hours, seconds and callbacks at least 0.
+const SWEEP_RANGES: Readonly<Record<string, Range>> = {
+  netHoldHours: [-Infinity, Infinity],
+  directHoldHours: [-Infinity, Infinity],
+  indirectHoldHours: [-Infinity, Infinity],
+  abandonment: FRACTION,
+  serviceLevel: FRACTION,
+  occupancy: FRACTION,
+  abandonmentChange: [-1, 1],
+  serviceLevelChange: [-1, 1],
+};
+
+/** One flat row per cell: the varied values, then each figure's mean and interval bounds (clipped to what the figure can be). */
 export function sweepCsvRows(result: Sweep): Array<Record<string, unknown>> {
   return result.rows.map(({ cell, settings, ...figures }) => {
     const row: Record<string, unknown> = { cell };
     for (const { path } of result.vary) row[path] = typeof settings[path] === 'object' ? JSON.stringify(settings[path]) : settings[path];
     for (const [name, e] of Object.entries(figures)) {
+      const [low, high] = clippedBounds(e, SWEEP_RANGES[name] ?? AT_LEAST_ZERO);
       row[name] = csvFigure(e.mean);
-      row[`${name}Low`] = csvFigure(e.low);
-      row[`${name}High`] = csvFigure(e.high);
+      row[`${name}Low`] = csvFigure(low);
+      row[`${name}High`] = csvFigure(high);
     }
     return row;
   });

@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { estimate, type Replicated, type Report } from '../../src';
 import { summarizeAll } from '../../src/experiment/estimate';
@@ -80,4 +81,73 @@ describe('the CSV rows of a result', () => {
     expect(document.replicated.summary.intervals[0].busyAgents.mean).toBe((5.123456789 + 5.2) / 2);
     expect(toCsv(csvRows(result))).not.toContain('0000000');
   });
+});
+
+describe('interval bounds in the CSV', () => {
+  const row = (abandoned: number, serviceLevel: number, occupancy: number): Report['intervals'][number] => ({
+    intervalStart: 0,
+    intervalEnd: 3600,
+    warmup: false,
+    arrivals: 60,
+    answered: 60 - abandoned,
+    abandoned,
+    balked: 0,
+    busy: 0,
+    disconnected: 0,
+    callbacksAccepted: 0,
+    meanHoldSeconds: 30 * abandoned,
+    serviceLevel,
+    agentsScheduled: 7,
+    agentsOnDuty: 7,
+    busyAgents: 7 * occupancy,
+    occupancy,
+    meanQueueLength: abandoned / 3,
+  });
+  const resultOf = (rows: Array<Report['intervals'][number]>) => {
+    const reports = rows.map((r) => ({ intervals: [r] })) as unknown as Report[];
+    const replicated = { replications: rows.length, reports, summary: summarizeAll(reports) } as unknown as Replicated;
+    return { kind: 'run', title: 'bounds', scenario: { arrivals: { perHour: 60 }, agents: 7, handleTime: { type: 'fixed', seconds: 1 } }, replicated } as const;
+  };
+
+  it('clips counts and seconds at 0 and fractions to [0, 1]', () => {
+    // Two replications: a t-interval with 1 degree of freedom (t = 12.706) around means near
+    // their limits runs far past them (abandoned 3 ± 38, service level 85% ± 191).
+    const [first] = csvRows(resultOf([row(0, 0.7, 0.9), row(6, 1, 1)]));
+    const abandoned = estimate([0, 6]);
+    expect(abandoned.low).toBeLessThan(0);
+    expect(estimate([0.7, 1]).high).toBeGreaterThan(1);
+    expect(first).toMatchObject({
+      abandoned: 3,
+      abandonedLow: 0,
+      abandonedHigh: Math.round(abandoned.high),
+      meanHoldSecondsLow: 0,
+      meanQueueLengthLow: 0,
+      serviceLevel: 0.85,
+      serviceLevelLow: 0,
+      serviceLevelHigh: 1,
+      occupancy: 0.95,
+      occupancyHigh: 1,
+      agentsOnDutyLow: 7,
+    });
+  });
+
+  const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+  const replication = fc.tuple(fc.integer({ min: 0, max: 60 }), fraction, fraction).map(([abandoned, serviceLevel, occupancy]) => row(abandoned, serviceLevel, occupancy));
+  test.prop([fc.array(replication, { minLength: 2, maxLength: 8 })])(
+    "every fraction's bounds lie in [0, 1], every other figure's at or above 0, and each interval holds its mean",
+    (rows) => {
+      for (const written of csvRows(resultOf(rows))) {
+        for (const field of ['serviceLevel', 'occupancy']) {
+          expect(written[`${field}Low`]).toBeGreaterThanOrEqual(0);
+          expect(written[`${field}High`]).toBeLessThanOrEqual(1);
+        }
+        for (const field of ['arrivals', 'answered', 'abandoned', 'meanHoldSeconds', 'serviceLevel', 'busyAgents', 'occupancy', 'meanQueueLength']) {
+          const [low, mean, high] = [written[`${field}Low`], written[field], written[`${field}High`]] as number[];
+          expect(low, field).toBeGreaterThanOrEqual(0);
+          expect(low, field).toBeLessThanOrEqual(mean!);
+          expect(mean, field).toBeLessThanOrEqual(high!);
+        }
+      }
+    },
+  );
 });
