@@ -18,6 +18,7 @@ import { serve } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
+import { warnOfComparison, warnOfScenario } from './warnings';
 import { staffSimulated, type SimulatedStaffOptions } from './staffSimulated';
 
 interface SimulationOptions extends OutputOptions {
@@ -126,6 +127,7 @@ export function program(): Command {
   ).action(async (file: string, options: SimulationOptions) => {
     checkOutputPaths({ '--out': options.out, '--csv': options.csv, '--json': options.json });
     const scenario = await loadScenarioFile(file);
+    warnOfScenario(file, scenario);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
     const title = scenario.name ?? file;
     await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
@@ -140,6 +142,9 @@ export function program(): Command {
   ).action(async (baselineFile: string, variantFile: string, options: SimulationOptions) => {
     checkOutputPaths({ '--out': options.out, '--csv': options.csv, '--json': options.json });
     const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
+    warnOfScenario(baselineFile, baseline);
+    warnOfScenario(variantFile, variant);
+    warnOfComparison(variantFile, baseline, variant);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
     const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
     await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);

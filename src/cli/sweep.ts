@@ -12,6 +12,7 @@ import { percent, textTable, withInterval } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { AT_LEAST_ZERO, FRACTION, clippedBounds, csvFigure, type Range } from './outputs';
 import { progressReporter } from './progress';
+import { warnOfComparison, warnOfScenario } from './warnings';
 
 interface SweepCommandOptions {
   vary: string[];
@@ -123,6 +124,8 @@ export function sweepCommand(
       checkOutputPaths({ '--out': opts.out, '--csv': opts.csv, '--json': opts.json });
       const vary = parseVary(opts.vary);
       const [scenario, baseline] = await Promise.all([loadScenarioFile(file), opts.baseline ? loadScenarioFile(opts.baseline) : undefined]);
+      warnOfScenario(file, scenario);
+      if (baseline) warnOfComparison(file, baseline, scenario);
       const onProgress = progressReporter('sweeping');
       const result = await sweep(scenario, {
         vary,
