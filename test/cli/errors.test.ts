@@ -1,11 +1,13 @@
 // Every mistake a planner can make on the command line ends in a message, never a stack trace:
 // exit 2 for what they gave (files, options, outputs), 1 for a Redis that cannot be used.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { queuecast } from '../support/cli';
-import { freePort } from '../support/redisServer';
+import { CLI, REPOSITORY, queuecast } from '../support/cli';
+import { freePort, redisMissing, REDIS_SKIPPED, startRedis, stopProcess } from '../support/redisServer';
 
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-errors-'));
 const SCENARIO = 'examples/scenarios/agency-line.yaml';
@@ -82,6 +84,31 @@ describe('Redis', () => {
     expect(stderr).toBe(
       `queuecast: cannot use Redis at redis://127.0.0.1:${port}: connection refused: is redis-server running there? (connect ECONNREFUSED 127.0.0.1:${port})\n`,
     );
+  });
+});
+
+describe('Redis lost mid-run', () => {
+  if (redisMissing) {
+    it.skip(`queuecast run on a Redis that dies: ${REDIS_SKIPPED}`, () => {});
+    return;
+  }
+  it('queuecast run whose Redis dies says so in one line and exits 1', async () => {
+    const redis = await startRedis();
+    try {
+      // No worker takes the jobs: the run waits on the queue until Redis goes.
+      const child = spawn(process.execPath, [CLI, 'run', SCENARIO, '-r', '2', '--redis', redis.url], { cwd: REPOSITORY, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const watcher = new Redis(redis.url);
+      while ((await watcher.keys('*')).length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      watcher.disconnect();
+      await stopProcess(redis.process, 'SIGKILL');
+      expect(await exited).toBe(1);
+      expect(stderr).toMatch(new RegExp(`^queuecast: lost Redis at redis://127\\.0\\.0\\.1:${redis.port} and could not reconnect in 5 s[^\\n]*\\n$`));
+    } finally {
+      await redis.stop();
+    }
   });
 });
 
