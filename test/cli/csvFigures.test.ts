@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { estimate, type Replicated, type Report } from '../../src';
 import { summarizeAll } from '../../src/experiment/estimate';
 import { csvFigure, csvRows, jsonDocument } from '../../src/cli/outputs';
+import { sweepCsvRows } from '../../src/cli/sweep';
+import type { Sweep } from '../../src/experiment';
 import { toCsv } from '../../src/node/csv';
 import { significantDigits } from '../support/significantDigits';
 
@@ -150,4 +152,44 @@ describe('interval bounds in the CSV', () => {
       }
     },
   );
+});
+
+describe('interval bounds in the sweep CSV', () => {
+  it('clips fractions to [0, 1], changes of a fraction to [-1, 1], counts at 0, and leaves hold saved signed', () => {
+    const e = (mean: number, halfWidth: number) => ({ mean, sd: halfWidth / 2, halfWidth, low: mean - halfWidth, high: mean + halfWidth });
+    const row = {
+      cell: 0,
+      settings: { 'agents.scale': 1 },
+      netHoldHours: e(2, 5),
+      directHoldHours: e(3, 1),
+      indirectHoldHours: e(-1, 5),
+      totalHoldHours: e(1, 2),
+      meanHoldSeconds: e(10, 20),
+      abandonment: e(0.05, 0.1),
+      serviceLevel: e(0.95, 0.1),
+      occupancy: e(0.97, 0.05),
+      callbacksOffered: e(3, 6),
+      callbacksAccepted: e(1, 2),
+      callbacksConnected: e(1, 2),
+      abandonmentChange: e(-0.5, 0.6),
+      serviceLevelChange: e(0.5, 0.6),
+    };
+    const [written] = sweepCsvRows({ replications: 2, vary: [{ path: 'agents.scale', values: [1] }], rows: [row] } as unknown as Sweep);
+    expect(written).toMatchObject({
+      netHoldHoursLow: -3,
+      netHoldHoursHigh: 7,
+      indirectHoldHoursLow: -6,
+      totalHoldHoursLow: 0,
+      meanHoldSecondsLow: 0,
+      abandonmentLow: 0,
+      abandonmentHigh: 0.15,
+      serviceLevelLow: 0.85,
+      serviceLevelHigh: 1,
+      occupancyHigh: 1,
+      callbacksOfferedLow: 0,
+      abandonmentChangeLow: -1,
+      abandonmentChangeHigh: 0.1,
+      serviceLevelChangeHigh: 1,
+    });
+  });
 });
