@@ -26,14 +26,14 @@ function armRows<S>(figures: Array<Figure<S>>, baseline: S, variant: S, differen
 const hours = (e: Estimate) => withInterval(e, 1);
 
 /** The center's figures in one replication, or one line's. */
-type Pick = (report: Report) => CallFigures;
+type FiguresOf = (report: Report) => CallFigures;
 
 // Connected callbacks are served but not answered (answered counts calls taken from hold): a
 // variant that turns holds into callbacks answers fewer and serves as many or more.
 const served = (figures: CallFigures) => figures.callers.answered + figures.callback.connected;
 
 /** The rows a callback adds: callers served in both arms (after `answered`) and, last, the minutes each callback saves. */
-function callbackRows(rows: string[][], comparison: Comparison, pick: Pick, net: (pair: Comparison['pairs'][number]) => number, variantOffers: boolean): void {
+function callbackRows(rows: string[][], comparison: Comparison, pick: FiguresOf, net: (pair: Comparison['pairs'][number]) => number, variantOffers: boolean): void {
   const { pairs } = comparison;
   const b = estimate(pairs.map((p) => served(pick(p.baseline))));
   const v = estimate(pairs.map((p) => served(pick(p.variant))));
