@@ -12,11 +12,11 @@ interface WorkerCommandOptions {
 }
 
 /** Adds `queuecast worker` to the program. */
-export function workerCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number }): void {
+export function workerCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number; redisUrl: (value: string) => string }): void {
   cli
     .command('worker')
     .description("take replications from a Redis cluster's queue and run them, until stopped (Ctrl-C finishes the jobs in hand; a second Ctrl-C stops at once)")
-    .requiredOption('--redis <url>', 'the cluster\'s Redis: redis://[:password@]host:port, or rediss:// for TLS')
+    .requiredOption('--redis <url>', 'the cluster\'s Redis: redis://[:password@]host:port, or rediss:// for TLS', options.redisUrl)
     .option('-c, --concurrency <n>', 'jobs at once, each on its own thread (default: one per core)', options.positiveInteger('--concurrency'))
     .option('--lock-seconds <n>', "a job's lock; a dead worker's job runs again elsewhere within about twice this", options.positiveInteger('--lock-seconds'), 30)
     .option('--give-up-after <seconds>', 'how long to wait for a lost Redis to come back (trying again with a backoff) before exiting with code 1', options.positiveInteger('--give-up-after'), 300)

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, serveDashboard } from '../../examples/dashboard/build';
-import { CHROMIUM, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
+import { CHROMIUM_SKIPPED, chromiumMissing, launchChromium, screenshotPath } from '../support/chromium';
 
 
 // Where runs are compared: 45 simulated minutes in, 2.25 s of wall clock at 1200×.
@@ -21,7 +21,7 @@ const EARLY = 2700;
 type Figures = Record<string, number>;
 
 if (chromiumMissing) {
-  it.skip(`the live dashboard in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
+  it.skip(`the live dashboard in headless Chromium: ${CHROMIUM_SKIPPED}`, () => {});
 } else {
   describe('the live dashboard in headless Chromium', () => {
     let userDataDir: string;

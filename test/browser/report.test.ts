@@ -6,7 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type Scenario } from '../../src';
 import { renderHtmlReport } from '../../src/node/htmlReport';
-import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
+import { CHROMIUM_SKIPPED, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 
 // A morning of a small center, by quarter-hour: the calls peak mid-morning a little above
@@ -27,7 +27,7 @@ const variant: Scenario = {
 const CHARTS = ['hold-savings', 'waits', 'hold-distribution', 'calls', 'queue'];
 
 if (chromiumMissing) {
-  it.skip(`the HTML report in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
+  it.skip(`the HTML report in headless Chromium: ${CHROMIUM_SKIPPED}`, () => {});
 } else {
   describe('the HTML report in headless Chromium', () => {
     let userDataDir: string;

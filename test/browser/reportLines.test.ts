@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type MultiLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
 import { renderHtmlReport } from '../../src/node/htmlReport';
-import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
+import { CHROMIUM_SKIPPED, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 // The multi-line example files, as `npx queuecast compare ... --out` renders them: the tax
 // agency's four lines over three groups, without and with a callback offer.
@@ -20,7 +20,7 @@ const CHARTS = ['hold-savings', ...LINE_CHARTS, 'waits', 'hold-distribution', 'c
 const PANELS: Record<string, number> = { 'hold-by-line': LINES.length, 'calls-by-line': LINES.length };
 
 if (chromiumMissing) {
-  it.skip(`the multi-line HTML report in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
+  it.skip(`the multi-line HTML report in headless Chromium: ${CHROMIUM_SKIPPED}`, () => {});
 } else {
   describe('the multi-line HTML report in headless Chromium', () => {
     let userDataDir: string;

@@ -10,7 +10,7 @@ import {
 } from '../../src';
 import { ClusterError, compare, replicate, staffBySimulation, sweep } from '../../src/node';
 import { referenceScenario } from '../support/scenarios';
-import { freePort, redisMissing, REDIS_SERVER, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
+import { freePort, redisMissing, REDIS_SKIPPED, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
@@ -51,7 +51,7 @@ const long = referenceScenario({
 });
 
 if (redisMissing) {
-  it.skip(`the Redis cluster: skipped because ${REDIS_SERVER} is missing (apt-get install redis-server; in CI this test runs and fails instead)`, () => {});
+  it.skip(`the Redis cluster: ${REDIS_SKIPPED}`, () => {});
 } else {
   describe('replications on a Redis cluster of 3 worker processes', () => {
     let redis: RedisServer;

@@ -5,10 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingReason, onPath } from './onPath';
 
-export const REDIS_SERVER = '/usr/bin/redis-server';
+/** Debian's redis-server (/usr/bin/redis-server), found on PATH. */
+export const REDIS_SERVER = onPath('redis-server') ?? '/usr/bin/redis-server';
 /** Cluster tests skip only on a developer machine without redis-server; in CI they must run. */
-export const redisMissing = !existsSync(REDIS_SERVER) && !process.env.CI;
+export const redisMissing = onPath('redis-server') === undefined && !process.env.CI;
+/** The end of a cluster test's name when it is skipped: `<what it tests>: skipped because ...`. */
+export const REDIS_SKIPPED = `skipped because ${missingReason('redis-server', 'redis-server')}`;
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 /** A port nobody listens on now. */
