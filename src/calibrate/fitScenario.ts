@@ -4,6 +4,7 @@ import { CallTally, type LineTally } from './callTally';
 import { CalibrationError } from './errors';
 import { fitFamilies, type FittedDistribution } from './families';
 import type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
+import { choosePatience } from './patience';
 import type { CallRecord } from './records';
 import { fitRoster } from './roster';
 
@@ -20,7 +21,8 @@ const GROUP_HANDLE_DIFFERS = 0.1;
  * arrivals per interval and line as the mean over the days, with the day factor's cv from the
  * day-to-day spread beyond Poisson; handle time and patience by maximum likelihood over
  * lognormal, gamma and exponential (patience censored by the answered callers' waits), the
- * family chosen by AIC; balking, redials and routing as the records show them; the roster from
+ * family chosen by AIC (patience: the Kaplan–Meier curve itself when no family matches it at 1,
+ * 5 and 10 minutes); balking, redials and routing as the records show them; the roster from
  * the agents seen working, or `options.roster`. Several lines or groups give a multi-line
  * scenario. Records are read once and only their statistics are kept.
  *
@@ -196,11 +198,17 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
   });
 
   let patience: PatienceFit | undefined;
+  let patienceSpec: Distribution | undefined;
   const patienceFits = fitFamilies(tally.patience);
   if (patienceFits.length > 0) {
     const p = tally.patience;
+    const choice = choosePatience(p, patienceFits);
+    patienceSpec = choice.chosen.family === 'kaplan-meier' ? choice.chosen.distribution : rounded(choice.chosen.distribution);
     patience = {
       ...summary(p.exactCount, patienceFits),
+      chosen: choice.chosen.family,
+      checks: choice.checks,
+      beside: choice.candidates,
       censored: p.censoredCount,
       censoredShare: p.censoredCount / p.count,
       naiveMeanSeconds: p.mean,
@@ -229,7 +237,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
   const line: Omit<Line, 'arrivals'> = {
     name,
     handleTime,
-    ...(patience ? { patience: rounded(patienceFits[0]!.distribution) } : {}),
+    ...(patienceSpec ? { patience: patienceSpec } : {}),
     routing,
     ...(balked > 0 ? { balking: { probability: round(balkingProbability, 4) } } : {}),
     ...(redialSpec ? { redial: redialSpec } : {}),

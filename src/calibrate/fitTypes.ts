@@ -1,5 +1,6 @@
 import type { Agents, Scenario } from '../scenario';
 import type { FittedDistribution, Family } from './families';
+import type { PatienceCandidate, SurvivalCheck } from './patience';
 import type { RecordOutcome } from './records';
 
 /** Options of `fitScenario`. */
@@ -32,7 +33,13 @@ export interface DistributionFit {
 }
 
 /** Patience: a censored fit. */
-export interface PatienceFit extends DistributionFit {
+export interface PatienceFit extends Omit<DistributionFit, 'chosen'> {
+  /** A family, or the Kaplan–Meier curve itself when no family is as close to it at 1, 5 and 10 minutes as the data can tell. */
+  chosen: Family | 'kaplan-meier';
+  /** Kaplan–Meier at 1, 5 and 10 minutes, with Greenwood's standard errors. */
+  checks: SurvivalCheck[];
+  /** Each candidate (the families, then Kaplan–Meier's own): its median and its survival at the checks. */
+  beside: PatienceCandidate[];
   /** Answered callers whose wait was a lower bound on their patience (waits of 0 s tell nothing and are left out). */
   censored: number;
   /** censored / (censored + sampleSize) */
