@@ -135,6 +135,7 @@ export {
   type PatienceFit,
   type RecordOutcome,
   type RecordProblem,
+  type RecordsRead,
 } from './calibrate';
 export {
   staffBySimulation,

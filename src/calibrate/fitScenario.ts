@@ -117,7 +117,8 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
     };
   }
   const diagnostics: FitDiagnostics = {
-    records: { used: tally.records, skipped: options.skippedRows ?? 0, withAgent: tally.withAgent, withPerson: tally.withPerson },
+    records: { used: tally.records, skipped: options.skippedRows ?? options.reading?.bad ?? 0, withAgent: tally.withAgent, withPerson: tally.withPerson },
+    ...(options.reading === undefined ? {} : { reading: { ...options.reading, missingDays: [...options.reading.missingDays] } }),
     days: { count: days.length, first: dayName(days[0]!), last: dayName(days.at(-1)!) },
     intervalSeconds,
     openAtSeconds: first * intervalSeconds,

@@ -1,7 +1,7 @@
 import type { Agents, Scenario } from '../scenario';
 import type { FittedDistribution, Family } from './families';
 import type { PatienceCandidate, SurvivalCheck } from './patience';
-import type { RecordOutcome } from './records';
+import type { RecordOutcome, RecordsRead } from './records';
 
 /** Options of `fitScenario`. */
 export interface FitOptions {
@@ -22,6 +22,8 @@ export interface FitOptions {
   name?: string;
   /** Rows the reader skipped as bad (`--skip-bad`), to report beside the fit. */
   skippedRows?: number;
+  /** What the reader made of the rows (`reader.read`, filled as the records are read), reported in `diagnostics.reading`. */
+  reading?: RecordsRead;
 }
 
 /** How one duration was fitted: the data it rests on, each family's fit, and the one chosen. */
@@ -69,6 +71,8 @@ export interface LineDiagnostics {
 /** Everything `fitScenario` can say about how much to trust its scenario. */
 export interface FitDiagnostics {
   records: { used: number; skipped: number; withAgent: number; withPerson: number };
+  /** What the reader read, set aside, put in order or doubted, when given in `options.reading`. */
+  reading?: RecordsRead;
   days: { count: number; first: string; last: string };
   intervalSeconds: number;
   /** The time of day (seconds after midnight) the fitted scenario's time 0 stands for. */

@@ -8,10 +8,12 @@ export {
   parseLocalDateTime,
   formatLocalDateTime,
   describeProblem,
+  emptyRecordsRead,
   type CallRecord,
   type RecordFields,
   type RecordOutcome,
   type RecordProblem,
+  type RecordsRead,
 } from './records';
 export type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
 export { backtest, BACKTEST_MEASURES, type Backtest, type BacktestMeasure, type BacktestOptions, type BacktestRow } from './backtest';

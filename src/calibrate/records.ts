@@ -24,18 +24,58 @@ export interface CallRecord {
   person?: string;
   /** The agent group that took the call. */
   group?: string;
+  /** The caller's priority class as the export gives it (0: regular; higher: served sooner). */
+  priority?: number;
 }
 
-/** Something wrong with one row: the row number (the header is row 1), the field, what was found and what was expected. */
+/** Something wrong with one row: the file line it starts on (the header is line 1), the field, what was found and what was expected. */
 export interface RecordProblem {
   row: number;
+  /** The file, when a reader reads several. */
+  file?: string;
   field: string;
   received: string;
   expected: string;
 }
 
 /** A row's fields by canonical column name (absent or empty: not given). */
-export type RecordFields = Partial<Record<'call_id' | 'line' | 'arrived_at' | 'outcome' | 'answered_at' | 'ended_at' | 'agent' | 'person' | 'group', string>>;
+export type RecordFields = Partial<Record<'call_id' | 'line' | 'arrived_at' | 'outcome' | 'answered_at' | 'ended_at' | 'agent' | 'person' | 'group' | 'priority', string>>;
+
+/**
+ * What a reader made of the rows it read: the records it passed on, and every row it set aside,
+ * corrected or doubts, counted. The fit reports it beside what it fitted.
+ */
+export interface RecordsRead {
+  /** Files read. */
+  files: number;
+  /** Data rows read (headers and blank lines not counted). */
+  rows: number;
+  /** Records passed on to the fit. */
+  records: number;
+  /** Rows that could not be read (skipped with `skipBad`; otherwise the read fails listing them). */
+  bad: number;
+  /** Virtual calls (the bank's PHANTOM): not calls, left out. */
+  phantom: number;
+  /** Callers who hung up in the VRU without ever queueing for an agent: left out, not abandonment. */
+  vruOnly: number;
+  /** Rows repeating a record already read (the same call id and arrival): left out. */
+  duplicates: number;
+  /** Rows whose clocks disagree by at most the tolerance (a call leaving the queue a second before it entered): put in order and kept. */
+  clamped: number;
+  /** Rows whose clocks disagree by more (a service starting minutes before the queue exit): kept on the queue's clock, as a doubt. */
+  doubted: number;
+  /** Caller ids that cannot tell callers apart (written in E+ notation, digits lost): read as unknown callers. */
+  doubtedIds: number;
+  /** Records arriving more than a day before one read earlier: redials and agents' shifts assume time order. */
+  outOfOrder: number;
+  /** Calendar days between the first and the last record without a single call (at most 100 listed). */
+  missingDays: string[];
+}
+
+/** A `RecordsRead` with every count at zero. */
+export function emptyRecordsRead(): RecordsRead {
+  return { files: 0, rows: 0, records: 0, bad: 0, phantom: 0, vruOnly: 0, duplicates: 0, clamped: 0, doubted: 0, doubtedIds: 0, outOfOrder: 0, missingDays: [] };
+}
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -150,6 +190,9 @@ export function recordFromFields(fields: RecordFields, row: number): { record: C
   } else if (answeredAt !== undefined && endedAt !== undefined && endedAt < answeredAt) {
     problem('ended_at', fields.ended_at, `not before answered_at (${fields.answered_at})`);
   }
+  const priorityText = text('priority');
+  const priority = priorityText === undefined ? undefined : Number(priorityText);
+  if (priority !== undefined && !(Number.isInteger(priority) && priority >= 0)) problem('priority', priorityText, 'a whole number >= 0 (0: regular)');
   if (problems.length > 0) return { problems };
 
   const record: CallRecord = { callId: callId!, line: line!, arrivedAt: arrivedAt!, outcome: outcome! };
@@ -161,11 +204,12 @@ export function recordFromFields(fields: RecordFields, row: number): { record: C
   if (person !== undefined) record.person = person;
   const group = text('group');
   if (group !== undefined) record.group = group;
+  if (priority !== undefined) record.priority = priority;
   return { record };
 }
 
 /** A problem as one line a person can act on. */
 export function describeProblem(problem: RecordProblem): string {
   const received = problem.received === '' ? 'nothing' : JSON.stringify(problem.received);
-  return `row ${problem.row}: ${problem.field}: expected ${problem.expected}, got ${received}`;
+  return `${problem.file === undefined ? '' : `${problem.file} `}line ${problem.row}: ${problem.field}: expected ${problem.expected}, got ${received}`;
 }

@@ -8,6 +8,7 @@ import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type B
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { readIntervalReports } from '../node/intervalReportFiles';
+import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
@@ -42,7 +43,7 @@ export function calibrationCommands(cli: Command): void {
   cli
     .command('fit')
     .description('fit a scenario to a center\'s call records: arrivals, handle time, patience (censored), balking, redials, roster')
-    .argument('<records>', 'call records (CSV): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group]')
+    .argument('<records...>', 'call records (CSV, or .gz): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group,priority]; several files are read in the order of their first record')
     .option('--format <format>', 'cdr (call-detail records), bank (the bank research format) or intervals (interval_start,line,offered,answered,abandoned,aht_seconds,asa_seconds,agents)', format, 'cdr')
     .option('--interval <length>', 'length of an interval of the fitted day', intervalOption, 1800)
     .option('--roster <file>', 'the roster instead of the agents seen working (CSV: interval_start as hh:mm, agents[, group])')
@@ -50,8 +51,9 @@ export function calibrationCommands(cli: Command): void {
     .option('--json', 'print { scenario, diagnostics } as JSON')
     .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
     .option('--name <name>', 'the fitted scenario\'s name')
-    .action(async (file: string, options: FitCommandOptions) => {
-      const fitted = await fitFile(file, options);
+    .action(async (files: string[], options: FitCommandOptions) => {
+      const file = files.join(' ');
+      const fitted = await fitFiles(files, options);
       const yaml = fittedYaml(fitted, file);
       if (options.out) {
         await writeFile(options.out, extname(options.out) === '.json' ? `${JSON.stringify(fitted.scenario, null, 2)}\n` : yaml);
@@ -59,6 +61,7 @@ export function calibrationCommands(cli: Command): void {
       if (options.json) process.stdout.write(`${JSON.stringify(fitted, null, 2)}\n`);
       else if (!options.out) process.stdout.write(yaml);
       const { records, days, warnings } = fitted.diagnostics;
+      if (fitted.diagnostics.reading) process.stderr.write(`${readingSummary(fitted.diagnostics.reading)}\n`);
       process.stderr.write(`fitted ${thousands(records.used)} calls over ${days.count} days${records.skipped > 0 ? `; skipped ${thousands(records.skipped)} bad rows` : ''}\n`);
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       if (options.out) process.stderr.write(`wrote ${options.out}: check it with queuecast backtest ${options.out} ${file}\n`);
@@ -68,7 +71,7 @@ export function calibrationCommands(cli: Command): void {
     .command('backtest')
     .description('simulate a scenario and set it beside the records, interval by interval, with the calibration score')
     .argument('<scenario>', 'scenario file')
-    .argument('<records>', 'call records (CSV)')
+    .argument('<records...>', 'call records (CSV, or .gz; several files are read in the order of their first record)')
     .option('--format <format>', 'cdr or bank', format, 'cdr')
     .option('-r, --replications <n>', 'simulated days', (v) => Number(v), 40)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', (v) => Number(v))
@@ -76,11 +79,12 @@ export function calibrationCommands(cli: Command): void {
     .option('--skip-bad', 'skip bad rows instead of stopping')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--json', 'print the backtest as JSON')
-    .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
+    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
       const scenario = await loadScenarioFile(scenarioFile);
-      const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
+      const file = files.join(' ');
+      const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
       const workers = options.workers;
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
@@ -88,7 +92,7 @@ export function calibrationCommands(cli: Command): void {
       const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
-      if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);
+      process.stderr.write(`${readingSummary(reader.read)}\n`);
       if (options.out) {
         await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`));
         process.stderr.write(`wrote ${options.out}\n`);
@@ -96,7 +100,7 @@ export function calibrationCommands(cli: Command): void {
     });
 }
 
-async function fitFile(file: string, options: FitCommandOptions): Promise<FittedScenario> {
+async function fitFiles(files: string[], options: FitCommandOptions): Promise<FittedScenario> {
   const fitOptions: FitOptions = {
     intervalSeconds: options.interval,
     ...(options.name === undefined ? {} : { name: options.name }),
@@ -104,13 +108,14 @@ async function fitFile(file: string, options: FitCommandOptions): Promise<Fitted
   };
   if (options.format === 'intervals') {
     if (options.roster !== undefined) throw new UsageError('fit: interval reports carry their agents; --roster is for call records');
-    const { rows, badRows } = await readIntervalReports(file, { skipBad: options.skipBad === true });
+    if (files.length > 1) throw new UsageError('fit: interval reports are read from one file');
+    const { rows, badRows } = await readIntervalReports(files[0]!, { skipBad: options.skipBad === true });
     return fitIntervalReports(rows, { ...fitOptions, skippedRows: badRows });
   }
-  const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
+  const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
   const tally = newTally(fitOptions);
-  for await (const record of reader.records()) tally.add(record);
-  return fitTally(tally, { ...fitOptions, skippedRows: reader.badRows });
+  for await (const batch of reader.batches()) for (const record of batch) tally.add(record);
+  return fitTally(tally, { ...fitOptions, reading: reader.read });
 }
 
 /** A roster file: interval_start (hh:mm), agents, and group when there are several. */

@@ -2,6 +2,7 @@
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import type { DistributionFit, FitDiagnostics, FittedScenario, LineDiagnostics, PatienceFit } from '../calibrate';
 import { clock, thousands } from './format';
+import { readingSummary } from './readingSummary';
 
 export function fittedYaml(fitted: FittedScenario, source: string): string {
   const { scenario, diagnostics: d } = fitted;
@@ -9,6 +10,7 @@ export function fittedYaml(fitted: FittedScenario, source: string): string {
   const closing = clock(d.openAtSeconds + intervalsOf(d) * d.intervalSeconds);
   doc.commentBefore = [
     ` Fitted by queuecast fit from ${source}: ${thousands(d.records.used)} calls over ${d.days.count} days (${d.days.first} to ${d.days.last})${d.records.skipped > 0 ? `, ${thousands(d.records.skipped)} bad rows skipped` : ''}.`,
+    ...(d.reading === undefined ? [] : [` Records: ${readingSummary(d.reading)}.`]),
     ` A typical day in ${d.intervalSeconds / 60}-minute intervals; time 0 is ${clock(d.openAtSeconds)}, the last interval ends at ${closing}.`,
     ...d.warnings.map((w) => ` warning: ${w}`),
   ].join('\n');
