@@ -52,7 +52,7 @@ export function newTally(options: FitOptions = {}): CallTally {
   if (!(intervalSeconds >= 60 && intervalSeconds <= DAY && Number.isInteger(intervalSeconds))) {
     throw new CalibrationError([`intervalSeconds: expected a whole number of seconds from 60 to 86400, got ${String(intervalSeconds)}`]);
   }
-  return new CallTally(intervalSeconds, options.redialWindowSeconds ?? 4 * 3600);
+  return new CallTally(intervalSeconds, options.redialWindowSeconds ?? 4 * 3600, options.breakBelowSeconds ?? 0);
 }
 
 /** The scenario and diagnostics from a tally's statistics. */
@@ -66,20 +66,29 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   const slots = last - first;
   const intervalSeconds = tally.intervalSeconds;
 
-  // Arrivals: the mean over the days of the first calls in each interval.
+  // Arrivals: the mean over the days of the first calls in each interval, days far off the
+  // others (holidays) aside.
+  const dailyTotals = days.map((day) => {
+    let total = 0;
+    for (const counts of tally.firstCallsByDay.get(day)!.values()) for (const c of counts) total += c;
+    return total;
+  });
+  const outliers = outlyingDays(dailyTotals);
+  if (outliers.size > 0) {
+    const listed = [...outliers].map((d) => `${dayName(days[d]!)} (${dailyTotals[d]} calls)`).join(', ');
+    warnings.push(`${plural(outliers.size, 'day')} far off the others' volume left out of the arrivals and the day factor: ${listed}`);
+  }
+  const usual = days.filter((_, d) => !outliers.has(d));
   const perLine = new Map<string, number[]>();
-  const dailyTotals = days.map(() => 0);
   for (const line of tally.lines.keys()) {
     const sums = new Array<number>(slots).fill(0);
-    days.forEach((day, d) => {
+    for (const day of usual) {
       const counts = tally.firstCallsByDay.get(day)!.get(line);
-      if (!counts) return;
-      for (let k = 0; k < slots; k++) sums[k]! += counts[first + k]!;
-      for (const c of counts) dailyTotals[d]! += c;
-    });
-    perLine.set(line, sums.map((s) => round(s / days.length, 2)));
+      if (counts) for (let k = 0; k < slots; k++) sums[k]! += counts[first + k]!;
+    }
+    perLine.set(line, sums.map((s) => round(s / usual.length, 2)));
   }
-  const dailyCalls = dayFactor(dailyTotals);
+  const dailyCalls = dayFactor(dailyTotals.filter((_, d) => !outliers.has(d)));
   if (days.length < 2) warnings.push('one day of records: the day-to-day spread (rateUncertainty) cannot be estimated and is left out');
   else if (days.length < 10) warnings.push(`${days.length} days of records: the day factor's cv rests on few days`);
 
@@ -158,6 +167,23 @@ export function openIntervals(totals: ArrayLike<number>, days: number, warnings:
   while (last - 1 > first && stray(last - 1)) dropped += totals[--last]!;
   if (dropped > 0) warnings.push(`${dropped} stray calls in intervals at the edges of the day were left out of the arrivals`);
   return { first, last };
+}
+
+/**
+ * Days whose calls are more than four robust standard deviations (the interquartile range over
+ * 1.349) from the median: holidays and outages, not the spread of ordinary days that the day
+ * factor stands for. Only with 10 days or more.
+ */
+function outlyingDays(totals: readonly number[]): Set<number> {
+  const outliers = new Set<number>();
+  if (totals.length < 10) return outliers;
+  const sorted = [...totals].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!;
+  const spread = (at(0.75) - at(0.25)) / 1.349;
+  totals.forEach((x, d) => {
+    if (spread > 0 && Math.abs(x - at(0.5)) > 4 * spread) outliers.add(d);
+  });
+  return outliers;
 }
 
 /**
@@ -253,6 +279,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
       handleTimeByGroup,
       ...(patience ? { patience } : {}),
       balking: { balked, hadToWait: tally.hadToWait, probability: balkingProbability },
+      breaks: tally.breaks,
       ...(redial ? { redial } : {}),
       answeredByGroup,
     },

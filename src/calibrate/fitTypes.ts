@@ -18,6 +18,11 @@ export interface FitOptions {
   serviceLevelSeconds?: number;
   /** A call from someone sent away on the same line at most this long before is a redial; default 4 hours. */
   redialWindowSeconds?: number;
+  /**
+   * Answered calls shorter than this are agents hanging up to take a break: counted per line
+   * (`breaks`), not fitted as handle times; default 0 (none).
+   */
+  breakBelowSeconds?: number;
   /** The fitted scenario's name. */
   name?: string;
   /** Rows the reader skipped as bad (`--skip-bad`), to report beside the fit. */
@@ -64,6 +69,8 @@ export interface LineDiagnostics {
   patience?: PatienceFit;
   balking: { balked: number; hadToWait: number; probability: number };
   redial?: { sentAway: number; redials: number; probability: number; delay?: DistributionFit };
+  /** Answered calls shorter than `breakBelowSeconds`: agents taking a break. */
+  breaks: number;
   /** Calls of this line each group answered. */
   answeredByGroup: Record<string, number>;
 }
