@@ -96,7 +96,7 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   const allHandle = fitFamilies(mergedHandle(tally));
   const lines: Line[] = [];
   for (const tallyLine of tally.lines.values()) {
-    const { line, diagnostics } = fitLine(tallyLine, allHandle, warnings);
+    const { line, diagnostics } = fitLine(tallyLine, allHandle, [...tally.groups].sort(), warnings);
     lineDiagnostics[tallyLine.name] = diagnostics;
     const { name, ...rest } = line;
     lines.push({ name, arrivals: { intervalSeconds, perInterval: perLine.get(tallyLine.name)! }, ...rest });
@@ -199,7 +199,7 @@ function dayFactor(totals: readonly number[]): FitDiagnostics['dailyCalls'] {
   return { mean, sd: Math.sqrt(variance), dayFactorCv: round(cv, 4) };
 }
 
-function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: string[]): { line: Omit<Line, 'arrivals'>; diagnostics: LineDiagnostics } {
+function fitLine(tally: LineTally, allHandle: FittedDistribution[], groups: readonly string[], warnings: string[]): { line: Omit<Line, 'arrivals'>; diagnostics: LineDiagnostics } {
   const name = tally.name;
   let handleFit = fitFamilies(tally.handle);
   if (handleFit.length === 0) {
@@ -223,6 +223,8 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
     const handle = groupHandle.get(group);
     return handle ? { group, handleTime: handle } : { group };
   });
+  // A line nobody answered (every caller hung up) is routed to every group: the records cannot say which would have.
+  if (routing.length === 0) routing.push(...groups.map((group) => ({ group })));
 
   let patience: PatienceFit | undefined;
   let patienceSpec: Distribution | undefined;
