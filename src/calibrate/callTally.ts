@@ -118,7 +118,7 @@ export class CallTally {
     if (record.arrivedAt > this.latestArrival) this.latestArrival = record.arrivedAt;
     // Forget people who can no longer be redialing, every so often: memory stays bounded by the
     // callers of one redial window.
-    if (this.records % 65_536 === 0) this.forgetPeople();
+    if (this.records % 1024 === 0) this.forgetPeople();
   }
 
   private addAnswered(record: CallRecord, line: LineTally): void {
@@ -163,8 +163,16 @@ export class CallTally {
       }
     }
     if (sentAway) line.sentAway++;
-    if (!before || record.arrivedAt >= before.endedAt || redial) {
-      this.people.set(record.person, { line: record.line, endedAt: record.endedAt ?? record.answeredAt ?? record.arrivedAt, sentAway });
+    const endedAt = record.endedAt ?? record.answeredAt ?? record.arrivedAt;
+    if (!before) this.people.set(record.person, { line: record.line, endedAt, sentAway });
+    else if (record.arrivedAt >= before.endedAt || redial) {
+      // Moved to the end, so the map stays in the order of the calls (see forgetPeople); updated
+      // in place, as a new object per call is work for the collector.
+      this.people.delete(record.person);
+      this.people.set(record.person, before);
+      before.line = record.line;
+      before.endedAt = endedAt;
+      before.sentAway = sentAway;
     }
     return redial;
   }
@@ -208,8 +216,12 @@ export class CallTally {
     return line;
   }
 
+  /** People are kept in the order of their last call: the oldest are first, and the loop stops at the first who may still redial. */
   private forgetPeople(): void {
     const horizon = this.latestArrival - this.redialWindowSeconds;
-    for (const [person, state] of this.people) if (state.endedAt < horizon) this.people.delete(person);
+    for (const [person, state] of this.people) {
+      if (state.endedAt >= horizon) break;
+      this.people.delete(person);
+    }
   }
 }
