@@ -83,6 +83,7 @@ export class CallTally {
   /** Per group: agent-intervals on duty in each interval of the day, summed over the days folded so far. */
   readonly agentsOnDuty = new Map<string, Float64Array>();
   private latestShiftDay = -Infinity;
+  private readonly latestShifts = new Map<string, AgentShift>();
   records = 0;
   withAgent = 0;
   withPerson = 0;
@@ -140,9 +141,14 @@ export class CallTally {
         this.latestShiftDay = day;
         this.foldShifts(day - 1);
       }
-      const key = `${day}\u0000${group}\u0000${record.agent}`;
-      let shift = this.agentShifts.get(key);
-      if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+      // Each agent's latest shift first: building the key of every call cost a tenth of the fit.
+      let shift = this.latestShifts.get(record.agent);
+      if (!shift || shift.day !== day || shift.group !== group) {
+        const key = `${day}\u0000${group}\u0000${record.agent}`;
+        shift = this.agentShifts.get(key);
+        if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+        this.latestShifts.set(record.agent, shift);
+      }
       addToSpells(shift.spells, record.answeredAt!, record.endedAt!, this.intervalSeconds / 2);
     }
   }
@@ -193,6 +199,7 @@ export class CallTally {
    */
   foldShifts(beforeDay = Infinity): void {
     const interval = this.intervalSeconds;
+    this.latestShifts.clear(); // they may be among the shifts folded
     for (const [key, shift] of this.agentShifts) {
       if (shift.day >= beforeDay) continue;
       this.agentShifts.delete(key);

@@ -36,9 +36,12 @@ export async function* csvFileRows(file: string, open: (file: string) => Readabl
   let ascii = true;
   const stream = open(file);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      ascii &&= isAscii(chunk);
-      yield splitter.push(ascii ? chunk.toString('latin1') : decoder.write(chunk));
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      if (typeof chunk === 'string') yield splitter.push(chunk);
+      else {
+        ascii &&= isAscii(chunk);
+        yield splitter.push(ascii ? chunk.toString('latin1') : decoder.write(chunk));
+      }
     }
     yield splitter.push(decoder.end());
     yield splitter.end();
