@@ -85,6 +85,7 @@ export class CallTally {
   /** Per group: agent-intervals on duty in each interval of the day, summed over the days folded so far. */
   readonly agentsOnDuty = new Map<string, Float64Array>();
   private latestShiftDay = -Infinity;
+  private readonly latestShifts = new Map<string, AgentShift>();
   records = 0;
   withAgent = 0;
   withPerson = 0;
@@ -122,7 +123,7 @@ export class CallTally {
     if (record.arrivedAt > this.latestArrival) this.latestArrival = record.arrivedAt;
     // Forget people who can no longer be redialing, every so often: memory stays bounded by the
     // callers of one redial window.
-    if (this.records % 65_536 === 0) this.forgetPeople();
+    if (this.records % 1024 === 0) this.forgetPeople();
   }
 
   private addAnswered(record: CallRecord, line: LineTally): void {
@@ -145,9 +146,14 @@ export class CallTally {
         this.latestShiftDay = day;
         this.foldShifts(day - 1);
       }
-      const key = `${day}\u0000${group}\u0000${record.agent}`;
-      let shift = this.agentShifts.get(key);
-      if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+      // Each agent's latest shift first: building the key of every call cost a tenth of the fit.
+      let shift = this.latestShifts.get(record.agent);
+      if (!shift || shift.day !== day || shift.group !== group) {
+        const key = `${day}\u0000${group}\u0000${record.agent}`;
+        shift = this.agentShifts.get(key);
+        if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+        this.latestShifts.set(record.agent, shift);
+      }
       addToSpells(shift.spells, record.answeredAt!, record.endedAt!, this.intervalSeconds / 2);
     }
   }
@@ -168,8 +174,16 @@ export class CallTally {
       }
     }
     if (sentAway) line.sentAway++;
-    if (!before || record.arrivedAt >= before.endedAt || redial) {
-      this.people.set(record.person, { line: record.line, endedAt: record.endedAt ?? record.answeredAt ?? record.arrivedAt, sentAway });
+    const endedAt = record.endedAt ?? record.answeredAt ?? record.arrivedAt;
+    if (!before) this.people.set(record.person, { line: record.line, endedAt, sentAway });
+    else if (record.arrivedAt >= before.endedAt || redial) {
+      // Moved to the end, so the map stays in the order of the calls (see forgetPeople); updated
+      // in place, as a new object per call is work for the collector.
+      this.people.delete(record.person);
+      this.people.set(record.person, before);
+      before.line = record.line;
+      before.endedAt = endedAt;
+      before.sentAway = sentAway;
     }
     return redial;
   }
@@ -190,6 +204,7 @@ export class CallTally {
    */
   foldShifts(beforeDay = Infinity): void {
     const interval = this.intervalSeconds;
+    this.latestShifts.clear(); // they may be among the shifts folded
     for (const [key, shift] of this.agentShifts) {
       if (shift.day >= beforeDay) continue;
       this.agentShifts.delete(key);
@@ -213,8 +228,12 @@ export class CallTally {
     return line;
   }
 
+  /** People are kept in the order of their last call: the oldest are first, and the loop stops at the first who may still redial. */
   private forgetPeople(): void {
     const horizon = this.latestArrival - this.redialWindowSeconds;
-    for (const [person, state] of this.people) if (state.endedAt < horizon) this.people.delete(person);
+    for (const [person, state] of this.people) {
+      if (state.endedAt >= horizon) break;
+      this.people.delete(person);
+    }
   }
 }

@@ -4,9 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
+import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
-import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
@@ -144,10 +144,7 @@ async function fitFiles(files: string[], options: FitCommandOptions): Promise<Fi
     const { rows, badRows } = await readIntervalReports(files[0]!, { skipBad: options.skipBad === true });
     return fitIntervalReports(rows, { ...fitOptions, skippedRows: badRows });
   }
-  const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
-  const tally = newTally(fitOptions);
-  for await (const batch of reader.batches()) for (const record of batch) tally.add(record);
-  return fitTally(tally, { ...fitOptions, reading: reader.read });
+  return fitCallRecordFiles(files, { ...fitOptions, format: options.format, skipBad: options.skipBad === true });
 }
 
 /** A roster file: interval_start (hh:mm), agents, and group when there are several. */

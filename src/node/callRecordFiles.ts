@@ -4,10 +4,9 @@
 // and reported all at once at the end, or skipped and counted; what the reader set aside, put in
 // order or doubts is counted in `read` (a `RecordsRead`), for the fit to report.
 import type { Readable } from 'node:stream';
-import { describeProblem, emptyRecordsRead, recordFromFields, type CallRecord, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
+import { describeProblem, emptyRecordsRead, fitTally, newTally, recordFromFields, type CallRecord, type FitOptions, type FittedScenario, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
 import { bankFields, BANK_COLUMNS } from './bankRecords';
 import { csvFileRows, CsvFileError, openText } from './csvFiles';
-import type { CsvRow } from './csvRows';
 
 /** The layouts `readCallRecords` knows. */
 export type RecordFormat = 'cdr' | 'bank';
@@ -147,7 +146,9 @@ export class CallRecordReader {
     try {
       for await (const rows of csvFileRows(file, this.open)) {
         const records: CallRecord[] = [];
-        for (const { fields, line } of rows as CsvRow[]) {
+        for (let r = 0; r < rows.fields.length; r++) {
+          const fields = rows.fields[r]!;
+          const line = rows.lines[r]!;
           if (toRecord === undefined) {
             const header = fields.map((h) => h.toLowerCase());
             columns = header.length;
@@ -185,11 +186,12 @@ export class CallRecordReader {
     }
     const outcomes = Object.fromEntries(Object.entries(this.options.outcomes ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const mapsOutcomes = Object.keys(outcomes).length > 0;
+    // One fields object for every row: recordFromFields copies what it keeps.
+    const fields: Record<string, string | undefined> = {};
     return (row, line) => {
-      const fields: RecordFields = {};
-      for (let i = 0; i < CDR_COLUMNS.length; i++) if (index[i]! >= 0) fields[CDR_COLUMNS[i]!] = row[index[i]!]!;
+      for (let i = 0; i < CDR_COLUMNS.length; i++) fields[CDR_COLUMNS[i]!] = index[i]! >= 0 ? row[index[i]!] : undefined;
       if (mapsOutcomes && fields.outcome !== undefined) fields.outcome = outcomes[fields.outcome.toLowerCase()] ?? fields.outcome;
-      const result = recordFromFields(fields, line);
+      const result = recordFromFields(fields as RecordFields, line);
       return 'problems' in result ? result.problems : result.record;
     };
   }
@@ -215,16 +217,16 @@ export class CallRecordReader {
 }
 
 /**
- * What is checked across rows: duplicates (the same call id and arrival within a day or so, as
- * an export read twice or overlapping another gives), records out of time order, and the days
- * with records. Memory: the keys of two days' calls.
+ * What is checked across rows: duplicates (a call id read again at the same arrival second, as a
+ * row repeated in an export), records out of time order, and the days with records. Memory: the
+ * call ids of one second and the days.
  */
 class RecordChecks {
-  private today = new Set<string>();
-  private yesterday = new Set<string>();
-  private day = -Infinity;
+  private second = -Infinity;
+  private readonly idsThisSecond = new Set<string>();
   private latest = -Infinity;
   private readonly days = new Set<number>();
+  private day = -Infinity;
 
   constructor(private readonly read: RecordsRead) {}
 
@@ -232,21 +234,18 @@ class RecordChecks {
   keep(batch: CallRecord[]): CallRecord[] {
     const kept: CallRecord[] = [];
     for (const record of batch) {
-      const day = Math.floor(record.arrivedAt / DAY);
-      if (day > this.day) {
-        this.yesterday = day === this.day + 1 ? this.today : new Set();
-        this.today = new Set();
-        this.day = day;
-      }
-      const key = `${record.callId}\u0000${record.arrivedAt}`;
-      if (this.today.has(key) || this.yesterday.has(key)) {
+      if (record.arrivedAt !== this.second) {
+        this.second = record.arrivedAt;
+        this.idsThisSecond.clear();
+      } else if (this.idsThisSecond.has(record.callId)) {
         this.read.duplicates++;
         continue;
       }
-      this.today.add(key);
+      this.idsThisSecond.add(record.callId);
       if (record.arrivedAt < this.latest - DAY) this.read.outOfOrder++;
       else if (record.arrivedAt > this.latest) this.latest = record.arrivedAt;
-      this.days.add(day);
+      const day = Math.floor(record.arrivedAt / DAY);
+      if (day !== this.day) this.days.add((this.day = day));
       kept.push(record);
     }
     this.read.records += kept.length;
@@ -277,4 +276,20 @@ class RecordChecks {
  */
 export function readCallRecords(files: string | readonly string[], options: ReadRecordsOptions = {}): CallRecordReader {
   return new CallRecordReader(files, options);
+}
+
+/**
+ * Reads call-record files and fits a scenario to them, `queuecast fit`'s path: the records a chunk
+ * at a time into the fit's tally (no await per record), what the reader made of the rows in
+ * `diagnostics.reading`.
+ *
+ * @example
+ * const { scenario, diagnostics } = await fitCallRecordFiles(['jan.txt.gz', 'feb.txt.gz'], { format: 'bank', intervalSeconds: 1800 });
+ * diagnostics.reading?.clamped; // rows whose clocks crossed by a few seconds
+ */
+export async function fitCallRecordFiles(files: string | readonly string[], options: ReadRecordsOptions & FitOptions = {}): Promise<FittedScenario> {
+  const reader = readCallRecords(files, options);
+  const tally = newTally(options);
+  for await (const batch of reader.batches()) for (const record of batch) tally.add(record);
+  return fitTally(tally, { ...options, reading: reader.read });
 }

@@ -1,17 +1,19 @@
 // CSV files as rows, streamed a chunk at a time: plain or gzip-compressed (`.gz`), decoded as
 // UTF-8, each row with the file line it starts on.
 import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { CsvSplitter, CsvSyntaxError, type CsvRow } from './csvRows';
+import { CsvSplitter, CsvSyntaxError, type CsvRows } from './csvRows';
 
 /** Why a file could not be read as CSV at all, as a phrase after its name ("cannot be read (ENOENT)"). */
 export class CsvFileError extends Error {
   override readonly name = 'CsvFileError';
 }
 
-const CHUNK_BYTES = 1 << 20;
+// 64 KiB: a chunk's rows die young; with 1 MiB chunks they outlived the young generation and the read took twice the time.
+const CHUNK_BYTES = 1 << 16;
 
 /** The file's bytes, gunzipped when its name ends in `.gz`. */
 export function openText(file: string): Readable {
@@ -26,18 +28,23 @@ export function openText(file: string): Readable {
  * @example
  * for await (const rows of csvFileRows('calls.csv.gz')) for (const { fields, line } of rows) ...;
  */
-export async function* csvFileRows(file: string, open: (file: string) => Readable = openText): AsyncGenerator<CsvRow[]> {
+export async function* csvFileRows(file: string, open: (file: string) => Readable = openText): AsyncGenerator<CsvRows> {
   const splitter = new CsvSplitter();
   const decoder = new StringDecoder('utf8');
+  // ASCII chunks are copied as Latin-1, several times faster than decoding UTF-8; once a chunk is
+  // not ASCII, the decoder takes every chunk after it (it may hold a character's first bytes).
+  let ascii = true;
   const stream = open(file);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const rows = splitter.push(decoder.write(chunk));
-      if (rows.length > 0) yield rows;
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      if (typeof chunk === 'string') yield splitter.push(chunk);
+      else {
+        ascii &&= isAscii(chunk);
+        yield splitter.push(ascii ? chunk.toString('latin1') : decoder.write(chunk));
+      }
     }
-    const rows = splitter.push(decoder.end());
-    rows.push(...splitter.end());
-    if (rows.length > 0) yield rows;
+    yield splitter.push(decoder.end());
+    yield splitter.end();
   } catch (error) {
     throw new CsvFileError(reason(error));
   } finally {

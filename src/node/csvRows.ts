@@ -3,13 +3,15 @@
 // found several times faster than a general parser (benchmarks/README.md, "Reading call
 // records"); a row with a quote goes through a quote-aware scan that may span lines.
 
-/** One row: its fields (trimmed) and the file line it starts on (the first line is 1). */
-export interface CsvRow {
-  fields: string[];
-  line: number;
+/** Rows cut from a chunk of text: each row's fields (trimmed) and the file line it starts on (the first line is 1). */
+export interface CsvRows {
+  fields: string[][];
+  lines: number[];
 }
 
 const QUOTE = '"';
+/** A row open this long is a quote never closed, not a call record. */
+const MAX_ROW_CHARS = 1 << 20;
 
 /**
  * Splits CSV text into rows, chunk by chunk: comma, tab or semicolon separated (whichever the
@@ -18,8 +20,8 @@ const QUOTE = '"';
  *
  * @example
  * const splitter = new CsvSplitter();
- * const rows = [...splitter.push('a,b\n1,'), ...splitter.push('2\n'), ...splitter.end()];
- * // [{ fields: ['a', 'b'], line: 1 }, { fields: ['1', '2'], line: 2 }]
+ * splitter.push('a,b\n1,'); // { fields: [['a', 'b']], lines: [1] }
+ * splitter.push('2\n'); // { fields: [['1', '2']], lines: [2] }
  */
 export class CsvSplitter {
   private delimiter: string | undefined;
@@ -30,52 +32,56 @@ export class CsvSplitter {
   private started = false;
 
   /** The rows the chunk completes. */
-  push(chunk: string): CsvRow[] {
+  push(chunk: string): CsvRows {
     let text = this.rest + chunk;
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const rows: CsvRow[] = [];
-    this.rest = text.slice(this.scan(text, rows, false));
-    return rows;
+    return this.scan(text, false);
   }
 
   /** The last row, if the text did not end with a line break; throws a `CsvSyntaxError` on a quote never closed. */
-  end(): CsvRow[] {
-    const rows: CsvRow[] = [];
-    if (this.rest.length > 0) this.scan(this.rest, rows, true);
+  end(): CsvRows {
+    const rows = this.scan(this.rest, true);
     this.rest = '';
     return rows;
   }
 
-  /** Cuts the complete rows of `text` into `rows`; returns where the incomplete rest begins. */
-  private scan(text: string, rows: CsvRow[], last: boolean): number {
-    let at = 0;
-    while (at < text.length) {
-      let newline = text.indexOf('\n', at);
-      if (newline < 0) {
-        if (!last) return at;
-        newline = text.length;
-      }
-      let lineEnd = newline;
-      if (lineEnd > at && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      const lineText = text.slice(at, lineEnd);
+  /** Cuts the complete rows of `text`; keeps the incomplete rest for the next chunk. */
+  private scan(text: string, last: boolean): CsvRows {
+    const rows: CsvRows = { fields: [], lines: [] };
+    const lines = text.split('\n');
+    // Without a final line break, the last piece is a row still coming (or, at the end, the last row).
+    const complete = last ? lines.length : lines.length - 1;
+    this.rest = last ? '' : lines[complete]!;
+    for (let i = 0; i < complete; i++) {
+      const lineText = lines[i]!;
       this.delimiter ??= delimiterOf(lineText);
       if (lineText.indexOf(QUOTE) < 0) {
-        if (lineText.trim() !== '') rows.push({ fields: splitTrimmed(lineText, this.delimiter), line: this.line });
+        if (lineText.length > 1 || (lineText.length === 1 && lineText.charCodeAt(0) > 32) || lineText.trim() !== '') {
+          rows.fields.push(splitTrimmed(lineText, this.delimiter));
+          rows.lines.push(this.line);
+        }
         this.line++;
-        at = newline + 1;
         continue;
       }
-      const quoted = quotedRow(text, at, this.delimiter, last);
-      if (quoted === undefined) return at; // a quoted line break: wait for the rest
-      if (quoted === 'unclosed') throw new CsvSyntaxError(this.line);
-      rows.push({ fields: quoted.fields, line: this.line });
-      this.line += quoted.lines;
-      at = quoted.end;
+      // A quoted field may hold line breaks: the row goes on while an odd number of quotes is open.
+      let row = lineText;
+      let j = i;
+      while (quotesIn(row) % 2 === 1 && j + 1 < complete) row += `\n${lines[++j]!}`;
+      if (quotesIn(row) % 2 === 1) {
+        if (last) throw new CsvSyntaxError(this.line);
+        this.rest = lines.slice(i).join('\n');
+        if (this.rest.length > MAX_ROW_CHARS) throw new CsvSyntaxError(this.line);
+        return rows;
+      }
+      rows.fields.push(quotedRow(row, this.delimiter));
+      rows.lines.push(this.line);
+      this.line += j - i + 1;
+      i = j;
     }
-    return at;
+    return rows;
   }
 }
 
@@ -108,42 +114,35 @@ function splitTrimmed(line: string, delimiter: string): string[] {
   return fields;
 }
 
-/** One row from `start`, quotes honoured; undefined when the text ends inside it (more is coming), 'unclosed' when no more is. */
-function quotedRow(text: string, start: number, delimiter: string, last: boolean): { fields: string[]; end: number; lines: number } | 'unclosed' | undefined {
+function quotesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(QUOTE); at >= 0; at = text.indexOf(QUOTE, at + 1)) count++;
+  return count;
+}
+
+/** The fields of one row whose quotes are balanced. */
+function quotedRow(row: string, delimiter: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
   let wasQuoted = false;
-  let lines = 1;
-  for (let i = start; i <= text.length; i++) {
-    const c = i < text.length ? text[i]! : '\n';
+  for (let i = 0; i <= row.length; i++) {
+    const c = i < row.length ? row[i]! : delimiter;
     if (quoted) {
-      if (i === text.length) {
-        if (!last) return undefined;
-        return 'unclosed';
-      }
-      if (c === QUOTE) {
-        if (text[i + 1] === QUOTE) {
-          field += QUOTE;
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') lines++;
-        field += c;
-      }
-    } else if (c === QUOTE && field.trim() === '' && !wasQuoted) {
+      if (c !== QUOTE) field += c;
+      else if (row[i + 1] === QUOTE) {
+        field += QUOTE;
+        i++;
+      } else quoted = false;
+    } else if (c === QUOTE && !wasQuoted && field.trim() === '') {
       quoted = true;
       wasQuoted = true;
       field = '';
-    } else if (c === delimiter || c === '\n') {
+    } else if (c === delimiter) {
       fields.push(wasQuoted ? field : field.trim());
       field = '';
       wasQuoted = false;
-      if (c === '\n') {
-        if (i === text.length && !last) return undefined;
-        return { fields, end: i + 1, lines };
-      }
-    } else if (!(wasQuoted && (c === ' ' || c === '\t' || c === '\r'))) field += c;
+    } else if (!(wasQuoted && c.trim() === '')) field += c;
   }
-  return undefined;
+  return fields;
 }
