@@ -5,6 +5,7 @@ export { cdfOf, fitFamilies, type Family, type FittedDistribution } from './fami
 export { DurationTally } from './durationTally';
 export {
   recordFromFields,
+  recordOrProblems,
   parseLocalDateTime,
   formatLocalDateTime,
   describeProblem,

@@ -155,7 +155,13 @@ export function formatLocalDateTime(seconds: number): string {
  * recordFromFields({ call_id: '1', line: 'sales', arrived_at: '2024-03-04T08:00:05', outcome: 'abandoned', ended_at: '2024-03-04T08:01:10' }, 2);
  */
 export function recordFromFields(fields: RecordFields, row: number): { record: CallRecord } | { problems: RecordProblem[] } {
-  // Called once a row on files of millions: no closure or array unless the row has a problem.
+  const result = recordOrProblems(fields, row);
+  return Array.isArray(result) ? { problems: result } : { record: result };
+}
+
+/** `recordFromFields` without the wrapping object: the readers' path, called once a row on files of millions. */
+export function recordOrProblems(fields: RecordFields, row: number): CallRecord | RecordProblem[] {
+  // No closure or array unless the row has a problem.
   let problems: RecordProblem[] | undefined;
   const callId = present(fields.call_id);
   if (callId === undefined) problems = withProblem(problems, row, 'call_id', callId, 'a call id');
@@ -185,7 +191,7 @@ export function recordFromFields(fields: RecordFields, row: number): { record: C
   const priorityText = present(fields.priority);
   const priority = priorityText === undefined ? undefined : Number(priorityText);
   if (priority !== undefined && !(Number.isInteger(priority) && priority >= 0)) problems = withProblem(problems, row, 'priority', priorityText, 'a whole number >= 0 (0: regular)');
-  if (problems !== undefined) return { problems };
+  if (problems !== undefined) return problems;
 
   const record: CallRecord = { callId: callId!, line: line!, arrivedAt: arrivedAt!, outcome: outcome! };
   if (answeredAt !== undefined && outcome === 'answered') record.answeredAt = answeredAt;
@@ -197,7 +203,7 @@ export function recordFromFields(fields: RecordFields, row: number): { record: C
   const group = present(fields.group);
   if (group !== undefined) record.group = group;
   if (priority !== undefined) record.priority = priority;
-  return { record };
+  return record;
 }
 
 function withProblem(problems: RecordProblem[] | undefined, row: number, field: string, received: string | undefined, expected: string): RecordProblem[] {

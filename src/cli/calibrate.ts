@@ -3,10 +3,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
@@ -149,18 +149,24 @@ async function fitFiles(files: string[], options: FitCommandOptions): Promise<Fi
 
 /** A roster file: interval_start (hh:mm), agents, and group when there are several. */
 async function rosterFile(file: string): Promise<Array<{ startSeconds: number; agents: number; group?: string }>> {
-  let rows: Array<Record<string, string>>;
+  let rows: Array<{ row: Record<string, string>; line: number }>;
   try {
-    rows = parse(await readFile(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    const splitter = new CsvSplitter();
+    const first = splitter.push(await readFile(file, 'utf8'));
+    const last = splitter.end();
+    const [header = [], ...fields] = [...first.fields, ...last.fields];
+    const lines = [...first.lines, ...last.lines].slice(1);
+    const names = header.map((h) => h.trim().toLowerCase());
+    rows = fields.map((values, i) => ({ row: Object.fromEntries(names.map((name, k) => [name, values[k] ?? ''])), line: lines[i]! }));
   } catch (error) {
     throw new UsageError(`${file}: cannot be read as CSV (${(error as Error).message})`);
   }
   const problems: string[] = [];
-  const roster = rows.map((row, i) => {
+  const roster = rows.map(({ row, line }) => {
     const startSeconds = clockSeconds(row.interval_start ?? '');
     const agents = Number(row.agents);
-    if (startSeconds === undefined) problems.push(`row ${i + 2}: interval_start: expected a time of day such as 08:30, got "${row.interval_start ?? ''}"`);
-    if (!(Number.isInteger(agents) && agents >= 0)) problems.push(`row ${i + 2}: agents: expected a whole number >= 0, got "${row.agents ?? ''}"`);
+    if (startSeconds === undefined) problems.push(`line ${line}: interval_start: expected a time of day such as 08:30, got "${row.interval_start ?? ''}"`);
+    if (!(row.agents !== '' && Number.isInteger(agents) && agents >= 0)) problems.push(`line ${line}: agents: expected a whole number >= 0, got "${row.agents ?? ''}"`);
     return { startSeconds: startSeconds ?? 0, agents, ...(row.group ? { group: row.group } : {}) };
   });
   if (rows.length === 0) problems.push('no rows: expected interval_start,agents[,group]');

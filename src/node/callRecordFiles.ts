@@ -4,7 +4,7 @@
 // and reported all at once at the end, or skipped and counted; what the reader set aside, put in
 // order or doubts is counted in `read` (a `RecordsRead`), for the fit to report.
 import type { Readable } from 'node:stream';
-import { describeProblem, emptyRecordsRead, fitTally, newTally, recordFromFields, type CallRecord, type FitOptions, type FittedScenario, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
+import { describeProblem, emptyRecordsRead, fitTally, newTally, recordOrProblems, type CallRecord, type FitOptions, type FittedScenario, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
 import { bankFields, BANK_COLUMNS } from './bankRecords';
 import { csvFileRows, CsvFileError, openText } from './csvFiles';
 
@@ -186,13 +186,12 @@ export class CallRecordReader {
     }
     const outcomes = Object.fromEntries(Object.entries(this.options.outcomes ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const mapsOutcomes = Object.keys(outcomes).length > 0;
-    // One fields object for every row: recordFromFields copies what it keeps.
+    // One fields object for every row: recordOrProblems copies what it keeps.
     const fields: Record<string, string | undefined> = {};
     return (row, line) => {
       for (let i = 0; i < CDR_COLUMNS.length; i++) fields[CDR_COLUMNS[i]!] = index[i]! >= 0 ? row[index[i]!] : undefined;
       if (mapsOutcomes && fields.outcome !== undefined) fields.outcome = outcomes[fields.outcome.toLowerCase()] ?? fields.outcome;
-      const result = recordFromFields(fields as RecordFields, line);
-      return 'problems' in result ? result.problems : result.record;
+      return recordOrProblems(fields as RecordFields, line);
     };
   }
 
@@ -206,12 +205,12 @@ export class CallRecordReader {
         return i === undefined ? undefined : row[i];
       }, line);
       if (mapped === 'phantom' || mapped === 'vruOnly' || Array.isArray(mapped)) return mapped;
-      const result = recordFromFields(mapped.fields, line);
-      if ('problems' in result) return result.problems;
+      const result = recordOrProblems(mapped.fields, line);
+      if (Array.isArray(result)) return result;
       if (mapped.clamped) read.clamped++;
       if (mapped.doubted) read.doubted++;
       if (mapped.doubtedId) read.doubtedIds++;
-      return result.record;
+      return result;
     };
   }
 }

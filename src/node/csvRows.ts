@@ -106,6 +106,12 @@ function delimiterOf(header: string): string {
 
 function splitTrimmed(line: string, delimiter: string): string[] {
   const fields = line.split(delimiter);
+  // Most rows have no blank to trim but a CRLF file's carriage return: look once for the row.
+  if (line.indexOf(' ') < 0 && (delimiter === '\t' || line.indexOf('\t') < 0)) {
+    const last = fields[fields.length - 1]!;
+    if (last.length > 0 && last.charCodeAt(last.length - 1) === 13) fields[fields.length - 1] = last.trim();
+    return fields;
+  }
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     // Most fields have no surrounding blanks: look before calling trim.
