@@ -1,11 +1,13 @@
-// Peak memory and throughput of fitting a scenario to a large call-records file: the fit keeps
+// Throughput and peak memory of fitting a scenario to a large call-records file: the fit keeps
 // statistics, not rows, so memory follows days × lines × intervals and agents × days, not the
 // rows read. Writes a synthetic CDR file (default 10,000,000 rows: a year of a center with three
 // lines, two groups, 400 agents and redialing callers) to the temp folder, then runs, each in a
 // fresh Node process on the built package (npm run build first):
 //   - the baseline: csv-parse alone reading the file, counting rows;
-//   - the case: readCallRecords → fitScenario, the whole `queuecast fit` path but the YAML.
-//   npx tsx benchmarks/calibrate.bench.ts [--rows 10000000]
+//   - the case: fitCallRecordFiles, the whole `queuecast fit` path but the YAML.
+// Rows per second are given by the wall clock and by the process's CPU time: on a shared machine
+// the CPU figure is the steadier one.
+//   npx tsx benchmarks/calibrate.bench.ts [--rows 10000000] [--keep]
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -72,14 +74,37 @@ async function writeRecords(): Promise<void> {
   await once(out, 'finish');
 }
 
-function measure(body: string): { peakMiB: number; seconds: number; rows: number } {
+interface Measured {
+  peakMiB: number;
+  seconds: number;
+  cpuSeconds: number;
+  rows: number;
+}
+
+function measure(body: string): Measured {
   const script = `
     const started = performance.now();
+    const cpu = process.cpuUsage();
     ${body}
     const seconds = (performance.now() - started) / 1000;
-    console.log(JSON.stringify({ peakMiB: process.resourceUsage().maxRSS / 1024, seconds, rows }));`;
+    const used = process.cpuUsage(cpu);
+    console.log(JSON.stringify({ peakMiB: process.resourceUsage().maxRSS / 1024, seconds, cpuSeconds: (used.user + used.system) / 1e6, rows }));`;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24, cwd: fileURLToPath(new URL('..', import.meta.url)) });
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { peakMiB: number; seconds: number; rows: number };
+  return JSON.parse(output.trim().split('\n').at(-1)!) as Measured;
+}
+
+function result(bench: string, m: Measured, baseline?: Measured): BenchResult {
+  return {
+    bench,
+    rounds: 1,
+    medianSeconds: round(m.seconds),
+    cpuSeconds: round(m.cpuSeconds),
+    rows: m.rows,
+    rowsPerSecond: Math.round(m.rows / m.seconds),
+    rowsPerCpuSecond: Math.round(m.rows / m.cpuSeconds),
+    peakRssMiB: Math.round(m.peakMiB),
+    ...(baseline === undefined ? {} : { speedRatio: round(baseline.seconds / m.seconds), cpuSpeedRatio: round(baseline.cpuSeconds / m.cpuSeconds) }),
+  };
 }
 
 try {
@@ -93,24 +118,10 @@ try {
     let rows = -1;
     for await (const _ of createReadStream(${JSON.stringify(file)}).pipe(parse({ relax_column_count: true }))) rows++;`);
   const fit = measure(`
-    const { readCallRecords } = await import(${JSON.stringify(dist)});
-    const { fitScenario } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).pathname)});
-    const reader = readCallRecords(${JSON.stringify(file)});
-    const { diagnostics } = await fitScenario(reader.records());
+    const { fitCallRecordFiles } = await import(${JSON.stringify(dist)});
+    const { diagnostics } = await fitCallRecordFiles(${JSON.stringify(file)});
     const rows = diagnostics.records.used;`);
-  const results: BenchResult[] = [
-    { bench: 'csv-parse alone (baseline)', rounds: 1, medianSeconds: round(parseOnly.seconds), rows: parseOnly.rows, rowsPerSecond: Math.round(parseOnly.rows / parseOnly.seconds), peakRssMiB: Math.round(parseOnly.peakMiB) },
-    {
-      bench: `fit ${rows.toLocaleString('en-US')} call records`,
-      rounds: 1,
-      medianSeconds: round(fit.seconds),
-      rows: fit.rows,
-      rowsPerSecond: Math.round(fit.rows / fit.seconds),
-      peakRssMiB: Math.round(fit.peakMiB),
-      speedRatio: round(parseOnly.seconds / fit.seconds),
-    },
-  ];
-  report(results);
+  report([result('csv-parse alone (baseline)', parseOnly), result(`fit ${rows.toLocaleString('en-US')} call records`, fit, parseOnly)]);
 } finally {
   if (!process.argv.includes("--keep")) rmSync(file, { force: true });
   else console.error(`kept ${file}`);

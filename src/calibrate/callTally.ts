@@ -25,6 +25,8 @@ export class LineTally {
   sentAway = 0;
   redials = 0;
   readonly redialDelay = new DurationTally();
+  /** Answered calls shorter than the tally's `breakBelowSeconds`: agents taking a break, not handle times. */
+  breaks = 0;
 
   constructor(readonly name: string) {}
 }
@@ -83,6 +85,7 @@ export class CallTally {
   /** Per group: agent-intervals on duty in each interval of the day, summed over the days folded so far. */
   readonly agentsOnDuty = new Map<string, Float64Array>();
   private latestShiftDay = -Infinity;
+  private readonly latestShifts = new Map<string, AgentShift>();
   records = 0;
   withAgent = 0;
   withPerson = 0;
@@ -94,6 +97,8 @@ export class CallTally {
     readonly intervalSeconds: number,
     /** A call from someone sent away this recently (or less) is a redial. */
     readonly redialWindowSeconds: number,
+    /** Answered calls shorter than this are agents taking a break (counted, not handle times); 0: none. */
+    readonly breakBelowSeconds = 0,
   ) {
     this.intervalsPerDay = Math.ceil(DAY / intervalSeconds);
   }
@@ -118,7 +123,7 @@ export class CallTally {
     if (record.arrivedAt > this.latestArrival) this.latestArrival = record.arrivedAt;
     // Forget people who can no longer be redialing, every so often: memory stays bounded by the
     // callers of one redial window.
-    if (this.records % 65_536 === 0) this.forgetPeople();
+    if (this.records % 1024 === 0) this.forgetPeople();
   }
 
   private addAnswered(record: CallRecord, line: LineTally): void {
@@ -128,10 +133,11 @@ export class CallTally {
     const group = record.group ?? DEFAULT_GROUP;
     this.groups.add(group);
     const handle = record.endedAt! - record.answeredAt!;
-    line.handle.addExact(handle);
+    if (handle < this.breakBelowSeconds) line.breaks++;
+    else line.handle.addExact(handle);
     let byGroup = line.handleByGroup.get(group);
     if (!byGroup) line.handleByGroup.set(group, (byGroup = new DurationTally()));
-    byGroup.addExact(handle);
+    if (handle >= this.breakBelowSeconds) byGroup.addExact(handle);
     if (record.agent !== undefined) {
       this.withAgent++;
       const day = Math.floor(record.answeredAt! / DAY);
@@ -140,9 +146,14 @@ export class CallTally {
         this.latestShiftDay = day;
         this.foldShifts(day - 1);
       }
-      const key = `${day}\u0000${group}\u0000${record.agent}`;
-      let shift = this.agentShifts.get(key);
-      if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+      // Each agent's latest shift first: building the key of every call cost a tenth of the fit.
+      let shift = this.latestShifts.get(record.agent);
+      if (!shift || shift.day !== day || shift.group !== group) {
+        const key = `${day}\u0000${group}\u0000${record.agent}`;
+        shift = this.agentShifts.get(key);
+        if (!shift) this.agentShifts.set(key, (shift = { day, group, spells: [] }));
+        this.latestShifts.set(record.agent, shift);
+      }
       addToSpells(shift.spells, record.answeredAt!, record.endedAt!, this.intervalSeconds / 2);
     }
   }
@@ -163,8 +174,16 @@ export class CallTally {
       }
     }
     if (sentAway) line.sentAway++;
-    if (!before || record.arrivedAt >= before.endedAt || redial) {
-      this.people.set(record.person, { line: record.line, endedAt: record.endedAt ?? record.answeredAt ?? record.arrivedAt, sentAway });
+    const endedAt = record.endedAt ?? record.answeredAt ?? record.arrivedAt;
+    if (!before) this.people.set(record.person, { line: record.line, endedAt, sentAway });
+    else if (record.arrivedAt >= before.endedAt || redial) {
+      // Moved to the end, so the map stays in the order of the calls (see forgetPeople); updated
+      // in place, as a new object per call is work for the collector.
+      this.people.delete(record.person);
+      this.people.set(record.person, before);
+      before.line = record.line;
+      before.endedAt = endedAt;
+      before.sentAway = sentAway;
     }
     return redial;
   }
@@ -185,6 +204,7 @@ export class CallTally {
    */
   foldShifts(beforeDay = Infinity): void {
     const interval = this.intervalSeconds;
+    this.latestShifts.clear(); // they may be among the shifts folded
     for (const [key, shift] of this.agentShifts) {
       if (shift.day >= beforeDay) continue;
       this.agentShifts.delete(key);
@@ -208,8 +228,12 @@ export class CallTally {
     return line;
   }
 
+  /** People are kept in the order of their last call: the oldest are first, and the loop stops at the first who may still redial. */
   private forgetPeople(): void {
     const horizon = this.latestArrival - this.redialWindowSeconds;
-    for (const [person, state] of this.people) if (state.endedAt < horizon) this.people.delete(person);
+    for (const [person, state] of this.people) {
+      if (state.endedAt >= horizon) break;
+      this.people.delete(person);
+    }
   }
 }

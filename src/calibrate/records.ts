@@ -24,18 +24,58 @@ export interface CallRecord {
   person?: string;
   /** The agent group that took the call. */
   group?: string;
+  /** The caller's priority class as the export gives it (0: regular; higher: served sooner). */
+  priority?: number;
 }
 
-/** Something wrong with one row: the row number (the header is row 1), the field, what was found and what was expected. */
+/** Something wrong with one row: the file line it starts on (the header is line 1), the field, what was found and what was expected. */
 export interface RecordProblem {
   row: number;
+  /** The file, when a reader reads several. */
+  file?: string;
   field: string;
   received: string;
   expected: string;
 }
 
 /** A row's fields by canonical column name (absent or empty: not given). */
-export type RecordFields = Partial<Record<'call_id' | 'line' | 'arrived_at' | 'outcome' | 'answered_at' | 'ended_at' | 'agent' | 'person' | 'group', string>>;
+export type RecordFields = Partial<Record<'call_id' | 'line' | 'arrived_at' | 'outcome' | 'answered_at' | 'ended_at' | 'agent' | 'person' | 'group' | 'priority', string>>;
+
+/**
+ * What a reader made of the rows it read: the records it passed on, and every row it set aside,
+ * corrected or doubts, counted. The fit reports it beside what it fitted.
+ */
+export interface RecordsRead {
+  /** Files read. */
+  files: number;
+  /** Data rows read (headers and blank lines not counted). */
+  rows: number;
+  /** Records passed on to the fit. */
+  records: number;
+  /** Rows that could not be read (skipped with `skipBad`; otherwise the read fails listing them). */
+  bad: number;
+  /** Virtual calls (the bank's PHANTOM): not calls, left out. */
+  phantom: number;
+  /** Callers who hung up in the VRU without ever queueing for an agent: left out, not abandonment. */
+  vruOnly: number;
+  /** Rows repeating a record already read (the same call id and arrival): left out. */
+  duplicates: number;
+  /** Rows whose clocks disagree by at most the tolerance (a call leaving the queue a second before it entered): put in order and kept. */
+  clamped: number;
+  /** Rows whose clocks disagree by more (a service starting minutes before the queue exit): kept on the queue's clock, as a doubt. */
+  doubted: number;
+  /** Caller ids that cannot tell callers apart (written in E+ notation, digits lost): read as unknown callers. */
+  doubtedIds: number;
+  /** Records arriving more than a day before one read earlier: redials and agents' shifts assume time order. */
+  outOfOrder: number;
+  /** Calendar days between the first and the last record without a single call (at most 100 listed). */
+  missingDays: string[];
+}
+
+/** A `RecordsRead` with every count at zero. */
+export function emptyRecordsRead(): RecordsRead {
+  return { files: 0, rows: 0, records: 0, bad: 0, phantom: 0, vruOnly: 0, duplicates: 0, clamped: 0, doubted: 0, doubtedIds: 0, outOfOrder: 0, missingDays: [] };
+}
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -59,8 +99,8 @@ let lastDateSeconds = 0;
 /** `YYYY-MM-DDTHH:MM:SS` (or a space for the T), the form nearly every row has, without a regex or a Date per field. */
 function fastDateTime(text: string): number | undefined {
   if (text.length !== 19 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  const date = text.slice(0, 10);
-  if (date !== lastDate) {
+  if (!text.startsWith(lastDate) || lastDate === '') {
+    const date = text.slice(0, 10);
     const seconds = slowDateTime(`${date}T00:00:00`);
     if (seconds === undefined) return undefined;
     lastDate = date;
@@ -115,57 +155,73 @@ export function formatLocalDateTime(seconds: number): string {
  * recordFromFields({ call_id: '1', line: 'sales', arrived_at: '2024-03-04T08:00:05', outcome: 'abandoned', ended_at: '2024-03-04T08:01:10' }, 2);
  */
 export function recordFromFields(fields: RecordFields, row: number): { record: CallRecord } | { problems: RecordProblem[] } {
-  const problems: RecordProblem[] = [];
-  const problem = (field: string, received: string | undefined, expected: string) => problems.push({ row, field, received: received ?? '', expected });
-  const text = (name: keyof RecordFields) => {
-    const value = fields[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const time = (name: 'arrived_at' | 'answered_at' | 'ended_at', required: boolean) => {
-    const value = text(name);
-    if (value === undefined) {
-      if (required) problem(name, value, 'a local date-time such as 2024-03-04T08:15:00');
-      return undefined;
-    }
-    const seconds = parseLocalDateTime(value);
-    if (seconds === undefined) problem(name, value, 'a local date-time such as 2024-03-04T08:15:00');
-    return seconds;
-  };
+  const result = recordOrProblems(fields, row);
+  return Array.isArray(result) ? { problems: result } : { record: result };
+}
 
-  const callId = text('call_id');
-  if (callId === undefined) problem('call_id', callId, 'a call id');
-  const line = text('line');
-  if (line === undefined) problem('line', line, 'the name of the line the call came in on');
-  const outcomeText = text('outcome')?.toLowerCase();
+/** `recordFromFields` without the wrapping object: the readers' path, called once a row on files of millions. */
+export function recordOrProblems(fields: RecordFields, row: number): CallRecord | RecordProblem[] {
+  // No closure or array unless the row has a problem.
+  let problems: RecordProblem[] | undefined;
+  const callId = present(fields.call_id);
+  if (callId === undefined) problems = withProblem(problems, row, 'call_id', callId, 'a call id');
+  const line = present(fields.line);
+  if (line === undefined) problems = withProblem(problems, row, 'line', line, 'the name of the line the call came in on');
+  const outcomeText = present(fields.outcome)?.toLowerCase();
   const outcome = outcomeText !== undefined && OUTCOMES.has(outcomeText) ? (outcomeText as RecordOutcome) : undefined;
-  if (outcome === undefined) problem('outcome', fields.outcome, 'answered, abandoned, balked, busy, disconnected or callback');
-  const arrivedAt = time('arrived_at', true);
-  const answeredAt = time('answered_at', outcome === 'answered');
-  const endedAt = time('ended_at', outcome === 'answered' || outcome === 'abandoned');
+  if (outcome === undefined) problems = withProblem(problems, row, 'outcome', fields.outcome, 'answered, abandoned, balked, busy, disconnected or callback');
+  const arrivedText = present(fields.arrived_at);
+  const answeredText = present(fields.answered_at);
+  const endedText = present(fields.ended_at);
+  const arrivedAt = arrivedText === undefined ? undefined : parseLocalDateTime(arrivedText);
+  const answeredAt = answeredText === undefined ? undefined : parseLocalDateTime(answeredText);
+  const endedAt = endedText === undefined ? undefined : parseLocalDateTime(endedText);
+  const dateTime = 'a local date-time such as 2024-03-04T08:15:00';
+  if (arrivedAt === undefined) problems = withProblem(problems, row, 'arrived_at', arrivedText, dateTime);
+  if (answeredAt === undefined && (answeredText !== undefined || outcome === 'answered')) problems = withProblem(problems, row, 'answered_at', answeredText, dateTime);
+  if (endedAt === undefined && (endedText !== undefined || outcome === 'answered' || outcome === 'abandoned')) problems = withProblem(problems, row, 'ended_at', endedText, dateTime);
   if (arrivedAt !== undefined && answeredAt !== undefined && answeredAt < arrivedAt) {
-    problem('answered_at', fields.answered_at, `not before arrived_at (${fields.arrived_at})`);
+    problems = withProblem(problems, row, 'answered_at', fields.answered_at, `not before arrived_at (${fields.arrived_at})`);
   }
   if (arrivedAt !== undefined && endedAt !== undefined && endedAt < arrivedAt) {
-    problem('ended_at', fields.ended_at, `not before arrived_at (${fields.arrived_at})`);
+    problems = withProblem(problems, row, 'ended_at', fields.ended_at, `not before arrived_at (${fields.arrived_at})`);
   } else if (answeredAt !== undefined && endedAt !== undefined && endedAt < answeredAt) {
-    problem('ended_at', fields.ended_at, `not before answered_at (${fields.answered_at})`);
+    problems = withProblem(problems, row, 'ended_at', fields.ended_at, `not before answered_at (${fields.answered_at})`);
   }
-  if (problems.length > 0) return { problems };
+  const priorityText = present(fields.priority);
+  const priority = priorityText === undefined ? undefined : Number(priorityText);
+  if (priority !== undefined && !(Number.isInteger(priority) && priority >= 0)) problems = withProblem(problems, row, 'priority', priorityText, 'a whole number >= 0 (0: regular)');
+  if (problems !== undefined) return problems;
 
   const record: CallRecord = { callId: callId!, line: line!, arrivedAt: arrivedAt!, outcome: outcome! };
   if (answeredAt !== undefined && outcome === 'answered') record.answeredAt = answeredAt;
   if (endedAt !== undefined) record.endedAt = endedAt;
-  const agent = text('agent');
+  const agent = present(fields.agent);
   if (agent !== undefined) record.agent = agent;
-  const person = text('person');
+  const person = present(fields.person);
   if (person !== undefined) record.person = person;
-  const group = text('group');
+  const group = present(fields.group);
   if (group !== undefined) record.group = group;
-  return { record };
+  if (priority !== undefined) record.priority = priority;
+  return record;
+}
+
+function withProblem(problems: RecordProblem[] | undefined, row: number, field: string, received: string | undefined, expected: string): RecordProblem[] {
+  (problems ??= []).push({ row, field, received: received ?? '', expected });
+  return problems;
+}
+
+/** The text trimmed, or undefined when absent or blank. */
+function present(text: string | undefined): string | undefined {
+  if (text === undefined || text.length === 0) return undefined;
+  const first = text.charCodeAt(0);
+  if (first > 32 && text.charCodeAt(text.length - 1) > 32) return text;
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /** A problem as one line a person can act on. */
 export function describeProblem(problem: RecordProblem): string {
   const received = problem.received === '' ? 'nothing' : JSON.stringify(problem.received);
-  return `row ${problem.row}: ${problem.field}: expected ${problem.expected}, got ${received}`;
+  return `${problem.file === undefined ? '' : `${problem.file} `}line ${problem.row}: ${problem.field}: expected ${problem.expected}, got ${received}`;
 }

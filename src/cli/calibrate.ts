@@ -3,15 +3,17 @@
 import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { parse } from 'csv-parse/sync';
-import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
+import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
-import { RecordFileError, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { RecordFileError, fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
+import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
 import { checkOutputPaths } from './outputPaths';
+import { backtestDayTypeFiles, fitDayTypeFiles, readDayTypeFile } from './dayTypeCommands';
 import { fittedYaml } from './fitYaml';
 import { clock, textTable, thousands } from './format';
 
@@ -36,6 +38,8 @@ interface FitCommandOptions {
   json?: boolean;
   skipBad?: boolean;
   name?: string;
+  dayTypes?: string;
+  breakBelow?: number;
 }
 
 /** Adds `fit` and `backtest` to the command. */
@@ -43,7 +47,7 @@ export function calibrationCommands(cli: Command): void {
   cli
     .command('fit')
     .description('fit a scenario to a center\'s call records: arrivals, handle time, patience (censored), balking, redials, roster')
-    .argument('<records>', 'call records (CSV): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group]')
+    .argument('<records...>', 'call records (CSV, or .gz): call_id,line,arrived_at,outcome,answered_at,ended_at,agent[,person,group,priority]; several files are read in the order of their first record')
     .option('--format <format>', 'cdr (call-detail records), bank (the bank research format) or intervals (interval_start,line,offered,answered,abandoned,aht_seconds,asa_seconds,agents)', format, 'cdr')
     .option('--interval <length>', 'length of an interval of the fitted day', intervalOption, 1800)
     .option('--roster <file>', 'the roster instead of the agents seen working (CSV: interval_start as hh:mm, agents[, group])')
@@ -51,10 +55,30 @@ export function calibrationCommands(cli: Command): void {
     .option('--json', 'print { scenario, diagnostics } as JSON')
     .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
     .option('--name <name>', 'the fitted scenario\'s name')
-    .action(async (file: string, options: FitCommandOptions) => {
+    .option('--day-types <types>', 'a scenario per day type, with teams, priority callers\' waiting credit and the staffing fitted by simulation: auto (found from the days), weekday, none, or e.g. sun-thu,fri,sat; writes JSON')
+    .option('--break-below <seconds>', 'with --day-types: services shorter than this are agents taking a break, not handle times', (v) => Number(v))
+    .action(async (files: string[], options: FitCommandOptions) => {
+      const file = files.join(' ');
       checkOutputPaths({ '--out': options.out });
-      await checkRecordsReadable(file);
-      const fitted = await fitFile(file, options);
+      for (const each of files) await checkRecordsReadable(each);
+      if (options.dayTypes !== undefined) {
+        if (options.format === 'intervals') throw new UsageError('fit: --day-types reads call records (--format cdr or bank)');
+        if (options.breakBelow !== undefined && !(options.breakBelow >= 0)) throw new UsageError(`--break-below: expected seconds >= 0, got ${String(options.breakBelow)}`);
+        const { fit, notes } = await fitDayTypeFiles(files, {
+          format: options.format,
+          skipBad: options.skipBad === true,
+          dayTypes: options.dayTypes,
+          ...(options.breakBelow === undefined ? {} : { breakBelow: options.breakBelow }),
+          fitOptions: { intervalSeconds: options.interval, ...(options.name === undefined ? {} : { name: options.name }), ...(options.roster === undefined ? {} : { rosterRows: await rosterFile(options.roster) }) },
+        });
+        const json = `${JSON.stringify(fit, null, 2)}\n`;
+        if (options.out) await writeFile(options.out, json);
+        else process.stdout.write(json);
+        for (const note of notes) process.stderr.write(`${note}\n`);
+        if (options.out) process.stderr.write(`wrote ${options.out}: check it with queuecast backtest ${options.out} ${file} --roster-from-records\n`);
+        return;
+      }
+      const fitted = await fitFiles(files, options);
       const yaml = fittedYaml(fitted, file);
       if (options.out) {
         await writeFile(options.out, extname(options.out) === '.json' ? `${JSON.stringify(fitted.scenario, null, 2)}\n` : yaml);
@@ -62,6 +86,7 @@ export function calibrationCommands(cli: Command): void {
       if (options.json) process.stdout.write(`${JSON.stringify(fitted, null, 2)}\n`);
       else if (!options.out) process.stdout.write(yaml);
       const { records, days, warnings } = fitted.diagnostics;
+      if (fitted.diagnostics.reading) process.stderr.write(`${readingSummary(fitted.diagnostics.reading)}\n`);
       process.stderr.write(`fitted ${thousands(records.used)} calls over ${days.count} days${records.skipped > 0 ? `; skipped ${thousands(records.skipped)} bad rows` : ''}\n`);
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
       if (options.out) process.stderr.write(`wrote ${options.out}: check it with queuecast backtest ${options.out} ${file}\n`);
@@ -71,7 +96,7 @@ export function calibrationCommands(cli: Command): void {
     .command('backtest')
     .description('simulate a scenario and set it beside the records, interval by interval, with the calibration score')
     .argument('<scenario>', 'scenario file')
-    .argument('<records>', 'call records (CSV)')
+    .argument('<records...>', 'call records (CSV, or .gz; several files are read in the order of their first record)')
     .option('--format <format>', 'cdr or bank', format, 'cdr')
     .option('-r, --replications <n>', 'simulated days', (v) => Number(v), 40)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', (v) => Number(v))
@@ -79,13 +104,24 @@ export function calibrationCommands(cli: Command): void {
     .option('--skip-bad', 'skip bad rows instead of stopping')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--json', 'print the backtest as JSON')
-    .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
+    .option('--roster-from-records', 'a fit by day type (fit --day-types) runs on the agents seen serving in the records tested, times its fitted availability')
+    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean; rosterFromRecords?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
       checkOutputPaths({ '--out': options.out });
+      for (const each of files) await checkRecordsReadable(each);
+      const typed = await readDayTypeFile(scenarioFile);
+      if (typed) {
+        const result = await backtestDayTypeFiles(typed, files, { format: options.format, skipBad: options.skipBad === true, replications: options.replications, rosterFromRecords: options.rosterFromRecords === true, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+        if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else for (const type of result.dayTypes) process.stdout.write(`${type.name} (${type.days} days${type.rosterFromRecords ? ', roster from the records' : ''})\n\n${backtestTable(type.backtest)}\n\n`);
+        if (result.recordsWithoutLine > 0) process.stderr.write(`${thousands(result.recordsWithoutLine)} records of lines a day type's scenario does not have were left out\n`);
+        return;
+      }
+      if (options.rosterFromRecords) throw new UsageError('--roster-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json), which carries the fitted availability');
       const scenario = await loadScenarioFile(scenarioFile);
-      await checkRecordsReadable(file);
-      const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
+      const file = files.join(' ');
+      const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
       const workers = options.workers;
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
@@ -93,7 +129,7 @@ export function calibrationCommands(cli: Command): void {
       const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
-      if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);
+      process.stderr.write(`${readingSummary(reader.read)}\n`);
       if (options.out) {
         await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`, scenario));
         process.stderr.write(`wrote ${options.out}\n`);
@@ -114,7 +150,7 @@ async function checkRecordsReadable(file: string): Promise<void> {
   }
 }
 
-async function fitFile(file: string, options: FitCommandOptions): Promise<FittedScenario> {
+async function fitFiles(files: string[], options: FitCommandOptions): Promise<FittedScenario> {
   const fitOptions: FitOptions = {
     intervalSeconds: options.interval,
     ...(options.name === undefined ? {} : { name: options.name }),
@@ -122,29 +158,33 @@ async function fitFile(file: string, options: FitCommandOptions): Promise<Fitted
   };
   if (options.format === 'intervals') {
     if (options.roster !== undefined) throw new UsageError('fit: interval reports carry their agents; --roster is for call records');
-    const { rows, badRows } = await readIntervalReports(file, { skipBad: options.skipBad === true });
+    if (files.length > 1) throw new UsageError('fit: interval reports are read from one file');
+    const { rows, badRows } = await readIntervalReports(files[0]!, { skipBad: options.skipBad === true });
     return fitIntervalReports(rows, { ...fitOptions, skippedRows: badRows });
   }
-  const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
-  const tally = newTally(fitOptions);
-  for await (const record of reader.records()) tally.add(record);
-  return fitTally(tally, { ...fitOptions, skippedRows: reader.badRows });
+  return fitCallRecordFiles(files, { ...fitOptions, format: options.format, skipBad: options.skipBad === true });
 }
 
 /** A roster file: interval_start (hh:mm), agents, and group when there are several. */
 async function rosterFile(file: string): Promise<Array<{ startSeconds: number; agents: number; group?: string }>> {
-  let rows: Array<Record<string, string>>;
+  let rows: Array<{ row: Record<string, string>; line: number }>;
   try {
-    rows = parse(await readFile(file, 'utf8'), { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    const splitter = new CsvSplitter();
+    const first = splitter.push(await readFile(file, 'utf8'));
+    const last = splitter.end();
+    const [header = [], ...fields] = [...first.fields, ...last.fields];
+    const lines = [...first.lines, ...last.lines].slice(1);
+    const names = header.map((h) => h.trim().toLowerCase());
+    rows = fields.map((values, i) => ({ row: Object.fromEntries(names.map((name, k) => [name, values[k] ?? ''])), line: lines[i]! }));
   } catch (error) {
     throw new UsageError(`${file}: cannot be read as CSV (${(error as Error).message})`);
   }
   const problems: string[] = [];
-  const roster = rows.map((row, i) => {
+  const roster = rows.map(({ row, line }) => {
     const startSeconds = clockSeconds(row.interval_start ?? '');
     const agents = Number(row.agents);
-    if (startSeconds === undefined) problems.push(`row ${i + 2}: interval_start: expected a time of day such as 08:30, got "${row.interval_start ?? ''}"`);
-    if (!(Number.isInteger(agents) && agents >= 0)) problems.push(`row ${i + 2}: agents: expected a whole number >= 0, got "${row.agents ?? ''}"`);
+    if (startSeconds === undefined) problems.push(`line ${line}: interval_start: expected a time of day such as 08:30, got "${row.interval_start ?? ''}"`);
+    if (!(row.agents !== '' && Number.isInteger(agents) && agents >= 0)) problems.push(`line ${line}: agents: expected a whole number >= 0, got "${row.agents ?? ''}"`);
     return { startSeconds: startSeconds ?? 0, agents, ...(row.group ? { group: row.group } : {}) };
   });
   if (rows.length === 0) problems.push('no rows: expected interval_start,agents[,group]');

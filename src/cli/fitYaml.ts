@@ -1,7 +1,8 @@
 // The fitted scenario as YAML with a comment on each fitted value: what it rests on, how well it fits.
 import { Document, isMap, isSeq, type Node } from 'yaml';
-import type { DistributionFit, FitDiagnostics, FittedScenario, LineDiagnostics } from '../calibrate';
+import type { DistributionFit, FitDiagnostics, FittedScenario, LineDiagnostics, PatienceFit } from '../calibrate';
 import { clock, thousands } from './format';
+import { readingSummary } from './readingSummary';
 
 export function fittedYaml(fitted: FittedScenario, source: string): string {
   const { scenario, diagnostics: d } = fitted;
@@ -9,6 +10,7 @@ export function fittedYaml(fitted: FittedScenario, source: string): string {
   const closing = clock(d.openAtSeconds + intervalsOf(d) * d.intervalSeconds);
   doc.commentBefore = [
     ` Fitted by queuecast fit from ${source}: ${thousands(d.records.used)} calls over ${d.days.count} days (${d.days.first} to ${d.days.last})${d.records.skipped > 0 ? `, ${thousands(d.records.skipped)} bad rows skipped` : ''}.`,
+    ...(d.reading === undefined ? [] : [` Records: ${readingSummary(d.reading)}.`]),
     ` A typical day in ${d.intervalSeconds / 60}-minute intervals; time 0 is ${clock(d.openAtSeconds)}, the last interval ends at ${closing}.`,
     ...d.warnings.map((w) => ` warning: ${w}`),
   ].join('\n');
@@ -32,7 +34,10 @@ function describeLine(doc: Document, at: Array<string | number>, line: LineDiagn
   if (line.patience) {
     const p = line.patience;
     comment(doc, [...at, 'patience'], [
-      ` censored ${fitNote(p, 'callers who hung up')}`,
+      p.chosen === 'kaplan-meier'
+        ? ` Kaplan–Meier over ${thousands(p.sampleSize)} callers who hung up: no family matched it at 1, 5 and 10 minutes (${besideNote(p)})`
+        : ` censored ${fitNote(p, 'callers who hung up')}`,
+      ` P(still waiting) at 1, 5, 10 min: Kaplan–Meier ${p.checks.map((c) => c.kaplanMeier.toFixed(3)).join(', ')}; chosen ${chosenBeside(p).survival.map((x) => x.toFixed(3)).join(', ')}, median ${thousands(chosenBeside(p).medianSeconds)} s`,
       ` ${thousands(p.censored)} answered callers' waits censor it (${(100 * p.censoredShare).toFixed(1)}%); the naive mean wait of those who hung up, ${thousands(p.naiveMeanSeconds)} s, is biased low`,
     ].join('\n'));
   }
@@ -44,7 +49,15 @@ function describeLine(doc: Document, at: Array<string | number>, line: LineDiagn
   }
 }
 
-function fitNote(fit: DistributionFit, what: string): string {
+function chosenBeside(p: PatienceFit): PatienceFit['beside'][number] {
+  return p.beside.find((c) => c.family === p.chosen)!;
+}
+
+function besideNote(p: PatienceFit): string {
+  return p.beside.filter((c) => c.family !== 'kaplan-meier').map((c) => `${c.family} off by ${c.largestGap.toFixed(3)}`).join(', ');
+}
+
+function fitNote(fit: Pick<DistributionFit, 'candidates' | 'sampleSize'> & { chosen: string }, what: string): string {
   const best = fit.candidates[0]!;
   const others = fit.candidates.slice(1).map((c) => `${c.family} ${c.logLikelihood.toFixed(0)}`).join(', ');
   return `${fit.chosen} by maximum likelihood over ${thousands(fit.sampleSize)} ${what}: log-likelihood ${best.logLikelihood.toFixed(0)}${others ? ` (${others})` : ''}; KS distance ${best.distance.toFixed(3)}`;

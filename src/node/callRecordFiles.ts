@@ -1,18 +1,22 @@
-// Call records from files, streamed: a row at a time through csv-parse, so a year of a large
-// center reads in bounded memory. Bad rows are collected with their row numbers and reported all
-// at once at the end, or skipped and counted.
-import { createReadStream } from 'node:fs';
+// Call records from files, streamed: a chunk of rows at a time, so a year of a large center reads
+// in bounded memory. Several files are read one after another, in the order of their first
+// record; `.gz` files are unzipped as they stream. Bad rows are collected with their file and line
+// and reported all at once at the end, or skipped and counted; what the reader set aside, put in
+// order or doubts is counted in `read` (a `RecordsRead`), for the fit to report.
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import { describeProblem, recordFromFields, type CallRecord, type RecordFields, type RecordOutcome, type RecordProblem } from '../calibrate';
+import { describeProblem, emptyRecordsRead, fitTally, newTally, recordOrProblems, type CallRecord, type FitOptions, type FittedScenario, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
 import { bankFields, BANK_COLUMNS } from './bankRecords';
+import { csvFileRows, CsvFileError, openText } from './csvFiles';
 
 /** The layouts `readCallRecords` knows. */
 export type RecordFormat = 'cdr' | 'bank';
 
 /** The canonical columns of a call-detail record file. */
-export const CDR_COLUMNS = ['call_id', 'line', 'arrived_at', 'outcome', 'answered_at', 'ended_at', 'agent', 'person', 'group'] as const;
+export const CDR_COLUMNS = ['call_id', 'line', 'arrived_at', 'outcome', 'answered_at', 'ended_at', 'agent', 'person', 'group', 'priority'] as const;
 const REQUIRED = ['call_id', 'line', 'arrived_at', 'outcome'] as const;
+const DAY = 86_400;
+const MAX_PROBLEMS = 1000;
+const MAX_MISSING_DAYS = 100;
 
 /** Options of `readCallRecords`. */
 export interface ReadRecordsOptions {
@@ -27,14 +31,14 @@ export interface ReadRecordsOptions {
 }
 
 /**
- * A records file with bad rows: every problem with its row number (the header is row 1), up to
- * the first 1,000, and how many rows were bad.
+ * Records files with bad rows: every problem with its file line (the header is line 1), up to the
+ * first 1,000, and how many rows were bad; or why a file could not be read at all.
  *
  * @example
  * try {
  *   for await (const record of readCallRecords('calls.csv').records()) tally.add(record);
  * } catch (error) {
- *   if (error instanceof RecordFileError) console.error(error.message); // every bad row, with its number
+ *   if (error instanceof RecordFileError) console.error(error.message); // every bad row, with its line
  * }
  */
 export class RecordFileError extends Error {
@@ -47,119 +51,244 @@ export class RecordFileError extends Error {
     reason?: string,
   ) {
     const listed = problems.map((p) => `  - ${describeProblem(p)}`).join('\n');
-    const more = badRows > new Set(problems.map((p) => p.row)).size ? `\n  ... (${badRows} bad rows in all)` : '';
+    const more = badRows > new Set(problems.map((p) => `${p.file}:${p.row}`)).size ? `\n  ... (${badRows} bad rows in all)` : '';
     super(reason ? `${file}: ${reason}` : `${file}: ${badRows} bad ${badRows === 1 ? 'row' : 'rows'} (fix them, or skip them with --skip-bad):\n${listed}${more}`);
   }
 }
 
-const MAX_PROBLEMS = 1000;
+type RowMapper = (fields: string[], line: number) => CallRecord | 'phantom' | 'vruOnly' | RecordProblem[];
 
 /**
- * A records file being read: iterate `records()`, then read the counts.
+ * Records files being read: iterate `records()`, then read the counts in `read`.
  *
  * @example
- * const reader = new CallRecordReader('calls.csv', { format: 'cdr', skipBad: true });
+ * const reader = new CallRecordReader(['jan.txt.gz', 'feb.txt.gz'], { format: 'bank' });
  * for await (const record of reader.records()) tally.add(record);
- * reader.badRows; // rows skipped
+ * reader.read; // { rows, records, phantom, vruOnly, duplicates, clamped, doubted, ... }
  */
 export class CallRecordReader {
-  /** Data rows read (the header not counted). */
-  rows = 0;
-  /** Rows with a problem (skipped with `skipBad`). */
-  badRows = 0;
-  /** Rows the format drops on purpose (the bank's PHANTOM calls and calls that never left the VRU). */
-  droppedRows = 0;
+  readonly files: readonly string[];
+  /** What was read, set aside, put in order or doubted; filled as the records are read. */
+  readonly read: RecordsRead = emptyRecordsRead();
   readonly problems: RecordProblem[] = [];
 
   constructor(
-    readonly file: string,
+    files: string | readonly string[],
     private readonly options: ReadRecordsOptions = {},
-    private readonly open: () => Readable = () => createReadStream(file),
-  ) {}
+    private readonly open: (file: string) => Readable = openText,
+  ) {
+    this.files = typeof files === 'string' ? [files] : [...files];
+  }
 
-  /** The records, in file order; throws a `RecordFileError` after the last row if any was bad (unless `skipBad`). */
+  /** Data rows read (headers not counted). */
+  get rows(): number {
+    return this.read.rows;
+  }
+
+  /** Rows with a problem (skipped with `skipBad`). */
+  get badRows(): number {
+    return this.read.bad;
+  }
+
+  /** Rows left out on purpose: virtual calls, VRU hang-ups, duplicates. */
+  get droppedRows(): number {
+    return this.read.phantom + this.read.vruOnly + this.read.duplicates;
+  }
+
+  /** The records, file after file, each file's in its order (the bank's sorted by arrival); throws a `RecordFileError` after the last row if any was bad (unless `skipBad`). */
   async *records(): AsyncGenerator<CallRecord> {
-    const format = this.options.format ?? 'cdr';
-    const parser = this.open().pipe(parse({ bom: true, delimiter: [',', '\t', ';'], skip_empty_lines: true, relax_column_count: true, trim: true }));
-    let header: string[] | undefined;
-    let toFields: ((row: string[], rowNumber: number) => RecordFields | 'drop' | RecordProblem[]) | undefined;
-    let row = 1;
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /** The records a chunk of rows at a time: `records()` with one await per chunk rather than per record. */
+  async *batches(): AsyncGenerator<CallRecord[]> {
+    const files = this.files.length > 1 ? await this.inOrderOfFirstRecord() : this.files;
+    const checks = new RecordChecks(this.read);
+    for (const file of files) {
+      this.read.files++;
+      if ((this.options.format ?? 'cdr') === 'bank') {
+        // The bank's files run VRU line after VRU line: a file is put in time order before it is passed on.
+        const all: CallRecord[] = [];
+        for await (const batch of this.fileBatches(file, this.read, this.problems)) for (const record of batch) all.push(record);
+        all.sort((a, b) => a.arrivedAt - b.arrivedAt);
+        for (let i = 0; i < all.length; i += 4096) yield checks.keep(all.slice(i, i + 4096));
+      } else {
+        for await (const batch of this.fileBatches(file, this.read, this.problems)) yield checks.keep(batch);
+      }
+    }
+    checks.finish();
+    if (this.read.bad > 0 && !this.options.skipBad) throw new RecordFileError(this.files.join(', '), this.problems, this.read.bad);
+  }
+
+  /** The files in the order of their first record's arrival, so that months given in any order are read in time order. */
+  private async inOrderOfFirstRecord(): Promise<readonly string[]> {
+    const first = new Map<string, number>();
+    for (const file of this.files) {
+      let arrival = Infinity;
+      for await (const batch of this.fileBatches(file, emptyRecordsRead(), [])) {
+        if (batch.length === 0) continue;
+        arrival = batch[0]!.arrivedAt;
+        break;
+      }
+      first.set(file, arrival);
+    }
+    return [...this.files].sort((a, b) => first.get(a)! - first.get(b)!);
+  }
+
+  private async *fileBatches(file: string, read: RecordsRead, problems: RecordProblem[]): AsyncGenerator<CallRecord[]> {
+    const several = this.files.length > 1;
+    const bad = (rowProblems: RecordProblem[]) => {
+      read.bad++;
+      for (const problem of rowProblems) if (problems.length < MAX_PROBLEMS) problems.push(several ? { ...problem, file } : problem);
+    };
+    let toRecord: RowMapper | undefined;
+    let columns = 0;
     try {
-      for await (const fields of parser as AsyncIterable<string[]>) {
-        if (header === undefined) {
-          header = fields.map((h) => h.toLowerCase());
-          toFields = format === 'bank' ? this.bankMapper(header) : this.cdrMapper(header);
-          continue;
+      for await (const rows of csvFileRows(file, this.open)) {
+        const records: CallRecord[] = [];
+        for (let r = 0; r < rows.fields.length; r++) {
+          const fields = rows.fields[r]!;
+          const line = rows.lines[r]!;
+          if (toRecord === undefined) {
+            const header = fields.map((h) => h.toLowerCase());
+            columns = header.length;
+            toRecord = (this.options.format ?? 'cdr') === 'bank' ? this.bankMapper(file, header, read) : this.cdrMapper(file, header);
+            continue;
+          }
+          read.rows++;
+          if (fields.length !== columns) {
+            bad([{ row: line, field: '(row)', received: `${fields.length} fields`, expected: `${columns} fields, as in the header` }]);
+            continue;
+          }
+          const mapped = toRecord(fields, line);
+          if (mapped === 'phantom' || mapped === 'vruOnly') read[mapped]++;
+          else if (Array.isArray(mapped)) bad(mapped);
+          else records.push(mapped);
         }
-        row++;
-        this.rows++;
-        if (fields.length !== header.length) {
-          this.bad([{ row, field: '(row)', received: `${fields.length} fields`, expected: `${header.length} fields, as in the header` }]);
-          continue;
-        }
-        const mapped = toFields!(fields, row);
-        if (mapped === 'drop') {
-          this.droppedRows++;
-          continue;
-        }
-        if (Array.isArray(mapped)) {
-          this.bad(mapped);
-          continue;
-        }
-        const result = recordFromFields(mapped, row);
-        if ('problems' in result) this.bad(result.problems);
-        else yield result.record;
+        yield records;
       }
     } catch (error) {
-      if (error instanceof RecordFileError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new RecordFileError(this.file, [], 0, `cannot be read (${code})`);
-      throw new RecordFileError(this.file, [], 0, `is not readable CSV near row ${row + 1}: ${(error as Error).message}`);
+      if (error instanceof CsvFileError) throw new RecordFileError(file, [], 0, error.message);
+      throw error;
     }
-    if (header === undefined) throw new RecordFileError(this.file, [], 0, `is empty: expected a header row (${format === 'bank' ? BANK_COLUMNS.join(',') : CDR_COLUMNS.join(',')}) and a row per call`);
-    if (this.badRows > 0 && !this.options.skipBad) throw new RecordFileError(this.file, this.problems, this.badRows);
+    if (toRecord === undefined) {
+      const expected = (this.options.format ?? 'cdr') === 'bank' ? BANK_COLUMNS.join(',') : CDR_COLUMNS.join(',');
+      throw new RecordFileError(file, [], 0, `is empty: expected a header row (${expected}) and a row per call`);
+    }
   }
 
-  private bad(problems: RecordProblem[]): void {
-    this.badRows++;
-    for (const problem of problems) if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
-  }
-
-  private cdrMapper(header: string[]): (row: string[]) => RecordFields {
+  private cdrMapper(file: string, header: string[]): RowMapper {
     const columns = this.options.columns ?? {};
-    const index = Object.fromEntries(
-      CDR_COLUMNS.map((name) => [name, header.indexOf((columns[name] ?? name).toLowerCase())]),
-    ) as Record<(typeof CDR_COLUMNS)[number], number>;
-    const missing = REQUIRED.filter((name) => index[name] < 0).map((name) => (columns[name] ? `${name} (mapped to "${columns[name]}")` : name));
+    const index = CDR_COLUMNS.map((name) => header.indexOf((columns[name] ?? name).toLowerCase()));
+    const missing = REQUIRED.filter((name) => index[CDR_COLUMNS.indexOf(name)]! < 0).map((name) => (columns[name] ? `${name} (mapped to "${columns[name]}")` : name));
     if (missing.length > 0) {
-      throw new RecordFileError(this.file, [], 0, `has no column ${missing.join(', ')}: expected a header with ${CDR_COLUMNS.slice(0, 7).join(',')} (person and group optional), or a column mapping`);
+      throw new RecordFileError(file, [], 0, `has no column ${missing.join(', ')}: expected a header with ${CDR_COLUMNS.slice(0, 7).join(',')} (person, group and priority optional), or a column mapping`);
     }
     const outcomes = Object.fromEntries(Object.entries(this.options.outcomes ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    return (row) => {
-      const fields: RecordFields = {};
-      for (const name of CDR_COLUMNS) if (index[name] >= 0) fields[name] = row[index[name]]!;
-      if (fields.outcome !== undefined) fields.outcome = outcomes[fields.outcome.toLowerCase()] ?? fields.outcome;
-      return fields;
+    const mapsOutcomes = Object.keys(outcomes).length > 0;
+    // One fields object for every row: recordOrProblems copies what it keeps.
+    const fields: Record<string, string | undefined> = {};
+    return (row, line) => {
+      for (let i = 0; i < CDR_COLUMNS.length; i++) fields[CDR_COLUMNS[i]!] = index[i]! >= 0 ? row[index[i]!] : undefined;
+      if (mapsOutcomes && fields.outcome !== undefined) fields.outcome = outcomes[fields.outcome.toLowerCase()] ?? fields.outcome;
+      return recordOrProblems(fields as RecordFields, line);
     };
   }
 
-  private bankMapper(header: string[]): (row: string[], rowNumber: number) => RecordFields | 'drop' | RecordProblem[] {
+  private bankMapper(file: string, header: string[], read: RecordsRead): RowMapper {
     const index = new Map(header.map((name, i) => [name.replace('+', '_'), i]));
     const missing = BANK_COLUMNS.filter((name) => !index.has(name));
-    if (missing.length > 0) throw new RecordFileError(this.file, [], 0, `has no column ${missing.join(', ')}: not the bank research format`);
-    return (row, rowNumber) => bankFields((name) => row[index.get(name)!]!, rowNumber);
+    if (missing.length > 0) throw new RecordFileError(file, [], 0, `has no column ${missing.join(', ')}: not the bank research format`);
+    return (row, line) => {
+      const mapped = bankFields((name) => {
+        const i = index.get(name);
+        return i === undefined ? undefined : row[i];
+      }, line);
+      if (mapped === 'phantom' || mapped === 'vruOnly' || Array.isArray(mapped)) return mapped;
+      const result = recordOrProblems(mapped.fields, line);
+      if (Array.isArray(result)) return result;
+      if (mapped.clamped) read.clamped++;
+      if (mapped.doubted) read.doubted++;
+      if (mapped.doubtedId) read.doubtedIds++;
+      return result;
+    };
   }
 }
 
 /**
- * Streams call records from a CSV file (comma, tab or semicolon separated): the canonical
- * call-detail records, other headers through a column mapping, or the bank research format.
+ * What is checked across rows: duplicates (a call id read again at the same arrival second, as a
+ * row repeated in an export), records out of time order, and the days with records. Memory: the
+ * call ids of one second and the days.
+ */
+class RecordChecks {
+  private second = -Infinity;
+  private readonly idsThisSecond = new Set<string>();
+  private latest = -Infinity;
+  private readonly days = new Set<number>();
+  private day = -Infinity;
+
+  constructor(private readonly read: RecordsRead) {}
+
+  /** The batch without its duplicates. */
+  keep(batch: CallRecord[]): CallRecord[] {
+    const kept: CallRecord[] = [];
+    for (const record of batch) {
+      if (record.arrivedAt !== this.second) {
+        this.second = record.arrivedAt;
+        this.idsThisSecond.clear();
+      } else if (this.idsThisSecond.has(record.callId)) {
+        this.read.duplicates++;
+        continue;
+      }
+      this.idsThisSecond.add(record.callId);
+      if (record.arrivedAt < this.latest - DAY) this.read.outOfOrder++;
+      else if (record.arrivedAt > this.latest) this.latest = record.arrivedAt;
+      const day = Math.floor(record.arrivedAt / DAY);
+      if (day !== this.day) this.days.add((this.day = day));
+      kept.push(record);
+    }
+    this.read.records += kept.length;
+    return kept;
+  }
+
+  /** Lists the days between the first and the last without a record. */
+  finish(): void {
+    if (this.days.size === 0) return;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const day of this.days) [first, last] = [Math.min(first, day), Math.max(last, day)];
+    for (let day = first; day <= last && this.read.missingDays.length < MAX_MISSING_DAYS; day++) {
+      if (!this.days.has(day)) this.read.missingDays.push(new Date(day * DAY * 1000).toISOString().slice(0, 10));
+    }
+  }
+}
+
+/**
+ * Streams call records from CSV files (comma, tab or semicolon separated, `.gz` unzipped): the
+ * canonical call-detail records, other headers through a column mapping, or the bank research
+ * format. Several files are read in the order of their first record.
  *
  * @example
- * const reader = readCallRecords('calls.csv', { skipBad: true });
- * const { scenario } = await fitScenario(reader.records(), { skippedRows: 0 });
- * console.log(reader.badRows, 'rows skipped');
+ * const reader = readCallRecords(['jan.csv.gz', 'feb.csv.gz'], { skipBad: true });
+ * const { scenario, diagnostics } = await fitScenario(reader.records(), { reading: reader.read });
+ * diagnostics.reading; // rows read, bad, duplicates, clamped, doubted, missing days...
  */
-export function readCallRecords(file: string, options: ReadRecordsOptions = {}): CallRecordReader {
-  return new CallRecordReader(file, options);
+export function readCallRecords(files: string | readonly string[], options: ReadRecordsOptions = {}): CallRecordReader {
+  return new CallRecordReader(files, options);
+}
+
+/**
+ * Reads call-record files and fits a scenario to them, `queuecast fit`'s path: the records a chunk
+ * at a time into the fit's tally (no await per record), what the reader made of the rows in
+ * `diagnostics.reading`.
+ *
+ * @example
+ * const { scenario, diagnostics } = await fitCallRecordFiles(['jan.txt.gz', 'feb.txt.gz'], { format: 'bank', intervalSeconds: 1800 });
+ * diagnostics.reading?.clamped; // rows whose clocks crossed by a few seconds
+ */
+export async function fitCallRecordFiles(files: string | readonly string[], options: ReadRecordsOptions & FitOptions = {}): Promise<FittedScenario> {
+  const reader = readCallRecords(files, options);
+  const tally = newTally(options);
+  for await (const batch of reader.batches()) for (const record of batch) tally.add(record);
+  return fitTally(tally, { ...options, reading: reader.read });
 }

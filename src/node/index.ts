@@ -14,7 +14,7 @@ export { ClusterError, type ClusterOptions } from './cluster/connection';
 export type { ReplicationJob, ReplicationRunner } from './replicationJobs';
 export { replicationRunner } from './parallel';
 export { renderSweepReport, type SweepReportInput } from './sweepReport';
-export { readCallRecords, CallRecordReader, RecordFileError, CDR_COLUMNS, type ReadRecordsOptions, type RecordFormat } from './callRecordFiles';
+export { readCallRecords, fitCallRecordFiles, CallRecordReader, RecordFileError, CDR_COLUMNS, type ReadRecordsOptions, type RecordFormat } from './callRecordFiles';
 export { callRecordLine, CALL_RECORDS_HEADER } from './callRecordsCsv';
 export { simulatedRecords, type SimulatedRecordsOptions } from './simulatedRecords';
 export { renderBacktestHtml } from './backtestHtml';

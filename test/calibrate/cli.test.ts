@@ -13,12 +13,12 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-fit-'));
 
 describe('queuecast fit', () => {
-  it('exits 2 on bad rows, listing each with its row number', async () => {
+  it('exits 2 on bad rows, listing each with its file line', async () => {
     const { code, stdout, stderr } = await queuecast('fit', fixture('bad-rows.csv'));
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('6 bad rows (fix them, or skip them with --skip-bad)');
-    for (const row of [4, 6, 7, 8, 9, 10]) expect(stderr).toMatch(new RegExp(`row ${row}: `));
+    for (const row of [4, 6, 7, 8, 9, 10]) expect(stderr).toMatch(new RegExp(`line ${row}: `));
   });
 
   it('fits the rest with --skip-bad and says how many rows it skipped', async () => {

@@ -21,11 +21,14 @@ describe('the bank research format', () => {
     // 22 rows: 2 PHANTOM and 1 hung up in the VRU (never queued) are dropped.
     expect(reader.rows).toBe(22);
     expect(reader.droppedRows).toBe(3);
+    expect(reader.read).toMatchObject({ phantom: 2, vruOnly: 1, records: 19 });
     expect(records).toHaveLength(19);
-    // The first row as the adapter reads it: queue entry is the arrival, service the answer, the server the agent.
+    // The first row as the adapter reads it: queue entry is the arrival, queue exit the answer (the
+    // service clock says 11:46:57, a second earlier), the service's own length (11:46:57 to 11:51:00)
+    // the handle time, the server the agent, priority 2 a priority caller.
     expect(records[0]).toEqual({
       callId: 'AA0101-44749', line: 'PS', arrivedAt: Date.UTC(1999, 8, 1, 11, 45, 39) / 1000, outcome: 'answered',
-      answeredAt: Date.UTC(1999, 8, 1, 11, 46, 57) / 1000, endedAt: Date.UTC(1999, 8, 1, 11, 51, 0) / 1000, agent: 'DORIT', person: '27644400',
+      answeredAt: Date.UTC(1999, 8, 1, 11, 46, 58) / 1000, endedAt: Date.UTC(1999, 8, 1, 11, 51, 1) / 1000, agent: 'DORIT', person: '27644400', priority: 1,
     });
     // A call answered without queueing arrives when it left the VRU; customer 0 is nobody in particular.
     expect(records.find((r) => r.callId === 'AA0101-44970')).toMatchObject({ arrivedAt: Date.UTC(1999, 8, 1, 15, 31, 42) / 1000, outcome: 'answered' });
@@ -48,7 +51,7 @@ describe('the bank research format', () => {
 });
 
 describe('call-detail records', () => {
-  it('lists every bad row with its row number, all at once', async () => {
+  it('lists every bad row with its file line, all at once', async () => {
     const reader = readCallRecords(fixture('bad-rows.csv'));
     const error = await all(reader.records()).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(RecordFileError);
@@ -62,8 +65,8 @@ describe('call-detail records', () => {
       [9, '(row)'], // too few fields
       [10, 'line'], // no line
     ]);
-    expect((error as Error).message).toContain('row 4: arrived_at: expected a local date-time such as 2024-03-04T08:15:00, got "yesterday at 8"');
-    expect((error as Error).message).toContain('row 8: ended_at: expected not before arrived_at (2026-03-02T08:20:00), got "2026-03-02T08:19:00"');
+    expect((error as Error).message).toContain('line 4: arrived_at: expected a local date-time such as 2024-03-04T08:15:00, got "yesterday at 8"');
+    expect((error as Error).message).toContain('line 8: ended_at: expected not before arrived_at (2026-03-02T08:20:00), got "2026-03-02T08:19:00"');
   });
 
   it('skips bad rows when asked, and counts them', async () => {
