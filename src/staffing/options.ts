@@ -51,6 +51,8 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
   if (!Number.isInteger(seed)) add('seed', 'an integer', seed);
   if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) add('confidence', 'a number in (0, 1)', confidence);
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) add('maxIterations', 'an integer at least 1', maxIterations);
+  const { signal } = options;
+  if (signal !== undefined && typeof (signal as { throwIfAborted?: unknown } | null)?.throwIfAborted !== 'function') add('signal', 'an AbortSignal', signal);
   const lineNames = scenario.lines.map((line) => line.name);
   if (typeof targetsByLine !== 'object' || targetsByLine === null) {
     add('targetsByLine', 'an object of targets by line name', targetsByLine);

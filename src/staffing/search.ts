@@ -1,3 +1,4 @@
+import { yieldToHost } from '../engine';
 import type { ErlangModel } from './erlangModel';
 import { goodness } from './erlangModel';
 import { intervalFigures, type IntervalFigure } from './intervalFigures';
@@ -22,6 +23,7 @@ export interface SearchOutcome {
 
 interface SearchHooks {
   runReplications: ReplicationRunner;
+  signal: AbortSignal | undefined;
   onProgress: ((progress: StaffingProgress) => void) | undefined;
   onReplication: ((done: number, total: number) => void) | undefined;
 }
@@ -61,12 +63,27 @@ export async function searchRosters(
 ): Promise<SearchOutcome> {
   let iterations = 0;
   const floorOf = (k: number) => (k === problem.rows - 1 ? 1 : 0); // the last row's agents serve the drain
+  const { signal } = hooks;
   const evaluate = async (rosters: Rosters, phase: StaffingProgress['phase']): Promise<Evaluation> => {
+    // The host's turn between rosters: its timers and signal handlers run (a runner that
+    // answers at once would otherwise hold the event loop for the whole search), and an abort
+    // stops the search here or at the end of the replication under way.
+    await yieldToHost();
+    signal?.throwIfAborted();
+    const onReplication = hooks.onReplication;
     const { reports } = await hooks.runReplications(withRosters(problem, rosters), {
       replications: options.replications,
       seed: options.seed,
-      ...(hooks.onReplication ? { onProgress: hooks.onReplication } : {}),
+      ...(signal || onReplication
+        ? {
+            onProgress: (done: number, total: number) => {
+              signal?.throwIfAborted();
+              onReplication?.(done, total);
+            },
+          }
+        : {}),
     });
+    signal?.throwIfAborted();
     iterations++;
     const figures = intervalFigures(problem, reports, options.confidence);
     const missed = figures.reduce((sum, rows) => sum + rows.filter((figure) => !figure.met).length, 0);
@@ -89,7 +106,7 @@ export async function searchRosters(
   remember(erlang);
   // The start: Erlang for the lagged load (Erlang C where callers are more patient than a row is long).
   const start = atLeastFloor(model.roster());
-  let current: Evaluation = sameRosters(start, erlangRoster) ? erlang : await evaluate(start, 'erlang');
+  let current: Evaluation = sameRosters(start, erlangRoster) || !budgetLeft() ? erlang : await evaluate(start, 'erlang');
   remember(current);
 
   // Step 2: corrections, until they stop paying (the simulation's figures are noisy and rows
@@ -128,9 +145,12 @@ export async function searchRosters(
       const { estimate } = current.figures[i]![k]!;
       return line.target.measure === 'serviceLevel' ? estimate.low > line.target.value : estimate.high < line.target.value;
     });
+  // Groups the search does not staff never step.
   const stride = problem.resolved.groups.map((_, g) =>
     current.rosters[g]!.map((agents, k) =>
-      problem.warmupRows[k] ? 0 : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2), clears(g, k) ? Math.floor(agents / 20) : 0),
+      !problem.staffedGroups.includes(g) || problem.warmupRows[k]
+        ? 0
+        : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2), clears(g, k) ? Math.floor(agents / 20) : 0),
     ),
   );
   const removed = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
@@ -170,13 +190,18 @@ export async function searchRosters(
     bestAtRound = bestNow;
     roundRemoved = false;
     const rosters = copyRosters(current.rosters);
+    // Every pass of this loop simulates a roster or ends the search: a round tries only rows
+    // that can step (a stride left and agents above the floor), and with none there is nothing
+    // left to try.
+    const steps = problem.staffedGroups.flatMap((g) =>
+      rosters[g]!.flatMap((agents, k) => {
+        const by = Math.min(stride[g]![k]!, agents - floorOf(k));
+        return by > 0 ? [{ g, k, by }] : [];
+      }),
+    );
+    if (steps.length === 0) break;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
-      const candidates = problem.staffedGroups.flatMap((g) =>
-        rosters[g]!.flatMap((agents, k) => {
-          const by = Math.min(stride[g]![k]!, agents - floorOf(k));
-          return k % REMOVAL_CLASSES === c && by > 0 ? [{ g, k, by }] : [];
-        }),
-      );
+      const candidates = steps.filter(({ k }) => k % REMOVAL_CLASSES === c);
       if (candidates.length === 0) continue;
       const trial = copyRosters(rosters);
       for (const { g, k, by } of candidates) trial[g]![k]! -= by;
@@ -193,8 +218,6 @@ export async function searchRosters(
       }
       if (sameRosters(rosters, outcome.rosters)) current = outcome;
     }
-    const anyLeft = stride.some((row) => row.some((by) => by > 0));
-    if (!roundRemoved && !anyLeft) break;
     if (sameRosters(rosters, current.rosters)) continue;
     if (!budgetLeft()) break;
     current = await evaluate(rosters, 'verify');

@@ -43,6 +43,7 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
   const problem = staffingProblem(scenario, resolved, checked.targets);
   const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {
     runReplications: options.runReplications ?? replicateReports,
+    signal: options.signal,
     onProgress: options.onProgress,
     onReplication: options.onReplication,
   });

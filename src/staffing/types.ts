@@ -52,6 +52,11 @@ export interface StaffingOptions {
    * replications can tell apart.
    */
   minRoundSaving?: number;
+  /**
+   * Aborting stops the search between two rosters or at the end of the replication under way
+   * (the search yields to the host between rosters); the promise rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
   /** The replications' runner; default: `replicate()` in-process. */
   runReplications?: ReplicationRunner;
   onProgress?: (progress: StaffingProgress) => void;
