@@ -34,18 +34,37 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   if (options.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
   const target = simulatedTarget(options);
   const scenario = withThreshold(loaded, options.within);
-  const onProgress = staffingProgress();
-  const result = await staffBySimulation(scenario, {
-    target,
-    replications: options.replications,
-    maxIterations: options.maxIterations,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  if (onProgress) process.stderr.write('\n');
+  const showProgress = staffingProgress();
+  let rosters = 0;
+  const onProgress = (progress: StaffingProgress) => {
+    rosters = progress.iteration;
+    showProgress?.(progress);
+  };
+  // Stopped from outside, the command says how far it got and exits at once: nothing is
+  // written before the search ends, and the worker threads end with the process.
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${showProgress ? '\n' : ''}staff: stopped by ${signal} after ${rosters} roster(s) simulated; nothing written\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  let result: StaffingResult;
+  try {
+    result = await staffBySimulation(scenario, {
+      target,
+      replications: options.replications,
+      maxIterations: options.maxIterations,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+      onProgress,
+    });
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  }
+  if (showProgress) process.stderr.write('\n');
   const title = `${scenario.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario))}\n`);
