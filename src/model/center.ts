@@ -353,6 +353,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   private applyStaffing(group: GroupRuntime, interval: number): void {
     const { perInterval, intervalSeconds } = group.roster;
+    group.interval = interval;
     group.scheduled = perInterval[interval]!;
     // Idle agents leave at once; busy ones stay until their call ends (see releaseAgent).
     group.onDuty = group.onDuty > group.scheduled ? Math.max(group.scheduled, group.busy) : group.scheduled;
@@ -363,6 +364,24 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   /** Ends the run once no line will have another arrival and every story has ended. */
   finishIfDrained(): void {
-    if (this.linesArriving === 0 && this.inSystem === 0) this.simulation.stop();
+    if (this.linesArriving === 0 && this.inSystem === 0) {
+      this.staffToHorizon();
+      this.simulation.stop();
+    }
+  }
+
+  // A run that drains before durationSeconds still has its rosters' later changes to make:
+  // with nobody left to serve, each takes effect at its time with every agent idle (on duty as
+  // scheduled), so agents scheduled and on duty follow the roster to the end of the horizon
+  // whatever the calls did.
+  private staffToHorizon(): void {
+    for (const group of this.groups) {
+      const { perInterval, intervalSeconds } = group.roster;
+      for (let i = group.interval + 1; i < perInterval.length && i * intervalSeconds < this.durationSeconds; i++) {
+        group.interval = i;
+        group.scheduled = group.onDuty = perInterval[i]!;
+        this.observer.agentsChanged(i * intervalSeconds, group.scheduled, group.onDuty, group.index);
+      }
+    }
   }
 }
