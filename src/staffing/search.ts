@@ -1,17 +1,12 @@
 import { yieldToHost } from '../engine';
 import type { ErlangModel } from './erlangModel';
 import { goodness } from './erlangModel';
-import { intervalFigures, type IntervalFigure } from './intervalFigures';
+import { neighboursMeet, type Evaluation } from './evaluation';
+import { intervalFigures } from './intervalFigures';
+import { tradeAcrossGroups } from './trades';
 import type { CheckedOptions } from './options';
 import { agentHoursOf, copyRosters, sameRosters, withRosters, type Rosters, type StaffingProblem } from './problem';
 import type { ReplicationRunner, StaffingProgress } from './types';
-
-/** A roster and what its replications achieved, line by line and row by row. */
-export interface Evaluation {
-  rosters: Rosters;
-  figures: IntervalFigure[][];
-  missed: number;
-}
 
 export interface SearchOutcome {
   erlang: Evaluation;
@@ -53,6 +48,8 @@ const REMOVAL_CLASSES = 3;
  *    fewer in every third row at once, kept where the row and its neighbours still meet their
  *    targets, the step halving on failure down to one agent. A round that finds no cheaper
  *    roster meeting every target ends the search; the cheapest such roster is the answer.
+ * 4. Trades between groups (trades.ts): where a line overflows to another staffed group, one
+ *    agent more there and fewer elsewhere, kept when cheaper and meeting every target.
  */
 export async function searchRosters(
   problem: StaffingProblem,
@@ -223,6 +220,8 @@ export async function searchRosters(
     current = await evaluate(rosters, 'verify');
     remember(current);
   }
+  // Step 4: trades between groups, where a line overflows from one staffed group to another.
+  if (best) best = await tradeAcrossGroups(problem, best, { evaluate, budgetLeft, floorOf });
   return { erlang, best, last: current, iterations };
 }
 
@@ -253,15 +252,6 @@ function ownMargin(problem: StaffingProblem, evaluation: Evaluation, g: number, 
     if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.estimate.mean) - goodness(line.target.measure, line.target.value));
   });
   return margin;
-}
-
-/** Group g's row k and the rows beside it meet every target of the lines g answers. */
-function neighboursMeet(problem: StaffingProblem, evaluation: Evaluation, g: number, k: number): boolean {
-  return problem.resolved.lines.every((line, i) => {
-    if (!line.routing.some((route) => route.group === g)) return true;
-    const rows = evaluation.figures[i]!;
-    return [k - 1, k, k + 1].every((row) => rows[row]?.met ?? true);
-  });
 }
 
 /**

@@ -3,7 +3,8 @@ import { resolveScenario, type Scenario } from '../scenario';
 import { ErlangModel } from './erlangModel';
 import { checkStaffingOptions } from './options';
 import { agentHoursOf, rosterOf, staffingProblem, withRosters, type Rosters, type StaffingProblem } from './problem';
-import { searchRosters, type Evaluation } from './search';
+import type { Evaluation } from './evaluation';
+import { searchRosters } from './search';
 import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './types';
 
 /**

@@ -24,8 +24,8 @@ export type ReplicationRunner = (
 export interface StaffingProgress {
   /** Rosters simulated so far (each is `replications` runs). */
   iteration: number;
-  /** What the search is doing: starting from Erlang, correcting by Erlang's slope, or trying rosters one agent apart. */
-  phase: 'erlang' | 'correct' | 'add' | 'remove' | 'verify';
+  /** What the search is doing: starting from Erlang, correcting by Erlang's slope, trying rosters one agent apart, or trading agents between groups. */
+  phase: 'erlang' | 'correct' | 'add' | 'remove' | 'verify' | 'trade';
   /** Agent-hours of the roster just simulated. */
   agentHours: number;
   /** Intervals (line by line) that missed their target with it. */
