@@ -82,7 +82,7 @@ export async function searchRosters(
     });
     signal?.throwIfAborted();
     iterations++;
-    const figures = intervalFigures(problem, reports, options.confidence);
+    const figures = intervalFigures(problem, reports, options.confidence, options.metOn === 'bound');
     const missed = figures.reduce((sum, rows) => sum + rows.filter((figure) => !figure.met).length, 0);
     hooks.onProgress?.({ iteration: iterations, phase, agentHours: agentHoursOf(problem, rosters), missed });
     return { rosters: copyRosters(rosters), figures, missed };
@@ -249,7 +249,7 @@ function ownMargin(problem: StaffingProblem, evaluation: Evaluation, g: number, 
   problem.lines.forEach((line, i) => {
     if (line.group !== g) return;
     const figure = evaluation.figures[i]![k]!;
-    if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.estimate.mean) - goodness(line.target.measure, line.target.value));
+    if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.judged) - goodness(line.target.measure, line.target.value));
   });
   return margin;
 }
@@ -281,11 +281,11 @@ function corrected(
         const figure = evaluation.figures[i]![k]!;
         if (figure.held === 0 || problem.warmupRows[k]) return;
         const { measure } = line.target;
-        const now = goodness(measure, figure.estimate.mean);
+        const now = goodness(measure, figure.judged);
         const wantedValue = goodness(measure, line.target.value);
         let wanted: number | undefined;
         if (previous && before !== undefined && before !== agents && previous.figures[i]![k]!.held > 0) {
-          const then = goodness(measure, previous.figures[i]![k]!.estimate.mean);
+          const then = goodness(measure, previous.figures[i]![k]!.judged);
           const slope = (now - then) / (agents - before);
           if (slope > 1e-9) wanted = Math.ceil(agents + (wantedValue - now) / slope - 1e-9);
           else if (now < wantedValue && agents > before) wanted = agents + 2 * (agents - before);

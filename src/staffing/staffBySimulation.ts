@@ -59,6 +59,8 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
     erlangAgentHours: agentHoursOf(problem, outcome.erlang.rosters),
     iterations: outcome.iterations,
     allMet: found.missed === 0,
+    metOn: checked.metOn,
+    confidence: checked.confidence,
     rows: rowsOf(problem, found, outcome.erlang),
     scenario: withRosters(problem, found.rosters),
   };

@@ -41,7 +41,12 @@ export interface StaffingOptions {
   replications: number;
   /** Seed of the replications; default: the scenario's. */
   seed?: number;
-  /** Of the achieved figures' intervals; default 0.95. */
+  /**
+   * Meet each target with this confidence: the bound of each interval's figure on the target's
+   * side (the low end of its confidence interval at this level for a service level, the high
+   * end for abandonment and wait) must meet it, not only the mean. The achieved figures'
+   * intervals are at this level. Default: targets met on the mean, intervals at 0.95.
+   */
   confidence?: number;
   /** Most rosters to simulate; default 40. */
   maxIterations?: number;
@@ -99,6 +104,10 @@ export interface StaffingResult {
   iterations: number;
   /** True when every interval of every line meets its target (false only if `maxIterations` ran out first). */
   allMet: boolean;
+  /** What met each target: the figure's mean over the replications, or the bound of its interval at `confidence`. */
+  metOn: 'mean' | 'bound';
+  /** The level of the achieved figures' intervals (and of the bound that met each target when `metOn` is 'bound'). */
+  confidence: number;
   /** Tidy rows, one per line and interval. */
   rows: StaffingRow[];
   /** The scenario with the roster found, ready to run or write. */

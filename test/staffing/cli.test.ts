@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { CLI, REPOSITORY } from '../support/cli';
 import { manyLines } from './manyLines';
 
@@ -76,5 +76,42 @@ describe('queuecast staff --simulate on the README\'s many-lines center', () => 
     expect(stderr).toMatch(/^staff: stopped by SIGTERM after \d+ roster\(s\) simulated; nothing written$/m);
     expect({ code, signal }).toEqual({ code: 143, signal: null });
     expect(exitAfterStop).toBeLessThan(1000);
+  });
+});
+
+describe('queuecast staff --roster-csv', () => {
+  const header = 'intervalStart,intervalEnd,group,agents';
+
+  it('writes Erlang\'s roster, one row per interval, as --write puts it in the scenario', async () => {
+    const csv = join(workdir, 'erlang.csv');
+    const staffed = join(workdir, 'erlang.yaml');
+    const { code, stderr } = await queuecast(['staff', 'examples/scenarios/agency-line.yaml', '--service-level', '0.8', '--roster-csv', csv, '--write', staffed]);
+    expect(code, stderr).toBe(0);
+    const roster = (parse(readFileSync(staffed, 'utf8')) as { agents: { intervalSeconds: number; perInterval: number[] } }).agents;
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(header);
+    expect(lines.slice(1)).toEqual(roster.perInterval.map((agents, k) => `${k * 3600},${(k + 1) * 3600},agents,${agents}`));
+  });
+
+  it('writes the simulated rosters of a multi-line center interval by interval, and says the targets were met with confidence', async () => {
+    const csv = join(workdir, 'simulated.csv');
+    const staffed = join(workdir, 'simulated.yaml');
+    const { code, stdout, stderr } = await queuecast([
+      'staff', center, '--simulate', '--service-level', '0.8', '-r', '4', '--workers', '1', '--confidence', '0.9', '--roster-csv', csv, '--write', staffed,
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('targets met with 90% confidence: the lower bound of each interval\'s 90% confidence interval meets its target');
+    const general = (parse(readFileSync(staffed, 'utf8')) as { groups: Array<{ name: string; agents: { perInterval: number[] } }> }).groups[0]!;
+    expect(readFileSync(csv, 'utf8')).toBe(
+      `${header}\n${general.agents.perInterval.map((agents, k) => `${k * 3600},${(k + 1) * 3600},general,${agents}`).join('\n')}\n`,
+    );
+  });
+
+  it('says the targets were met on the mean when no confidence is asked for, and refuses --confidence without --simulate', async () => {
+    const { stdout } = await queuecast(['staff', center, '--simulate', '--service-level', '0.8', '-r', '4', '--workers', '1', '--max-iterations', '2']);
+    expect(stdout).toContain('targets met on the mean over the replications');
+    const refused = await queuecast(['staff', 'examples/scenarios/agency-line.yaml', '--service-level', '0.8', '--confidence', '0.9']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--confidence needs --simulate');
   });
 });
