@@ -52,6 +52,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   private nextCallerId = 0;
   private linesArriving: number;
+  /** No call is left and none will come: only roster changes remain before the run stops. */
+  private drained = false;
   /** People without a final outcome yet (requests and people who will redial included). */
   inSystem = 0;
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
@@ -360,28 +362,29 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
     if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, group.index, interval + 1);
     this.serveWaiting(group);
+    if (this.drained && !this.rosterChangesLeft()) this.simulation.stop();
   }
 
-  /** Ends the run once no line will have another arrival and every story has ended. */
+  /**
+   * Ends the run once no line will have another arrival and every story has ended, and the
+   * rosters have made their changes before durationSeconds: a run that drains early goes on
+   * to them (with nobody left to serve, each only sets the agents on duty at its time), so
+   * agents scheduled and on duty follow the roster to the end of the horizon whatever the
+   * calls did. Stale timers met on the way are dropped as always.
+   */
   finishIfDrained(): void {
     if (this.linesArriving === 0 && this.inSystem === 0) {
-      this.staffToHorizon();
-      this.simulation.stop();
+      this.drained = true;
+      if (!this.rosterChangesLeft()) this.simulation.stop();
     }
   }
 
-  // A run that drains before durationSeconds still has its rosters' later changes to make:
-  // with nobody left to serve, each takes effect at its time with every agent idle (on duty as
-  // scheduled), so agents scheduled and on duty follow the roster to the end of the horizon
-  // whatever the calls did.
-  private staffToHorizon(): void {
+  /** Some group's roster still changes before durationSeconds. */
+  private rosterChangesLeft(): boolean {
     for (const group of this.groups) {
-      const { perInterval, intervalSeconds } = group.roster;
-      for (let i = group.interval + 1; i < perInterval.length && i * intervalSeconds < this.durationSeconds; i++) {
-        group.interval = i;
-        group.scheduled = group.onDuty = perInterval[i]!;
-        this.observer.agentsChanged(i * intervalSeconds, group.scheduled, group.onDuty, group.index);
-      }
+      const next = group.interval + 1;
+      if (next < group.roster.perInterval.length && next * group.roster.intervalSeconds < this.durationSeconds) return true;
     }
+    return false;
   }
 }
