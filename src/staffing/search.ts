@@ -142,12 +142,9 @@ export async function searchRosters(
       const { estimate } = current.figures[i]![k]!;
       return line.target.measure === 'serviceLevel' ? estimate.low > line.target.value : estimate.high < line.target.value;
     });
-  // Groups the search does not staff never step.
   const stride = problem.resolved.groups.map((_, g) =>
     current.rosters[g]!.map((agents, k) =>
-      !problem.staffedGroups.includes(g) || problem.warmupRows[k]
-        ? 0
-        : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2), clears(g, k) ? Math.floor(agents / 20) : 0),
+      problem.warmupRows[k] ? 0 : Math.max(1, Math.floor((agents - spare[g]![k]!) / 2), clears(g, k) ? Math.floor(agents / 20) : 0),
     ),
   );
   const removed = problem.resolved.groups.map(() => new Array<boolean>(problem.rows).fill(false));
