@@ -1,16 +1,17 @@
 // `queuecast fit` and `queuecast backtest`: a scenario from a center's own records, and the
 // scenario set beside them.
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { backtest, fitIntervalReports, fitTally, newTally, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
-import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { RecordFileError, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
+import { checkOutputPaths } from './outputPaths';
 import { fittedYaml } from './fitYaml';
 import { clock, textTable, thousands } from './format';
 
@@ -51,6 +52,8 @@ export function calibrationCommands(cli: Command): void {
     .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
     .option('--name <name>', 'the fitted scenario\'s name')
     .action(async (file: string, options: FitCommandOptions) => {
+      checkOutputPaths({ '--out': options.out });
+      await checkRecordsReadable(file);
       const fitted = await fitFile(file, options);
       const yaml = fittedYaml(fitted, file);
       if (options.out) {
@@ -79,7 +82,9 @@ export function calibrationCommands(cli: Command): void {
     .action(async (scenarioFile: string, file: string, options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
+      checkOutputPaths({ '--out': options.out });
       const scenario = await loadScenarioFile(scenarioFile);
+      await checkRecordsReadable(file);
       const reader = readCallRecords(file, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
       const workers = options.workers;
@@ -90,10 +95,23 @@ export function calibrationCommands(cli: Command): void {
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
       if (reader.badRows > 0) process.stderr.write(`skipped ${thousands(reader.badRows)} bad rows\n`);
       if (options.out) {
-        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`));
+        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`, scenario));
         process.stderr.write(`wrote ${options.out}\n`);
       }
     });
+}
+
+/**
+ * A records file that can be opened, or the reader's own error saying why not: a stream that
+ * fails to open reports it as an event, not to the loop reading it.
+ */
+async function checkRecordsReadable(file: string): Promise<void> {
+  try {
+    if ((await stat(file)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    await access(file, constants.R_OK);
+  } catch (error) {
+    throw new RecordFileError(file, [], 0, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 async function fitFile(file: string, options: FitCommandOptions): Promise<FittedScenario> {
