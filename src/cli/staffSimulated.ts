@@ -38,15 +38,15 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   const target = simulatedTarget(options);
   const scenario = withThreshold(loaded, options.within);
   const showProgress = staffingProgress();
-  let rosters = 0;
+  let simulated = 0;
   const onProgress = (progress: StaffingProgress) => {
-    rosters = progress.iteration;
+    simulated = progress.iteration;
     showProgress?.(progress);
   };
   // Stopped from outside, the command says how far it got and exits at once: nothing is
   // written before the search ends, and the worker threads end with the process.
   const stop = (signal: NodeJS.Signals) => {
-    process.stderr.write(`${showProgress ? '\n' : ''}staff: stopped by ${signal} after ${rosters} roster(s) simulated; nothing written\n`);
+    process.stderr.write(`${showProgress ? '\n' : ''}staff: stopped by ${signal} after ${simulated} roster(s) simulated; nothing written\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGTERM', stop);
