@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { isMultiLine, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
+import { isMultiLine, requireSingleLine, resolveScenario, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
@@ -20,6 +20,7 @@ import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
 import { warnOfComparison, warnOfScenario } from './warnings';
 import { staffSimulated, type SimulatedStaffOptions } from './staffSimulated';
+import { writeRosterCsv } from './staffRosterCsv';
 
 interface SimulationOptions extends OutputOptions {
   replications: number;
@@ -168,12 +169,15 @@ export function program(): Command {
     .option('-w, --workers <n>', 'with --simulate: worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--max-iterations <n>', 'with --simulate: most rosters to simulate', positiveInteger('--max-iterations'), 40)
     .option('--min-round-saving <fraction>', 'with --simulate: stop when a round of removals saves less than this share of agent-hours (default 0: when it saves nothing)', fraction)
+    .option('--confidence <fraction>', 'with --simulate: meet each target with this confidence (the bound of each interval\'s confidence interval at this level, not only the mean)', fraction)
     .option('--redis <url>', 'with --simulate: run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)', redisUrl)
     .option('-o, --out <file>', 'with --simulate: write an HTML report of both rosters and the figures achieved')
+    .option('--roster-csv <file>', 'write the roster as CSV for a workforce-management tool: intervalStart, intervalEnd (seconds), group, agents')
     .action(async (file: string, options: SimulatedStaffOptions & { within?: number; write?: string; json?: boolean }) => {
-      checkOutputPaths({ '--write': options.write, '--out': options.out });
+      checkOutputPaths({ '--write': options.write, '--out': options.out, '--roster-csv': options.rosterCsv });
       const scenario = await loadScenarioFile(file);
       if (options.simulate) return staffSimulated(file, scenario, options);
+      if (options.confidence !== undefined) throw new UsageError('staff: --confidence needs --simulate (Erlang\'s figures are exact, not estimates)');
       if (isMultiLine(scenario)) {
         // Not an internal failure: the command cannot plan this kind of center (exit 2, no stack).
         throw new UsageError(`${file}: ${multiLineRefusal(scenario)}; queuecast staff --simulate staffs it whole`);
@@ -189,11 +193,15 @@ export function program(): Command {
         const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
         process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold)}\n`);
       }
+      const staffed = withRoster(scenario, plan);
       if (options.write) {
-        const staffed = withRoster(scenario, plan);
         const text = extname(options.write) === '.json' ? `${JSON.stringify(staffed, null, 2)}\n` : stringify(staffed);
         await writeFile(options.write, text);
         process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
+      }
+      if (options.rosterCsv) {
+        const resolved = resolveScenario(staffed);
+        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds);
       }
     });
 

@@ -1,6 +1,7 @@
 import { agentsFor, type StaffingTarget } from '../analytic';
 import { meanOf } from '../random';
-import { requireSingleLine, resolveScenario, soleLine, type Scenario } from '../scenario';
+import { requireSingleLine, resolveScenario, soleLine, type Scenario, type SingleLineScenario } from '../scenario';
+import type { Roster } from '../staffing';
 import { UsageError } from './errors';
 import { clock, textTable, thousands } from './format';
 
@@ -63,7 +64,7 @@ export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[
 }
 
 /** The scenario with the plan's roster, ready to simulate (and to check the plan). */
-export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): Scenario {
+export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): SingleLineScenario & { agents: Roster } {
   const single = requireSingleLine(scenario, 'Erlang staffing');
   const line = soleLine(resolveScenario(single), 'Erlang staffing');
   const roster = plan.map((row) => row.agents);

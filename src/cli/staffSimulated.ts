@@ -6,10 +6,11 @@ import { stringify } from 'yaml';
 import type { StaffingTarget } from '../analytic';
 import { staffBySimulation } from '../node/staffing';
 import { renderStaffingReport } from '../node/staffingReport';
-import { isMultiLine, type Scenario } from '../scenario';
-import type { StaffingProgress, StaffingResult, StaffingRow } from '../staffing';
+import { isMultiLine, resolveScenario, type Scenario } from '../scenario';
+import type { Roster, StaffingProgress, StaffingResult, StaffingRow } from '../staffing';
 import { UsageError } from './errors';
 import { clock, textTable, thousands } from './format';
+import { writeRosterCsv } from './staffRosterCsv';
 
 /** The options of `queuecast staff` that staffing by simulation reads. */
 export interface SimulatedStaffOptions {
@@ -24,6 +25,8 @@ export interface SimulatedStaffOptions {
   redis?: string;
   maxIterations: number;
   minRoundSaving?: number;
+  confidence?: number;
+  rosterCsv?: string;
   out?: string;
   write?: string;
   json?: boolean;
@@ -34,18 +37,38 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   if (options.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
   const target = simulatedTarget(options);
   const scenario = withThreshold(loaded, options.within);
-  const onProgress = staffingProgress();
-  const result = await staffBySimulation(scenario, {
-    target,
-    replications: options.replications,
-    maxIterations: options.maxIterations,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  if (onProgress) process.stderr.write('\n');
+  const showProgress = staffingProgress();
+  let simulated = 0;
+  const onProgress = (progress: StaffingProgress) => {
+    simulated = progress.iteration;
+    showProgress?.(progress);
+  };
+  // Stopped from outside, the command says how far it got and exits at once: nothing is
+  // written before the search ends, and the worker threads end with the process.
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${showProgress ? '\n' : ''}staff: stopped by ${signal} after ${simulated} roster(s) simulated; nothing written\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  let result: StaffingResult;
+  try {
+    result = await staffBySimulation(scenario, {
+      target,
+      replications: options.replications,
+      maxIterations: options.maxIterations,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
+      ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+      onProgress,
+    });
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  }
+  if (showProgress) process.stderr.write('\n');
   const title = `${scenario.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario))}\n`);
@@ -53,6 +76,11 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
     const text = extname(options.write) === '.json' ? `${JSON.stringify(result.scenario, null, 2)}\n` : stringify(result.scenario);
     await writeFile(options.write, text);
     process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
+  }
+  if (options.rosterCsv) {
+    const resolved = resolveScenario(scenario);
+    const rosters = resolved.multiLine ? (result.agents as Record<string, Roster>) : { [resolved.groups[0]!.name]: result.agents as Roster };
+    await writeRosterCsv(options.rosterCsv, rosters, resolved.durationSeconds);
   }
   if (options.out) {
     await writeFile(options.out, await renderStaffingReport({ title, scenario, result, replications: options.replications }));
@@ -110,9 +138,19 @@ export function simulatedStaffTable(result: StaffingResult, replications: number
   const summary = [
     `agent-hours: ${thousands(result.agentHours, 1)} simulated, ${thousands(result.erlangAgentHours, 1)} by Erlang A (${delta >= 0 ? '+' : ''}${thousands(delta, 1)})`,
     `${result.iterations} rosters simulated, ${replications} replications each on the same seeds; ! marks an interval Erlang's roster misses`,
+    metOnLine(result),
     ...(result.allMet ? [] : ['the search ran out of iterations before every interval met its target (raise --max-iterations)']),
   ];
   return `${table}\n\n${summary.join('\n')}`;
+}
+
+/** Which figure met each target: the mean, or the bound of its interval (the figures' ± is at the same level). */
+function metOnLine(result: StaffingResult): string {
+  const level = `${Number((100 * result.confidence).toFixed(1))}%`;
+  if (result.metOn === 'mean') return `targets met on the mean over the replications (± is a ${level} confidence interval; --confidence meets them on its bound)`;
+  const sides = new Set(result.rows.map((row) => (row.measure === 'serviceLevel' ? 'lower' : 'upper')));
+  const side = sides.size === 1 ? [...sides][0]! : 'lower or upper';
+  return `targets met with ${level} confidence: the ${side} bound of each interval's ${level} confidence interval meets its target`;
 }
 
 function formatTarget(row: StaffingRow): string {

@@ -1,3 +1,4 @@
+import { yieldToHost } from '../engine';
 import type { Report } from '../metrics';
 import { runResolved } from '../model';
 import { replicationSeed } from '../random';
@@ -51,6 +52,10 @@ export async function replicateReports(scenario: Scenario, options: ReplicationO
   const { replications, seed } = checkReplicationOptions('replicate', options, resolved.seed);
   const reports: Report[] = [];
   for (let k = 0; k < replications; k++) {
+    // A run shorter than a slice never yields: without a turn of the host's event loop between
+    // replications, a staffing search of small rosters would hold it (timers, signal handlers)
+    // for a whole roster.
+    if (k > 0) await yieldToHost();
     reports.push(await runResolved(withReplicationSeed(resolved, seed, k), undefined));
     options.onProgress?.(k + 1, replications);
   }

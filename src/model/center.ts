@@ -52,6 +52,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   private nextCallerId = 0;
   private linesArriving: number;
+  /** No call is left and none will come: only roster changes remain before the run stops. */
+  private drained = false;
   /** People without a final outcome yet (requests and people who will redial included). */
   inSystem = 0;
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
@@ -353,16 +355,36 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   private applyStaffing(group: GroupRuntime, interval: number): void {
     const { perInterval, intervalSeconds } = group.roster;
+    group.interval = interval;
     group.scheduled = perInterval[interval]!;
     // Idle agents leave at once; busy ones stay until their call ends (see releaseAgent).
     group.onDuty = group.onDuty > group.scheduled ? Math.max(group.scheduled, group.busy) : group.scheduled;
     this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
     if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, group.index, interval + 1);
     this.serveWaiting(group);
+    if (this.drained && !this.rosterChangesLeft()) this.simulation.stop();
   }
 
-  /** Ends the run once no line will have another arrival and every story has ended. */
+  /**
+   * Ends the run once no line will have another arrival and every story has ended, and the
+   * rosters have made their changes before durationSeconds: a run that drains early goes on
+   * to them (with nobody left to serve, each only sets the agents on duty at its time), so
+   * agents scheduled and on duty follow the roster to the end of the horizon whatever the
+   * calls did. Stale timers met on the way are dropped as always.
+   */
   finishIfDrained(): void {
-    if (this.linesArriving === 0 && this.inSystem === 0) this.simulation.stop();
+    if (this.linesArriving === 0 && this.inSystem === 0) {
+      this.drained = true;
+      if (!this.rosterChangesLeft()) this.simulation.stop();
+    }
+  }
+
+  /** Some group's roster still changes before durationSeconds. */
+  private rosterChangesLeft(): boolean {
+    for (const group of this.groups) {
+      const next = group.interval + 1;
+      if (next < group.roster.perInterval.length && next * group.roster.intervalSeconds < this.durationSeconds) return true;
+    }
+    return false;
   }
 }

@@ -106,6 +106,8 @@ export class LineRuntime {
 
 /** One agent group while the center runs. */
 export class GroupRuntime {
+  /** The roster's interval in force. */
+  interval = 0;
   scheduled = 0;
   onDuty = 0;
   busy = 0;

@@ -30,15 +30,16 @@ export async function renderStaffingReport(input: StaffingReportInput): Promise<
   const { result } = input;
   const size = { width: 900, height: 240 };
   const lines = new Set(result.rows.map((row) => row.line)).size;
+  const level = `${Number((100 * result.confidence).toFixed(1))}%`;
   const charts = [
     { id: 'rosters', title: 'Agents per interval', caption: 'The roster found by simulation beside Erlang A\'s (each interval in steady state, no callbacks or redials).', spec: rostersByIntervalChart(result.rows, size) },
-    { id: 'achieved', title: 'What each roster achieves', caption: `By arrival interval over the replications${lines > 1 ? ', a panel per line' : ''}; the band is the simulated roster's 95% confidence interval, the dashed rule the target.`, spec: achievedByIntervalChart(result.rows, lines > 1 ? { width: 420, height: 170 } : size) },
+    { id: 'achieved', title: 'What each roster achieves', caption: `By arrival interval over the replications${lines > 1 ? ', a panel per line' : ''}; the band is the simulated roster's ${level} confidence interval, the dashed rule the target.`, spec: achievedByIntervalChart(result.rows, lines > 1 ? { width: 420, height: 170 } : size) },
   ];
   const svgs = await renderSvgs(charts.map((chart) => chart.spec));
   const saved = result.erlangAgentHours - result.agentHours;
   const erlangShort = result.rows.filter((row) => !row.erlangMet).length;
   const cards = cardsHtml([
-    { label: 'Agent-hours by simulation', value: formatNumber(result.agentHours, 1), detail: result.allMet ? 'every interval meets its target' : 'the search ran out of iterations' },
+    { label: 'Agent-hours by simulation', value: formatNumber(result.agentHours, 1), detail: result.allMet ? `every interval meets its target${result.metOn === 'bound' ? ` with ${level} confidence` : ''}` : 'the search ran out of iterations' },
     { label: 'Agent-hours by Erlang A', value: formatNumber(result.erlangAgentHours, 1), detail: `${saved >= 0 ? 'simulation saves' : 'simulation needs'} ${formatNumber(Math.abs(saved), 1)}` },
     { label: 'Intervals Erlang A misses', value: String(erlangShort), detail: `of ${result.rows.length} simulated` },
     { label: 'Rosters simulated', value: String(result.iterations), detail: `${input.replications} replications each, same seeds` },
@@ -61,7 +62,7 @@ ${charts.map((chart, i) => `<figure class="chart" data-chart="${chart.id}">\n<fi
 <section class="figures">
 <h2>By interval</h2>
 ${rowsTable(result.rows)}
-<p class="note">${escapeHtml('Figures are over the callers who arrived in the interval, pooled over the replications, ± the half-width of a 95% confidence interval. Every roster ran on the same replication seeds (common random numbers).')}</p>
+<p class="note">${escapeHtml(`Figures are over the callers who arrived in the interval, pooled over the replications, ± the half-width of a ${level} confidence interval. Every roster ran on the same replication seeds (common random numbers).`)}</p>
 </section>`,
   );
 }

@@ -6,6 +6,12 @@ import type { StaffingProblem } from './problem';
 /** One line's figure in one row over the replications. */
 export interface IntervalFigure {
   estimate: Estimate;
+  /**
+   * The figure held to the target: the mean, or (meeting it with confidence) the bound of its
+   * interval on the target's side (the low end for a service level, the high end for
+   * abandonment and wait).
+   */
+  judged: number;
   /** Calls of the row that held (answered, abandoned, balked), over all replications. */
   held: number;
   /** Meets the target (always, in a warm-up row: its callers are not counted). */
@@ -18,13 +24,13 @@ export interface IntervalFigure {
  * time), so that a replication with few callers in a row weighs little. Its interval is the
  * ratio estimator's (delta method), Student t with replications − 1 degrees of freedom.
  */
-export function intervalFigures(problem: StaffingProblem, reports: readonly Report[], confidence: number): IntervalFigure[][] {
+export function intervalFigures(problem: StaffingProblem, reports: readonly Report[], confidence: number, onBound: boolean): IntervalFigure[][] {
   const n = reports.length;
   const t = studentTCritical(confidence, n - 1);
   return problem.lines.map((line) =>
     Array.from({ length: problem.rows }, (_, k) => {
       const parts = reports.map((report) => partsOf(report.lines[line.name]!.intervals[k]!, line.target.measure));
-      const figure = figureOf(parts, line.target, n, t);
+      const figure = figureOf(parts, line.target, n, t, onBound);
       return problem.warmupRows[k] ? { ...figure, met: true } : figure;
     }),
   );
@@ -39,7 +45,7 @@ function partsOf(row: LineIntervalRow, measure: LineTarget['measure']): { x: num
   return { x: row.meanHoldSeconds * held, y: held };
 }
 
-function figureOf(parts: ReadonlyArray<{ x: number; y: number }>, target: LineTarget, n: number, t: number): IntervalFigure {
+function figureOf(parts: ReadonlyArray<{ x: number; y: number }>, target: LineTarget, n: number, t: number, onBound: boolean): IntervalFigure {
   let sumX = 0;
   let sumY = 0;
   for (const { x, y } of parts) {
@@ -49,7 +55,7 @@ function figureOf(parts: ReadonlyArray<{ x: number; y: number }>, target: LineTa
   if (sumY === 0) {
     // Nobody held in this row: a target about no callers is met, whatever it is.
     const vacuous = target.measure === 'serviceLevel' ? 1 : 0;
-    return { estimate: { mean: vacuous, sd: 0, halfWidth: 0, low: vacuous, high: vacuous }, held: 0, met: true };
+    return { estimate: { mean: vacuous, sd: 0, halfWidth: 0, low: vacuous, high: vacuous }, judged: vacuous, held: 0, met: true };
   }
   const ratio = sumX / sumY;
   let squares = 0;
@@ -57,6 +63,8 @@ function figureOf(parts: ReadonlyArray<{ x: number; y: number }>, target: LineTa
   const meanY = sumY / n;
   const sd = Math.sqrt(squares / (n - 1)) / meanY;
   const halfWidth = t * (sd / Math.sqrt(n));
-  const met = target.measure === 'serviceLevel' ? ratio >= target.value : ratio <= target.value;
-  return { estimate: { mean: ratio, sd, halfWidth, low: ratio - halfWidth, high: ratio + halfWidth }, held: sumY, met };
+  const higherIsBetter = target.measure === 'serviceLevel';
+  const judged = onBound ? (higherIsBetter ? ratio - halfWidth : ratio + halfWidth) : ratio;
+  const met = higherIsBetter ? judged >= target.value : judged <= target.value;
+  return { estimate: { mean: ratio, sd, halfWidth, low: ratio - halfWidth, high: ratio + halfWidth }, judged, held: sumY, met };
 }

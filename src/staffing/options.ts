@@ -29,11 +29,15 @@ export interface CheckedOptions {
   replications: number;
   seed: number;
   confidence: number;
+  /** What meets a target: the mean over the replications, or the bound of its interval at `confidence`. */
+  metOn: 'mean' | 'bound';
   maxIterations: number;
   minRoundSaving: number;
 }
 
 const MEASURES = ['serviceLevel', 'probAbandon', 'meanWaitSeconds'] as const;
+// Of the achieved figures' intervals when no confidence is asked for (targets then met on the mean).
+const DEFAULT_CONFIDENCE = 0.95;
 
 /** Checks the options against the scenario's lines; throws a `StaffingOptionsError` listing every problem. */
 export function checkStaffingOptions(options: StaffingOptions, scenario: ResolvedScenario): CheckedOptions {
@@ -45,12 +49,14 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
   if (typeof options !== 'object' || options === null) {
     throw new StaffingOptionsError([{ path: '', expected: 'an object with target and replications', received: options }]);
   }
-  const { replications, seed = scenario.seed, confidence = 0.95, maxIterations = 40, minRoundSaving = 0, targetsByLine = {} } = options;
+  const { replications, seed = scenario.seed, confidence = DEFAULT_CONFIDENCE, maxIterations = 40, minRoundSaving = 0, targetsByLine = {} } = options;
   if (!(typeof minRoundSaving === 'number' && minRoundSaving >= 0 && minRoundSaving < 1)) add('minRoundSaving', 'a fraction in [0, 1)', minRoundSaving);
   if (!(Number.isInteger(replications) && replications >= 2)) add('replications', 'an integer at least 2', replications);
   if (!Number.isInteger(seed)) add('seed', 'an integer', seed);
   if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) add('confidence', 'a number in (0, 1)', confidence);
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) add('maxIterations', 'an integer at least 1', maxIterations);
+  const { signal } = options;
+  if (signal !== undefined && typeof (signal as { throwIfAborted?: unknown } | null)?.throwIfAborted !== 'function') add('signal', 'an AbortSignal', signal);
   const lineNames = scenario.lines.map((line) => line.name);
   if (typeof targetsByLine !== 'object' || targetsByLine === null) {
     add('targetsByLine', 'an object of targets by line name', targetsByLine);
@@ -66,7 +72,7 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
     return checkTarget(own ?? options.target, path, line.patience !== undefined, line.name, add);
   });
   if (problems.length > 0) throw new StaffingOptionsError(problems);
-  return { targets, replications, seed, confidence, maxIterations, minRoundSaving };
+  return { targets, replications, seed, confidence, metOn: options.confidence === undefined ? 'mean' : 'bound', maxIterations, minRoundSaving };
 }
 
 function checkTarget(

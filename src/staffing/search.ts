@@ -1,16 +1,12 @@
+import { yieldToHost } from '../engine';
 import type { ErlangModel } from './erlangModel';
 import { goodness } from './erlangModel';
-import { intervalFigures, type IntervalFigure } from './intervalFigures';
+import { neighboursMeet, type Evaluation } from './evaluation';
+import { intervalFigures } from './intervalFigures';
+import { tradeAcrossGroups } from './trades';
 import type { CheckedOptions } from './options';
 import { agentHoursOf, copyRosters, sameRosters, withRosters, type Rosters, type StaffingProblem } from './problem';
 import type { ReplicationRunner, StaffingProgress } from './types';
-
-/** A roster and what its replications achieved, line by line and row by row. */
-export interface Evaluation {
-  rosters: Rosters;
-  figures: IntervalFigure[][];
-  missed: number;
-}
 
 export interface SearchOutcome {
   erlang: Evaluation;
@@ -22,6 +18,7 @@ export interface SearchOutcome {
 
 interface SearchHooks {
   runReplications: ReplicationRunner;
+  signal: AbortSignal | undefined;
   onProgress: ((progress: StaffingProgress) => void) | undefined;
   onReplication: ((done: number, total: number) => void) | undefined;
 }
@@ -51,6 +48,8 @@ const REMOVAL_CLASSES = 3;
  *    fewer in every third row at once, kept where the row and its neighbours still meet their
  *    targets, the step halving on failure down to one agent. A round that finds no cheaper
  *    roster meeting every target ends the search; the cheapest such roster is the answer.
+ * 4. Trades between groups (trades.ts): where a line overflows to another staffed group, one
+ *    agent more there and fewer elsewhere, kept when cheaper and meeting every target.
  */
 export async function searchRosters(
   problem: StaffingProblem,
@@ -61,14 +60,29 @@ export async function searchRosters(
 ): Promise<SearchOutcome> {
   let iterations = 0;
   const floorOf = (k: number) => (k === problem.rows - 1 ? 1 : 0); // the last row's agents serve the drain
+  const { signal } = hooks;
   const evaluate = async (rosters: Rosters, phase: StaffingProgress['phase']): Promise<Evaluation> => {
+    // The host's turn between rosters: its timers and signal handlers run (a runner that
+    // answers at once would otherwise hold the event loop for the whole search), and an abort
+    // stops the search here or at the end of the replication under way.
+    await yieldToHost();
+    signal?.throwIfAborted();
+    const onReplication = hooks.onReplication;
     const { reports } = await hooks.runReplications(withRosters(problem, rosters), {
       replications: options.replications,
       seed: options.seed,
-      ...(hooks.onReplication ? { onProgress: hooks.onReplication } : {}),
+      ...(signal || onReplication
+        ? {
+            onProgress: (done: number, total: number) => {
+              signal?.throwIfAborted();
+              onReplication?.(done, total);
+            },
+          }
+        : {}),
     });
+    signal?.throwIfAborted();
     iterations++;
-    const figures = intervalFigures(problem, reports, options.confidence);
+    const figures = intervalFigures(problem, reports, options.confidence, options.metOn === 'bound');
     const missed = figures.reduce((sum, rows) => sum + rows.filter((figure) => !figure.met).length, 0);
     hooks.onProgress?.({ iteration: iterations, phase, agentHours: agentHoursOf(problem, rosters), missed });
     return { rosters: copyRosters(rosters), figures, missed };
@@ -89,7 +103,7 @@ export async function searchRosters(
   remember(erlang);
   // The start: Erlang for the lagged load (Erlang C where callers are more patient than a row is long).
   const start = atLeastFloor(model.roster());
-  let current: Evaluation = sameRosters(start, erlangRoster) ? erlang : await evaluate(start, 'erlang');
+  let current: Evaluation = sameRosters(start, erlangRoster) || !budgetLeft() ? erlang : await evaluate(start, 'erlang');
   remember(current);
 
   // Step 2: corrections, until they stop paying (the simulation's figures are noisy and rows
@@ -170,13 +184,18 @@ export async function searchRosters(
     bestAtRound = bestNow;
     roundRemoved = false;
     const rosters = copyRosters(current.rosters);
+    // Every pass of this loop simulates a roster or ends the search: a round tries only rows
+    // that can step (a stride left and agents above the floor), and with none there is nothing
+    // left to try.
+    const steps = problem.staffedGroups.flatMap((g) =>
+      rosters[g]!.flatMap((agents, k) => {
+        const by = Math.min(stride[g]![k]!, agents - floorOf(k));
+        return by > 0 ? [{ g, k, by }] : [];
+      }),
+    );
+    if (steps.length === 0) break;
     for (let c = 0; c < REMOVAL_CLASSES && budgetLeft(); c++) {
-      const candidates = problem.staffedGroups.flatMap((g) =>
-        rosters[g]!.flatMap((agents, k) => {
-          const by = Math.min(stride[g]![k]!, agents - floorOf(k));
-          return k % REMOVAL_CLASSES === c && by > 0 ? [{ g, k, by }] : [];
-        }),
-      );
+      const candidates = steps.filter(({ k }) => k % REMOVAL_CLASSES === c);
       if (candidates.length === 0) continue;
       const trial = copyRosters(rosters);
       for (const { g, k, by } of candidates) trial[g]![k]! -= by;
@@ -193,13 +212,13 @@ export async function searchRosters(
       }
       if (sameRosters(rosters, outcome.rosters)) current = outcome;
     }
-    const anyLeft = stride.some((row) => row.some((by) => by > 0));
-    if (!roundRemoved && !anyLeft) break;
     if (sameRosters(rosters, current.rosters)) continue;
     if (!budgetLeft()) break;
     current = await evaluate(rosters, 'verify');
     remember(current);
   }
+  // Step 4: trades between groups, where a line overflows from one staffed group to another.
+  if (best) best = await tradeAcrossGroups(problem, best, { evaluate, budgetLeft, floorOf });
   return { erlang, best, last: current, iterations };
 }
 
@@ -227,18 +246,9 @@ function ownMargin(problem: StaffingProblem, evaluation: Evaluation, g: number, 
   problem.lines.forEach((line, i) => {
     if (line.group !== g) return;
     const figure = evaluation.figures[i]![k]!;
-    if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.estimate.mean) - goodness(line.target.measure, line.target.value));
+    if (figure.held > 0) margin = Math.min(margin, goodness(line.target.measure, figure.judged) - goodness(line.target.measure, line.target.value));
   });
   return margin;
-}
-
-/** Group g's row k and the rows beside it meet every target of the lines g answers. */
-function neighboursMeet(problem: StaffingProblem, evaluation: Evaluation, g: number, k: number): boolean {
-  return problem.resolved.lines.every((line, i) => {
-    if (!line.routing.some((route) => route.group === g)) return true;
-    const rows = evaluation.figures[i]!;
-    return [k - 1, k, k + 1].every((row) => rows[row]?.met ?? true);
-  });
 }
 
 /**
@@ -268,11 +278,11 @@ function corrected(
         const figure = evaluation.figures[i]![k]!;
         if (figure.held === 0 || problem.warmupRows[k]) return;
         const { measure } = line.target;
-        const now = goodness(measure, figure.estimate.mean);
+        const now = goodness(measure, figure.judged);
         const wantedValue = goodness(measure, line.target.value);
         let wanted: number | undefined;
         if (previous && before !== undefined && before !== agents && previous.figures[i]![k]!.held > 0) {
-          const then = goodness(measure, previous.figures[i]![k]!.estimate.mean);
+          const then = goodness(measure, previous.figures[i]![k]!.judged);
           const slope = (now - then) / (agents - before);
           if (slope > 1e-9) wanted = Math.ceil(agents + (wantedValue - now) / slope - 1e-9);
           else if (now < wantedValue && agents > before) wanted = agents + 2 * (agents - before);

@@ -3,7 +3,8 @@ import { resolveScenario, type Scenario } from '../scenario';
 import { ErlangModel } from './erlangModel';
 import { checkStaffingOptions } from './options';
 import { agentHoursOf, rosterOf, staffingProblem, withRosters, type Rosters, type StaffingProblem } from './problem';
-import { searchRosters, type Evaluation } from './search';
+import type { Evaluation } from './evaluation';
+import { searchRosters } from './search';
 import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './types';
 
 /**
@@ -22,7 +23,10 @@ import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './typ
  * steps made miss; it ends at the first round that finds no cheaper roster meeting every
  * target (or one saving under `minRoundSaving`). Every roster runs on the same replication
  * seeds (common random numbers), so the search converges on one sample instead of chasing
- * noise. On the IRS-like line's 48 half hours: 13 rosters of 20 replications.
+ * noise. Where a line overflows from one staffed group to another, it then tries one agent
+ * more in one for fewer in the other. On the IRS-like line's 24 half hours: 13 rosters of 20
+ * replications. At most `maxIterations` rosters; `signal` stops it between rosters and
+ * replications; `confidence` meets each target on the bound of its interval, not the mean.
  * Rosters follow the scenario's report rows (the arrival forecast's intervals). A line's target
  * drives the roster of its first route's group; groups no line routes to first keep theirs.
  * Replications run in-process unless `runReplications` says otherwise (`queuecast/node`'s
@@ -43,6 +47,7 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
   const problem = staffingProblem(scenario, resolved, checked.targets);
   const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {
     runReplications: options.runReplications ?? replicateReports,
+    signal: options.signal,
     onProgress: options.onProgress,
     onReplication: options.onReplication,
   });
@@ -57,6 +62,8 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
     erlangAgentHours: agentHoursOf(problem, outcome.erlang.rosters),
     iterations: outcome.iterations,
     allMet: found.missed === 0,
+    metOn: checked.metOn,
+    confidence: checked.confidence,
     rows: rowsOf(problem, found, outcome.erlang),
     scenario: withRosters(problem, found.rosters),
   };

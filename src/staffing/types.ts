@@ -24,8 +24,8 @@ export type ReplicationRunner = (
 export interface StaffingProgress {
   /** Rosters simulated so far (each is `replications` runs). */
   iteration: number;
-  /** What the search is doing: starting from Erlang, correcting by Erlang's slope, or trying rosters one agent apart. */
-  phase: 'erlang' | 'correct' | 'add' | 'remove' | 'verify';
+  /** What the search is doing: starting from Erlang, correcting by Erlang's slope, trying rosters one agent apart, or trading agents between groups. */
+  phase: 'erlang' | 'correct' | 'add' | 'remove' | 'verify' | 'trade';
   /** Agent-hours of the roster just simulated. */
   agentHours: number;
   /** Intervals (line by line) that missed their target with it. */
@@ -41,7 +41,12 @@ export interface StaffingOptions {
   replications: number;
   /** Seed of the replications; default: the scenario's. */
   seed?: number;
-  /** Of the achieved figures' intervals; default 0.95. */
+  /**
+   * Meet each target with this confidence: the bound of each interval's figure on the target's
+   * side (the low end of its confidence interval at this level for a service level, the high
+   * end for abandonment and wait) must meet it, not only the mean. The achieved figures'
+   * intervals are at this level. Default: targets met on the mean, intervals at 0.95.
+   */
   confidence?: number;
   /** Most rosters to simulate; default 40. */
   maxIterations?: number;
@@ -52,6 +57,11 @@ export interface StaffingOptions {
    * replications can tell apart.
    */
   minRoundSaving?: number;
+  /**
+   * Aborting stops the search between two rosters or at the end of the replication under way
+   * (the search yields to the host between rosters); the promise rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
   /** The replications' runner; default: `replicate()` in-process. */
   runReplications?: ReplicationRunner;
   onProgress?: (progress: StaffingProgress) => void;
@@ -94,6 +104,10 @@ export interface StaffingResult {
   iterations: number;
   /** True when every interval of every line meets its target (false only if `maxIterations` ran out first). */
   allMet: boolean;
+  /** What met each target: the figure's mean over the replications, or the bound of its interval at `confidence`. */
+  metOn: 'mean' | 'bound';
+  /** The level of the achieved figures' intervals (and of the bound that met each target when `metOn` is 'bound'). */
+  confidence: number;
   /** Tidy rows, one per line and interval. */
   rows: StaffingRow[];
   /** The scenario with the roster found, ready to run or write. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run, type Scenario } from '../../src';
+import { lastValueFrom } from 'rxjs';
+import { run, simulate, summarize, type MultiLineScenario, type Scenario } from '../../src';
 import { scriptedRun, timeline } from '../support/scripted';
 
 // Three agents until 600 s, then one. Every call lasts 500 s; callers arrive at 0, 100, 200
@@ -96,5 +97,80 @@ describe('staffing that drops mid-day', () => {
       // Agents leave only as fast as their calls end, never earlier than the roster says.
       expect(row.agentsOnDuty).toBeGreaterThanOrEqual(row.agentsScheduled - 1e-9);
     }
+  });
+});
+
+// Issue 31, item 2: the last call ends long before durationSeconds; the roster's later changes
+// still hold for the rest of the horizon (nobody is left to serve, so on duty = scheduled).
+describe('roster changes after the run drains', () => {
+  // Five calls of 8 s in the first hour, none in the second; 5 agents, then 1.
+  const drained: Scenario = {
+    durationSeconds: 7200,
+    arrivals: { intervalSeconds: 3600, perInterval: [5, 0] },
+    agents: { intervalSeconds: 3600, perInterval: [5, 1] },
+    handleTime: { type: 'fixed', seconds: 8 },
+  };
+
+  it('applies the second hour\'s roster after the last call (worked example: occupancy 40 / 21,600)', () => {
+    const { events, report } = scriptedRun(drained, [0, 600, 1200, 1800, 2400]);
+    expect(timeline(events)).toEqual([
+      [0, 'agents-changed', '5/5'],
+      ...[0, 600, 1200, 1800, 2400].flatMap((t, i): Array<[number, string, number]> => [
+        [t, 'arrival', i],
+        [t, 'answered', i],
+        [t + 8, 'call-ended', i],
+      ]),
+      [3600, 'agents-changed', '1/1'], // the run drained at 2408; the roster still changes at 3600
+    ]);
+    // Busy: 5 calls x 8 s = 40 agent-seconds. On duty: 5 x 3600 + 1 x 3600 = 21,600.
+    expect(report.agents.occupancy).toBeCloseTo(40 / 21_600, 15); // 0.001852, not 40 / 36,000
+    expect(report.intervals.map((row) => [row.agentsScheduled, row.agentsOnDuty, row.busyAgents])).toEqual([
+      [5, 5, 40 / 3600],
+      [1, 1, 0],
+    ]);
+    expect(report.groups.agents!.agentsOnDuty).toBe(21_600 / 7200);
+  });
+
+  it('follows every group\'s roster to the end of the horizon, per group and interval', async () => {
+    // Line x routes to group a, and to b after 60 s; both calls (at 0 and 100 s, 50 s each)
+    // find an agent of a at once, so the run drains at 150 s. Rows of 1,200 s; a's roster
+    // changes every 1,200 s, b's at 1,800 s (half-way through the second row).
+    const center: MultiLineScenario = {
+      durationSeconds: 3600,
+      lines: [
+        {
+          name: 'x',
+          arrivals: { intervalSeconds: 1200, perInterval: [2, 0, 0] },
+          handleTime: { type: 'fixed', seconds: 50 },
+          routing: [{ group: 'a' }, { group: 'b', afterSeconds: 60 }],
+        },
+      ],
+      groups: [
+        { name: 'a', agents: { intervalSeconds: 1200, perInterval: [2, 3, 1] } },
+        { name: 'b', agents: { intervalSeconds: 1800, perInterval: [1, 2] } },
+      ],
+    };
+    const { report } = scriptedRun(center, { x: [0, 100] });
+    const rows = (group: string) => report.groups[group]!.intervals.map((row) => [row.agentsScheduled, row.agentsOnDuty]);
+    expect(rows('a')).toEqual([
+      [2, 2],
+      [3, 3],
+      [1, 1],
+    ]);
+    // b: 1 agent until 1,800 s, then 2: the second row is half of each.
+    expect(rows('b')).toEqual([
+      [1, 1],
+      [1.5, 1.5],
+      [2, 2],
+    ]);
+    // On duty over the hour: a (2 + 3 + 1) x 1,200 / 3,600 = 2; b (1 x 1,800 + 2 x 1,800) / 3,600 = 1.5.
+    expect(report.groups.a!.agentsOnDuty).toBeCloseTo(2, 12);
+    expect(report.groups.b!.agentsOnDuty).toBeCloseTo(1.5, 12);
+    expect(report.groups.a!.occupancy).toBeCloseTo(100 / 7200, 12);
+    // The fast path (run) and the event stream (summarize) say the same.
+    const fast = await run(center);
+    expect(fast.groups.b!.intervals.map((row) => row.agentsScheduled)).toEqual([1, 1.5, 2]);
+    const streamed = await lastValueFrom(simulate(center).pipe(summarize()));
+    expect(streamed.groups.b!.intervals.map((row) => row.agentsScheduled)).toEqual([1, 1.5, 2]);
   });
 });
