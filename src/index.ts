@@ -15,6 +15,8 @@ export {
 export {
   validateScenario,
   scenarioProblems,
+  scenarioWarnings,
+  compareWarnings,
   resolveScenario,
   scenarioSchema,
   scenarioJsonSchema,
@@ -37,6 +39,7 @@ export {
   type Route,
   type Scenario,
   type ScenarioProblem,
+  type ScenarioWarning,
   type SingleLineScenario,
 } from './scenario';
 export {

@@ -1,16 +1,15 @@
 import type { MultiLineScenario } from '../../src';
+import { MAX_AGENTS, readAgentsInput, showAgents } from './agentsInput';
 import type { CenterFigures } from './centerFigures';
 import { duration, percent, showFigure, thousands } from './format';
 
 /** What the tiles' controls ask of the page. */
 export interface CenterControls {
-  /** A group's agents typed in (a whole number from 1 to 1000). */
+  /** A group's agents typed in (a whole number from 1 to MAX_AGENTS). */
   groupAgents(group: string, agents: number): void;
   /** A line's callback opt-in slider released. */
   lineOptIn(line: string, probability: number): void;
 }
-
-const MAX_AGENTS = 1000;
 
 /**
  * The tiles of a center of several lines: one per line (on hold, longest hold, mean hold,
@@ -19,6 +18,8 @@ const MAX_AGENTS = 1000;
  * `line-<name>-<figure>` and `group-<name>-<figure>`, with their raw numbers in `data-value`.
  */
 export class CenterTiles {
+  private center: MultiLineScenario | undefined;
+
   constructor(
     private readonly lineTiles: HTMLElement,
     private readonly groupTiles: HTMLElement,
@@ -27,6 +28,7 @@ export class CenterTiles {
 
   /** Builds the tiles for a center, or removes them (`undefined`: a single line). */
   build(center: MultiLineScenario | undefined): void {
+    this.center = center;
     this.lineTiles.replaceChildren(...(center?.lines ?? []).map((line) => {
       const optIn = line.callback?.optIn;
       const fixed = optIn === undefined || 'probability' in optIn;
@@ -67,17 +69,19 @@ export class CenterTiles {
           <label class="line-control">Agents
             <input type="number" min="1" max="${MAX_AGENTS}" step="1" data-testid="group-${name}-agents-input">
           </label>
+          <div class="sub control-message" data-testid="group-${name}-agents-message" role="status" hidden></div>
         </div>`);
       const input = tile.querySelector<HTMLInputElement>('input')!;
-      const constant = typeof group.agents === 'number';
-      input.disabled = !constant;
-      input.title = constant ? '' : 'This group has a roster per interval: edit it below';
+      const message = tile.querySelector<HTMLElement>('.control-message')!;
+      input.title = typeof group.agents === 'number' ? '' : 'This group has a roster per interval: the agents on duty now; edit the roster below';
       if (typeof group.agents === 'number') input.value = String(group.agents);
+      showAgents(input, group.agents, 0);
       const apply = () => {
-        const agents = Number(input.value);
-        const valid = Number.isInteger(agents) && agents >= 1 && agents <= MAX_AGENTS;
-        input.setAttribute('aria-invalid', String(!valid));
-        if (valid) this.controls.groupAgents(group.name, agents);
+        if (typeof group.agents !== 'number') return;
+        const read = readAgentsInput(input, group.agents);
+        message.textContent = read.message;
+        message.hidden = read.message === '';
+        if (read.agents !== undefined) this.controls.groupAgents(group.name, read.agents);
       };
       // Typing "25" should restart once, with 25, not first with 2.
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -129,6 +133,10 @@ export class CenterTiles {
       show(`group-${name}-occupancy`, occupancy, percent(occupancy));
       const bar = at(`group-${name}-occupancy-bar`);
       if (bar) bar.style.width = `${Math.min(100, occupancy * 100).toFixed(1)}%`;
+    }
+    for (const group of this.center?.groups ?? []) {
+      const input = at(`group-${group.name}-agents-input`);
+      if (input instanceof HTMLInputElement) showAgents(input, group.agents, time);
     }
   }
 }

@@ -4,6 +4,7 @@
 //   npx tsx examples/dashboard/build.ts --serve
 import type { Subscription } from 'rxjs';
 import { isMultiLine, scenarioProblems, simulate, type MultiLineScenario, type Scenario } from '../../src';
+import { readAgentsInput, showAgents } from './agentsInput';
 import { CenterFigures } from './centerFigures';
 import { CenterTiles } from './centerTiles';
 import { clock, drawChart, legend } from './chart';
@@ -11,7 +12,6 @@ import { duration, percent, showFigure, thousands } from './format';
 import { OPENING_SECONDS, builtInCenter, builtInScenario } from './scenario';
 
 const SPEEDS = [30, 60, 300, 1200] as const;
-const MAX_AGENTS = 1000;
 // How often the chart is redrawn, in wall-clock milliseconds: the figures update every frame.
 const CHART_EVERY_MS = 100;
 
@@ -23,6 +23,7 @@ function element<T extends Element = HTMLElement>(testId: string): T {
 
 const root = element('dashboard');
 const agentsInput = element<HTMLInputElement>('agents-input');
+const agentsMessage = element('agents-message');
 const optInInput = element<HTMLInputElement>('opt-in-input');
 const optInValue = element('opt-in-value');
 const speedSelect = element<HTMLSelectElement>('speed-select');
@@ -95,16 +96,11 @@ function setStatus(status: 'running' | 'ended' | 'failed'): void {
 
 // --- controls -------------------------------------------------------------------------------
 
-function readAgents(): number | undefined {
-  const value = Number(agentsInput.value);
-  const valid = Number.isInteger(value) && value >= 1 && value <= MAX_AGENTS;
-  agentsInput.setAttribute('aria-invalid', String(!valid));
-  return valid ? value : undefined;
-}
-
 function onAgentsChanged(): void {
-  const agents = readAgents();
-  if (agents === undefined || isMultiLine(scenario)) return;
+  if (isMultiLine(scenario) || typeof scenario.agents !== 'number') return;
+  const { agents, message } = readAgentsInput(agentsInput, scenario.agents);
+  showMessage(agentsMessage, message);
+  if (agents === undefined) return;
   scenario = { ...scenario, agents };
   showScenario();
   restartIfChanged();
@@ -182,13 +178,15 @@ function syncControls(): void {
   root.dataset.lines = multiLine ? String((scenario as MultiLineScenario).lines.length) : '1';
   // One line: the agents and opt-in controls above; several: each line's and group's own tile.
   for (const control of [agentsInput, optInInput]) control.closest('label')!.hidden = multiLine;
+  agentsInput.setAttribute('aria-invalid', 'false');
+  showMessage(agentsMessage, '');
   tiles.build(multiLine ? (scenario as MultiLineScenario) : undefined);
   element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
   if (isMultiLine(scenario)) return;
   const constant = typeof scenario.agents === 'number';
-  agentsInput.disabled = !constant;
-  agentsInput.title = constant ? '' : 'The scenario has a roster per interval: edit it below';
+  agentsInput.title = constant ? '' : 'The scenario has a roster per interval: the agents on duty now; edit the roster below';
   if (typeof scenario.agents === 'number') agentsInput.value = String(scenario.agents);
+  showAgents(agentsInput, scenario.agents, 0);
   const optIn = scenario.callback?.optIn;
   const fixed = optIn !== undefined && 'probability' in optIn;
   optInInput.disabled = optIn !== undefined && !fixed;
@@ -196,6 +194,12 @@ function syncControls(): void {
   else if (!optIn) optInInput.value = '0';
   optInValue.textContent = optInInput.disabled ? 'logistic' : percent(Number(optInInput.value));
   element('scenario-name').textContent = scenario.name ?? 'Unnamed scenario';
+}
+
+/** A message beside a control, or none. */
+function showMessage(target: HTMLElement, text: string): void {
+  if (target.textContent !== text) target.textContent = text;
+  target.hidden = text === '';
 }
 
 function showProblems(problems: readonly string[]): void {
@@ -221,10 +225,14 @@ function paint(now: number): void {
   // The simulated clock runs on between events, as the paced run does.
   const paced = ((now - startedAt) / 1000) * speed;
   const time = f.ended ? f.time : Math.max(f.time, Math.min(paced, f.time + speed));
-  const clockElement = element('sim-clock');
-  clockElement.dataset.seconds = String(Math.floor(time));
-  clockElement.textContent = clock(OPENING_SECONDS + time);
-  element('sim-elapsed').textContent = `${duration(Math.floor(time))} into the day · ${speed}× real time`;
+  // The clock and the time into the day: one whole second, written together.
+  const second = Math.floor(time);
+  for (const [testId, text] of [['sim-clock', clock(OPENING_SECONDS + second)], ['sim-elapsed', `${duration(second)} into the day · ${speed}× real time`]] as const) {
+    const target = element(testId);
+    if (target.dataset.seconds !== String(second)) target.dataset.seconds = String(second);
+    if (target.textContent !== text) target.textContent = text;
+  }
+  if (!isMultiLine(scenario)) showAgents(agentsInput, scenario.agents, time);
 
   const longest = f.longestHoldSeconds(time);
   // Green while nobody has held past the service-level threshold; red past two minutes.

@@ -3,7 +3,7 @@ import { SAVING_PARTS as PARTS, type TidySaving } from './holdSavingsChart';
 import { chartFrame, type ChartOptions, type VegaLiteSpec } from './spec';
 
 /** One bar of the hold-savings-by-line chart. */
-export interface TidyLineSaving extends TidySaving {
+export interface TidyLineSaving extends Omit<TidySaving, 'label'> {
   line: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Estimate, HoldSavings } from '../experiment';
+import { hoursText } from './figureText';
 import { chartFrame, type ChartOptions, type VegaLiteSpec } from './spec';
 
 /** One bar of the hold-savings chart. */
@@ -7,6 +8,8 @@ export interface TidySaving {
   hours: number;
   low: number;
   high: number;
+  /** The hours as the report's table writes them (same rounding), with the unit: `2,867 h`. */
+  label: string;
 }
 
 /** The parts of a saving, in the order charts draw them, with their colours. */
@@ -33,6 +36,7 @@ export function holdSavingsChart(savings: HoldSavings<Estimate>, options: ChartO
     hours: savings[key].mean,
     low: savings[key].low,
     high: savings[key].high,
+    label: hoursText(savings[key]),
   }));
   const x = {
     field: 'part',
@@ -49,7 +53,6 @@ export function holdSavingsChart(savings: HoldSavings<Estimate>, options: ChartO
   return {
     ...chartFrame('Hold hours saved by the variant: direct, indirect and net, with confidence intervals', { width: 360, ...options }),
     data: { values },
-    transform: [{ calculate: "format(datum.hours, ',.3~r') + ' h'", as: 'label' }],
     layer: [
       {
         mark: { type: 'bar', width: { band: 0.55 } },

@@ -2,7 +2,11 @@
 // field. Tidy rows in, Vega-Lite specs out, data inline.
 import type { Sweep } from '../experiment';
 import { describeValue } from '../scenario';
-import { chartFrame, type ChartOptions, type VegaLiteSpec } from './spec';
+import { meanText } from './figureText';
+import { chartFrame, SERIES_COLORS, type ChartOptions, type VegaLiteSpec } from './spec';
+
+// The comparison colours, then a few more: a sweep may have many combinations on one chart.
+const SWEEP_COLORS: readonly string[] = [...SERIES_COLORS, '#0891b2', '#be123c', '#a16207', '#4d7c0f'];
 
 /** One cell of a sweep as a flat row for a chart: each varied value as a label, and the net hours saved. */
 export interface TidySweepCell {
@@ -12,6 +16,8 @@ export interface TidySweepCell {
   /** The values of the paths a chart does not put on an axis, as one label. */
   others: string;
   netHoldHours: number;
+  /** The net hours as the report's table rounds them (to their interval). */
+  netHoldHoursText: string;
   low: number;
   high: number;
 }
@@ -30,7 +36,7 @@ export function tidySweepCells(sweep: Sweep, axes: readonly string[]): TidySweep
       labels[path] = typeof value === 'number' ? value : describeValue(value);
       if (!axes.includes(path)) others.push(`${path}=${describeValue(value)}`);
     }
-    return { ...labels, cell: row.cell, others: others.join(', ') || 'all cells', netHoldHours: row.netHoldHours.mean, low: row.netHoldHours.low, high: row.netHoldHours.high };
+    return { ...labels, cell: row.cell, others: others.join(', ') || 'all cells', netHoldHours: row.netHoldHours.mean, netHoldHoursText: meanText(row.netHoldHours, 2), low: row.netHoldHours.low, high: row.netHoldHours.high };
   });
 }
 
@@ -73,7 +79,7 @@ export function sweepHeatMapChart(sweep: Sweep, options: ChartOptions = {}): Veg
       {
         mark: { type: 'text', fontSize: 12, fontWeight: 600 },
         encoding: {
-          text: { field: 'netHoldHours', type: 'quantitative', format: ',.0f' },
+          text: { field: 'netHoldHoursText', type: 'nominal' },
           color: { condition: { test: `abs(datum.netHoldHours) > ${largest * 0.6}`, value: 'white' }, value: '#0f172a' },
         },
       },
@@ -96,16 +102,23 @@ export function sweepLineChart(sweep: Sweep, path: string, options: ChartOptions
   const values = tidySweepCells(sweep, [path]);
   const numeric = sweep.vary.find((v) => v.path === path)?.values.every((x) => typeof x === 'number') ?? false;
   const x = { field: fieldOf(path), type: numeric ? 'quantitative' : 'ordinal', title: path, ...(numeric ? { scale: { zero: false } } : {}) };
-  const color = { field: 'others', type: 'nominal', title: null, legend: { labelLimit: 320 } };
+  // One colour per combination of the other paths, in grid order, the same in the band and
+  // the line; the legend (the line's alone) under the plot, one label a row, so that long
+  // labels neither widen the chart nor shrink it on the page.
+  const others = [...new Set(values.map((v) => v.others))];
+  const width = options.width ?? 560;
+  const scale = { domain: others, range: others.map((_, i) => SWEEP_COLORS[i % SWEEP_COLORS.length]) };
+  const series = { field: 'others', type: 'nominal', title: null, sort: others, scale };
+  const legend = others.length > 1 ? { orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolOpacity: 1, labelLimit: width } : null;
   return {
     ...chartFrame(`Net hold hours saved as ${path} varies`, options),
     data: { values },
     encoding: { x },
     layer: [
-      { mark: { type: 'area', opacity: 0.15 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color } },
+      { mark: { type: 'area', fillOpacity: 0.15 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: series } },
       {
         mark: { type: 'line', point: true },
-        encoding: { y: { field: 'netHoldHours', type: 'quantitative', title: 'Net hold hours saved' }, color },
+        encoding: { y: { field: 'netHoldHours', type: 'quantitative', title: 'Net hold hours saved' }, color: { ...series, legend } },
       },
       { mark: { type: 'rule', color: '#94a3b8', strokeDash: [4, 3] }, encoding: { y: { datum: 0 } } },
     ],

@@ -1,17 +1,18 @@
 // `queuecast fit` and `queuecast backtest`: a scenario from a center's own records, and the
 // scenario set beside them.
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
-import { fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { fitCallRecordFiles, readCallRecords, RecordFileError, type RecordFormat } from '../node/callRecordFiles';
 import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
+import { checkOutputPaths } from './outputPaths';
 import { fittedYaml } from './fitYaml';
 import { clock, textTable, thousands } from './format';
 
@@ -52,6 +53,8 @@ export function calibrationCommands(cli: Command): void {
     .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
     .option('--name <name>', 'the fitted scenario\'s name')
     .action(async (files: string[], options: FitCommandOptions) => {
+      checkOutputPaths({ '--out': options.out });
+      for (const records of files) await checkRecordsReadable(records);
       const file = files.join(' ');
       const fitted = await fitFiles(files, options);
       const yaml = fittedYaml(fitted, file);
@@ -82,7 +85,9 @@ export function calibrationCommands(cli: Command): void {
     .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
+      checkOutputPaths({ '--out': options.out });
       const scenario = await loadScenarioFile(scenarioFile);
+      for (const records of files) await checkRecordsReadable(records);
       const file = files.join(' ');
       const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
@@ -94,10 +99,23 @@ export function calibrationCommands(cli: Command): void {
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
       process.stderr.write(`${readingSummary(reader.read)}\n`);
       if (options.out) {
-        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`));
+        await writeFile(options.out, await renderBacktestHtml(result, `${scenario.name ?? scenarioFile} against ${file}`, scenario));
         process.stderr.write(`wrote ${options.out}\n`);
       }
     });
+}
+
+/**
+ * A records file that can be opened, or the reader's own error saying why not: a stream that
+ * fails to open reports it as an event, not to the loop reading it.
+ */
+async function checkRecordsReadable(file: string): Promise<void> {
+  try {
+    if ((await stat(file)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    await access(file, constants.R_OK);
+  } catch (error) {
+    throw new RecordFileError(file, [], 0, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 async function fitFiles(files: string[], options: FitCommandOptions): Promise<FittedScenario> {

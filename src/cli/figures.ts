@@ -1,4 +1,4 @@
-import type { Comparison, Estimate, ReportSummary, Summary } from '../experiment';
+import type { Estimate, ReportSummary, Summary } from '../experiment';
 import type { CallFigures } from '../metrics';
 import { isMultiLine, offersCallback, type Line, type Scenario } from '../scenario';
 import { percent, textTable, withInterval } from './format';
@@ -6,10 +6,15 @@ import { percent, textTable, withInterval } from './format';
 /** The call figures of the center or of one line, summarized over replications. */
 export type CallSummary = Summary<CallFigures>;
 
-type Figure<S> = [label: string, show: (summary: S) => Estimate, format: (e: Estimate) => string];
+/**
+ * A row of a table: its label, the estimate it shows and how; `callbackOnly` for a figure that
+ * means nothing where no callback is offered (a mean delay over no callbacks), shown as a dash.
+ */
+export type Figure<S> = [label: string, show: (summary: S) => Estimate, format: (e: Estimate) => string, callbackOnly?: true];
 
-const count = (e: Estimate) => withInterval(e);
-const seconds = (e: Estimate) => withInterval(e, 1);
+export const count = (e: Estimate) => withInterval(e);
+// Hold and delays in minutes, as `npm start` and the HTML report show them.
+const minutes = (e: Estimate) => withInterval(e, 1, 1 / 60);
 
 /**
  * What the scenarios can produce, and so which rows a table shows: a figure that is always 0
@@ -40,7 +45,7 @@ export function featuresOf(...scenarios: Scenario[]): Features {
 }
 
 /** The call figures, the same for the center and for a line; `holdAndService` the rows between. */
-function callFigures<S extends CallSummary>(features: Features, serviceLevelSeconds: number, holdAndService: Array<Figure<S>>): Array<Figure<S>> {
+export function callFigures<S extends CallSummary>(features: Features, serviceLevelSeconds: number, holdAndService: Array<Figure<S>>): Array<Figure<S>> {
   const list: Array<Figure<S>> = [[features.people ? 'calls offered' : 'callers offered', (s) => s.callers.offered, count]];
   if (features.people) {
     list.push(
@@ -59,8 +64,8 @@ function callFigures<S extends CallSummary>(features: Features, serviceLevelSeco
     );
   }
   list.push(
-    ['mean hold (s)', (s) => s.hold.meanSeconds, seconds],
-    ['p90 hold (s)', (s) => s.hold.p90Seconds, seconds],
+    ['mean hold (min)', (s) => s.hold.meanSeconds, minutes],
+    ['p90 hold (min)', (s) => s.hold.p90Seconds, minutes],
     ['hold hours', (s) => s.hold.totalHoldHours, (e) => withInterval(e, 1)],
     ['waited at all', (s) => s.hold.probWait, percent],
     [`answered within ${serviceLevelSeconds} s`, (s) => s.serviceLevel.fraction, percent],
@@ -73,29 +78,40 @@ function callFigures<S extends CallSummary>(features: Features, serviceLevelSeco
       ['callbacks accepted', (s) => s.callback.accepted, count],
       ['callbacks connected', (s) => s.callback.connected, count],
       ['callbacks failed', (s) => s.callback.failed, count],
-      ['callback delay (s)', (s) => s.callback.meanDelaySeconds, seconds],
+      ['callback delay (min)', (s) => s.callback.meanDelaySeconds, minutes, true],
     );
   }
   return list;
 }
 
-function centerFigures(summary: ReportSummary, features: Features): Array<Figure<ReportSummary>> {
+export function centerFigures(summary: ReportSummary, features: Features): Array<Figure<ReportSummary>> {
   return callFigures<ReportSummary>(features, summary.serviceLevel.seconds, [['agent occupancy', (s) => s.agents.occupancy, percent]]);
+}
+
+/** A figure's cell: a dash for a callback figure where no callback is offered. */
+export function cell<S>([, show, format, callbackOnly]: Figure<S>, summary: S, hasCallback: boolean): string {
+  return callbackOnly && !hasCallback ? '–' : format(show(summary));
+}
+
+/** Whether the center (or, named, one of its lines) offers a callback. */
+export function offersCallbackOn(scenario: Scenario, line?: string): boolean {
+  if (line === undefined || !isMultiLine(scenario)) return offersCallback(scenario);
+  return scenario.lines.some((l) => l.name === line && l.callback !== undefined);
 }
 
 /** The figures of a replicated run, each `mean ± half-width` of its confidence interval. */
 export function runTable(summary: ReportSummary, replications: number, features: Features): string {
   return textTable([
     [features.multiLine ? 'all lines' : '', `${replications} replications, 95% intervals`],
-    ...centerFigures(summary, features).map(([label, show, format]) => [label, format(show(summary))]),
+    ...centerFigures(summary, features).map((figure) => [figure[0], cell(figure, summary, features.callback)]),
   ]);
 }
 
 /** One line's figures in a replicated run. */
-export function lineRunTable(name: string, line: CallSummary, features: Features): string {
+export function lineRunTable(name: string, line: CallSummary, features: Features, hasCallback: boolean): string {
   return textTable([
     [`line ${name}`, 'mean ± half-width'],
-    ...callFigures(features, line.serviceLevel.seconds, []).map(([label, show, format]) => [label, format(show(line))]),
+    ...callFigures(features, line.serviceLevel.seconds, []).map((figure) => [figure[0], cell(figure, line, hasCallback)]),
   ]);
 }
 
@@ -103,7 +119,7 @@ export function lineRunTable(name: string, line: CallSummary, features: Features
 export function groupRunTable(name: string, group: Summary<GroupFigures>, lines: readonly string[]): string {
   return textTable([
     [`group ${name}`, 'mean ± half-width'],
-    ...groupFigures(lines).map(([label, show, format]) => [label, format(show(group))]),
+    ...groupFigures(lines).map((figure) => [figure[0], cell(figure, group, false)]),
   ]);
 }
 
@@ -114,7 +130,7 @@ export interface GroupFigures {
   answered: Record<string, number>;
 }
 
-function groupFigures(lines: readonly string[]): Array<Figure<Summary<GroupFigures>>> {
+export function groupFigures(lines: readonly string[]): Array<Figure<Summary<GroupFigures>>> {
   return [
     ['agents on duty (mean)', (g) => g.agentsOnDuty, (e) => withInterval(e, 1)],
     ['occupancy', (g) => g.occupancy, percent],
@@ -123,47 +139,6 @@ function groupFigures(lines: readonly string[]): Array<Figure<Summary<GroupFigur
 }
 
 const ZERO: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
-
-const COMPARE_HEADER = ['baseline', 'variant', 'difference (paired)'];
-
-function armRows<S>(figures: Array<Figure<S>>, baseline: S, variant: S, difference: S): string[][] {
-  return figures.map(([label, show, format]) => [label, format(show(baseline)), format(show(variant)), format(show(difference))]);
-}
-
-const hours = (e: Estimate) => withInterval(e, 1);
-
-/** Baseline against variant, with the paired difference and the hold saved. */
-export function compareTable(comparison: Comparison, features: Features): string {
-  const { baseline, variant, difference, savings } = comparison;
-  const rows = armRows(centerFigures(baseline, features), baseline, variant, difference);
-  rows.push(
-    ['hold hours saved: direct', '', hours(savings.directHoldHours), ''],
-    ['hold hours saved: indirect', '', hours(savings.indirectHoldHours), ''],
-    ['hold hours saved: net', '', hours(savings.netHoldHours), ''],
-  );
-  return textTable([[features.multiLine ? 'all lines' : '', ...COMPARE_HEADER], ...rows]);
-}
-
-/** One line in both arms, with the hold that line's callers saved. */
-export function lineCompareTable(name: string, comparison: Comparison, features: Features): string {
-  const [b, v, d] = [comparison.baseline.lines[name]!, comparison.variant.lines[name]!, comparison.difference.lines[name]!];
-  const rows = armRows(callFigures<CallSummary>(features, b.serviceLevel.seconds, []), b, v, d);
-  const saved = comparison.savingsByLine[name];
-  if (saved) {
-    rows.push(
-      ['hold hours saved: direct', '', hours(saved.directHoldHours), ''],
-      ['hold hours saved: indirect', '', hours(saved.indirectHoldHours), ''],
-      ['hold hours saved: net', '', hours(saved.netHoldHours), ''],
-    );
-  }
-  return textTable([[`line ${name}`, ...COMPARE_HEADER], ...rows]);
-}
-
-/** One group in both arms. */
-export function groupCompareTable(name: string, comparison: Comparison, lines: readonly string[]): string {
-  const [b, v, d] = [comparison.baseline.groups[name]!, comparison.variant.groups[name]!, comparison.difference.groups[name]!];
-  return textTable([[`group ${name}`, ...COMPARE_HEADER], ...armRows(groupFigures(lines), b, v, d)]);
-}
 
 /** The lines that route to each group, in the scenario's order (a single-line scenario has none to list). */
 export function linesOfGroups(...scenarios: Scenario[]): Map<string, string[]> {
@@ -187,21 +162,8 @@ export function runTables(scenario: Scenario, summary: ReportSummary, replicatio
   const tables = [runTable(summary, replications, features)];
   if (isMultiLine(scenario)) {
     const served = linesOfGroups(scenario);
-    for (const line of scenario.lines) tables.push(lineRunTable(line.name, summary.lines[line.name]!, features));
+    for (const line of scenario.lines) tables.push(lineRunTable(line.name, summary.lines[line.name]!, features, line.callback !== undefined));
     for (const group of scenario.groups) tables.push(groupRunTable(group.name, summary.groups[group.name]!, served.get(group.name) ?? []));
-  }
-  return tables.join('\n\n');
-}
-
-/** Every table of a comparison: the totals, then each line and each group that both arms have. */
-export function compareTables(baseline: Scenario, variant: Scenario, comparison: Comparison): string {
-  const features = featuresOf(baseline, variant);
-  const tables = [compareTable(comparison, features)];
-  if (isMultiLine(baseline) || isMultiLine(variant)) {
-    const inBoth = (name: string, of: 'lines' | 'groups') => name in comparison.baseline[of] && name in comparison.variant[of];
-    const served = linesOfGroups(baseline, variant);
-    for (const name of Object.keys(comparison.baseline.lines)) if (inBoth(name, 'lines')) tables.push(lineCompareTable(name, comparison, features));
-    for (const name of Object.keys(comparison.baseline.groups)) if (inBoth(name, 'groups')) tables.push(groupCompareTable(name, comparison, served.get(name) ?? []));
   }
   return tables.join('\n\n');
 }

@@ -3,11 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
+import { checkRedisUrl } from '../node/cluster/connection';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { isMultiLine, requireSingleLine, scenarioJsonSchema, type Scenario } from '../scenario';
-import { UsageError, exitCodeOf } from './errors';
-import { compareTables, runTables } from './figures';
+import { UsageError, exitCodeOf, isForeseen } from './errors';
+import { compareTables } from './compareTables';
+import { runTables } from './figures';
+import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
@@ -15,6 +18,7 @@ import { serve } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
+import { warnOfComparison, warnOfScenario } from './warnings';
 import { staffSimulated, type SimulatedStaffOptions } from './staffSimulated';
 
 interface SimulationOptions extends OutputOptions {
@@ -52,6 +56,13 @@ const duration = (value: string) => {
   return n;
 };
 
+// A malformed URL is the caller's to fix (exit 2) before anything connects.
+const redisUrl = (value: string) => {
+  const problem = checkRedisUrl(value);
+  if (problem) throw new InvalidArgumentError(problem.replace(/^cluster\.redis: /, ''));
+  return value;
+};
+
 const port = (value: string) => {
   const n = Number(value);
   if (!(Number.isInteger(n) && n >= 0 && n < 65536)) throw new InvalidArgumentError(`must be a whole number from 0 to 65535, got "${value}"`);
@@ -66,7 +77,9 @@ function simulationOptions(command: Command): Command {
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--csv <file>', 'write one row per interval (means and 95% bounds) as CSV; for several lines, <name>.lines.csv and <name>.groups.csv beside it')
     .option('--json [file]', 'write the results as JSON (to stdout when no file is given)')
-    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)');
+    .option('--summary <file>', 'write a one-page HTML summary for a manager (prints on one sheet of A4 or Letter)')
+    .option('--title <text>', "title of the reports (default: the scenario's name)")
+    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)', redisUrl);
 }
 
 function replicationOptions(options: SimulationOptions, label: string) {
@@ -104,7 +117,8 @@ function multiLineRefusal(scenario: Scenario): string {
 export function program(): Command {
   const cli = new Command('queuecast')
     .description('Forecast contact-center hold queues: simulate scenario files (JSON or YAML) and compare what-ifs.')
-    .showHelpAfterError()
+    .showHelpAfterError('(queuecast --help lists the commands)')
+    .configureOutput({ outputError: (text, write) => write(`queuecast: ${text.replace(/^error: /, '')}`) })
     .exitOverride();
 
   simulationOptions(
@@ -113,9 +127,11 @@ export function program(): Command {
       .description('simulate a scenario and print its figures with confidence intervals')
       .argument('<scenario>', 'scenario file (.json, .yaml or .yml)'),
   ).action(async (file: string, options: SimulationOptions) => {
+    checkOutputPaths({ '--out': options.out, '--summary': options.summary, '--csv': options.csv, '--json': options.json });
     const scenario = await loadScenarioFile(file);
+    warnOfScenario(file, scenario);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
-    const title = scenario.name ?? file;
+    const title = options.title ?? scenario.name ?? file;
     await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
   });
 
@@ -126,9 +142,13 @@ export function program(): Command {
       .argument('<baseline>', 'baseline scenario file')
       .argument('<variant>', 'variant scenario file'),
   ).action(async (baselineFile: string, variantFile: string, options: SimulationOptions) => {
+    checkOutputPaths({ '--out': options.out, '--summary': options.summary, '--csv': options.csv, '--json': options.json });
     const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
+    warnOfScenario(baselineFile, baseline);
+    warnOfScenario(variantFile, variant);
+    warnOfComparison(variantFile, baseline, variant);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
-    const title = `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
+    const title = options.title ?? `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
     await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
   });
 
@@ -148,9 +168,10 @@ export function program(): Command {
     .option('-w, --workers <n>', 'with --simulate: worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--max-iterations <n>', 'with --simulate: most rosters to simulate', positiveInteger('--max-iterations'), 40)
     .option('--min-round-saving <fraction>', 'with --simulate: stop when a round of removals saves less than this share of agent-hours (default 0: when it saves nothing)', fraction)
-    .option('--redis <url>', 'with --simulate: run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)')
+    .option('--redis <url>', 'with --simulate: run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)', redisUrl)
     .option('-o, --out <file>', 'with --simulate: write an HTML report of both rosters and the figures achieved')
     .action(async (file: string, options: SimulatedStaffOptions & { within?: number; write?: string; json?: boolean }) => {
+      checkOutputPaths({ '--write': options.write, '--out': options.out });
       const scenario = await loadScenarioFile(file);
       if (options.simulate) return staffSimulated(file, scenario, options);
       if (isMultiLine(scenario)) {
@@ -176,8 +197,8 @@ export function program(): Command {
       }
     });
 
-  sweepCommand(cli, { positiveInteger, integer });
-  workerCommand(cli, { positiveInteger });
+  sweepCommand(cli, { positiveInteger, integer, redisUrl });
+  workerCommand(cli, { positiveInteger, redisUrl });
 
   cli
     .command('schema')
@@ -197,6 +218,8 @@ export function program(): Command {
     });
   calibrationCommands(cli);
 
+  // A usage mistake in one line, pointing at the help rather than burying the line under it.
+  for (const command of cli.commands) command.showHelpAfterError(`(queuecast ${command.name()} --help lists its options)`);
   return cli;
 }
 
@@ -211,8 +234,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     process.stderr.write(`queuecast: ${error instanceof Error ? error.message : String(error)}\n`);
-    const code = exitCodeOf(error);
-    if (code === 1 && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    return code;
+    if (!isForeseen(error) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return exitCodeOf(error);
   }
 }

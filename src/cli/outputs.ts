@@ -4,6 +4,7 @@ import type { Comparison, Replicated, ReportSummary, Summary } from '../experime
 import type { GroupIntervalRow, IntervalRow, LineIntervalRow } from '../metrics';
 import { toCsv } from '../node/csv';
 import { renderHtmlReport } from '../node/htmlReport';
+import { renderSummaryHtml } from '../node/summaryHtml';
 import { isMultiLine, type Scenario } from '../scenario';
 
 /** Where the CLI writes what a planner hands on. */
@@ -11,6 +12,8 @@ export interface OutputOptions {
   out?: string;
   csv?: string;
   json?: string | boolean;
+  summary?: string;
+  title?: string;
 }
 
 export type Result =
@@ -23,6 +26,10 @@ export async function writeOutputs(result: Result, options: OutputOptions): Prom
   if (options.out) {
     await writeFile(options.out, await renderHtmlReport(result));
     written.push(options.out);
+  }
+  if (options.summary) {
+    await writeFile(options.summary, await renderSummaryHtml(result));
+    written.push(options.summary);
   }
   if (options.csv) {
     await writeFile(options.csv, toCsv(csvRows(result)));
@@ -49,8 +56,9 @@ export function jsonDocument(result: Result): string {
 }
 
 /**
- * One row per interval (per arm when comparing): each figure's mean, and its interval, rounded
- * to what it means (see `csvFigure`); the JSON document keeps the raw values.
+ * One row per interval (per arm when comparing): each figure's mean, and its interval clipped to
+ * what the figure can be (`RANGES`) and rounded to what it means (`csvFigure`); the JSON
+ * document keeps the raw values.
  */
 export function csvRows(result: Result): Array<Record<string, unknown>> {
   if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row));
@@ -105,15 +113,31 @@ function flatten(row: object): Record<string, unknown> {
     if (typeof value === 'object' && value !== null && 'mean' in value) {
       const decimals = DECIMALS[field];
       const e = value as { mean: number; low: number; high: number };
+      const [low, high] = clippedBounds(e, RANGES[field] ?? AT_LEAST_ZERO);
       out[field] = csvFigure(e.mean, decimals);
-      out[`${field}Low`] = csvFigure(e.low, decimals);
-      out[`${field}High`] = csvFigure(e.high, decimals);
+      out[`${field}Low`] = csvFigure(low, decimals);
+      out[`${field}High`] = csvFigure(high, decimals);
     } else {
       // Labels (interval bounds, the warm-up flag) name the row: bounds to the millisecond.
       out[field] = typeof value === 'number' && !Number.isInteger(value) ? csvFigure(value, 3) : value;
     }
   }
   return out;
+}
+
+/** The values a figure can take: `[min, max]`. */
+export type Range = readonly [number, number];
+export const AT_LEAST_ZERO: Range = [0, Infinity];
+export const FRACTION: Range = [0, 1];
+
+// Every interval figure is a count, seconds, agents or a queue length (at least 0), or one of
+// these fractions. A symmetric interval around a mean near a limit runs past it (abandoned −3,
+// service level 107%): the bounds a spreadsheet reads are clipped to what the figure can be.
+const RANGES: Readonly<Record<string, Range>> = { serviceLevel: FRACTION, occupancy: FRACTION };
+
+/** An interval's bounds clipped to the figure's range. */
+export function clippedBounds(e: { low: number; high: number }, [min, max]: Range): [number, number] {
+  return [Math.min(Math.max(e.low, min), max), Math.max(Math.min(e.high, max), min)];
 }
 
 // Decimals each interval figure means: callers are counted whole (as the terminal table shows

@@ -9,8 +9,10 @@ import { renderSweepReport } from '../node/sweepReport';
 import { describeValue } from '../scenario';
 import { UsageError } from './errors';
 import { percent, textTable, withInterval } from './format';
-import { csvFigure } from './outputs';
+import { checkOutputPaths } from './outputPaths';
+import { AT_LEAST_ZERO, FRACTION, clippedBounds, csvFigure, type Range } from './outputs';
 import { progressReporter } from './progress';
+import { warnOfComparison, warnOfScenario } from './warnings';
 
 interface SweepCommandOptions {
   vary: string[];
@@ -69,15 +71,29 @@ export function sweepTable(result: Sweep): string {
   return textTable([head, ...rows]);
 }
 
-/** One flat row per cell: the varied values, then each figure's mean and interval bounds. */
+// What each figure of a cell can be: hold saved may be a loss (any sign), a change of a fraction
+// lies within ±1, fractions within [0, 1], hours, seconds and callbacks at least 0.
+const SWEEP_RANGES: Readonly<Record<string, Range>> = {
+  netHoldHours: [-Infinity, Infinity],
+  directHoldHours: [-Infinity, Infinity],
+  indirectHoldHours: [-Infinity, Infinity],
+  abandonment: FRACTION,
+  serviceLevel: FRACTION,
+  occupancy: FRACTION,
+  abandonmentChange: [-1, 1],
+  serviceLevelChange: [-1, 1],
+};
+
+/** One flat row per cell: the varied values, then each figure's mean and interval bounds (clipped to what the figure can be). */
 export function sweepCsvRows(result: Sweep): Array<Record<string, unknown>> {
   return result.rows.map(({ cell, settings, ...figures }) => {
     const row: Record<string, unknown> = { cell };
     for (const { path } of result.vary) row[path] = typeof settings[path] === 'object' ? JSON.stringify(settings[path]) : settings[path];
     for (const [name, e] of Object.entries(figures)) {
+      const [low, high] = clippedBounds(e, SWEEP_RANGES[name] ?? AT_LEAST_ZERO);
       row[name] = csvFigure(e.mean);
-      row[`${name}Low`] = csvFigure(e.low);
-      row[`${name}High`] = csvFigure(e.high);
+      row[`${name}Low`] = csvFigure(low);
+      row[`${name}High`] = csvFigure(high);
     }
     return row;
   });
@@ -86,7 +102,10 @@ export function sweepCsvRows(result: Sweep): Array<Record<string, unknown>> {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Adds `queuecast sweep` to the program. */
-export function sweepCommand(cli: Command, options: { positiveInteger: (name: string) => (value: string) => number; integer: (value: string) => number }): void {
+export function sweepCommand(
+  cli: Command,
+  options: { positiveInteger: (name: string) => (value: string) => number; integer: (value: string) => number; redisUrl: (value: string) => string },
+): void {
   cli
     .command('sweep')
     .description('run every combination of varied fields, each compared with the scenario on common random numbers')
@@ -96,14 +115,17 @@ export function sweepCommand(cli: Command, options: { positiveInteger: (name: st
     .option('-r, --replications <n>', 'replications per cell (at least 2)', options.positiveInteger('--replications'), 10)
     .option('-s, --seed <n>', "seed of the replications (default: the baseline's)", options.integer)
     .option('-w, --workers <n>', 'worker threads (default: one per core)', options.positiveInteger('--workers'))
-    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)')
+    .option('--redis <url>', 'run the replications on the cluster at this Redis (queuecast worker --redis URL on each machine)', options.redisUrl)
     .option('-o, --out <file>', 'write a self-contained HTML report: a heat map of net hold hours saved and a chart per varied field')
     .option('--csv <file>', 'write one row per cell (means and 95% bounds) as CSV')
     .option('--json [file]', 'write the sweep as JSON (to stdout when no file is given)')
     .action(async (file: string, opts: SweepCommandOptions) => {
       if (opts.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
+      checkOutputPaths({ '--out': opts.out, '--csv': opts.csv, '--json': opts.json });
       const vary = parseVary(opts.vary);
       const [scenario, baseline] = await Promise.all([loadScenarioFile(file), opts.baseline ? loadScenarioFile(opts.baseline) : undefined]);
+      warnOfScenario(file, scenario);
+      if (baseline) warnOfComparison(file, baseline, scenario);
       const onProgress = progressReporter('sweeping');
       const result = await sweep(scenario, {
         vary,

@@ -3,8 +3,10 @@
 import { htmlPage } from './htmlPage';
 import { BACKTEST_MEASURES, type Backtest, type BacktestMeasure } from '../calibrate';
 import type { VegaLiteSpec } from '../charts';
+import { smallMultiples } from '../charts/smallMultiples';
+import { resolveScenario, type Scenario } from '../scenario';
 import { renderSvgs } from './htmlReport';
-import { escapeHtml } from './reportFormat';
+import { escapeHtml, upToOneDecimal } from './reportFormat';
 
 const LABELS: Record<BacktestMeasure, string> = {
   calls: 'Calls',
@@ -15,23 +17,32 @@ const LABELS: Record<BacktestMeasure, string> = {
   abandonment: 'Abandonment',
 };
 
+// Shares are written as percentages, as in every other report.
+const FRACTIONS: ReadonlySet<BacktestMeasure> = new Set(['serviceLevel', 'abandonment']);
+const INSIDE = 'inside the band';
+const OUTSIDE = 'outside the band';
+
 /**
- * The backtest's charts and scores as HTML: needs no network to view or print.
+ * The backtest's charts and scores as HTML: needs no network to view or print. `scenario` is
+ * the one backtested: the page states its service-level threshold.
  *
  * @example
- * await writeFile('backtest.html', await renderBacktestHtml(result, 'March'));
+ * await writeFile('backtest.html', await renderBacktestHtml(result, 'March', scenario));
  */
-export async function renderBacktestHtml(result: Backtest, title: string): Promise<string> {
+export async function renderBacktestHtml(result: Backtest, title: string, scenario: Scenario): Promise<string> {
+  const serviceLevel = serviceLevelText(scenario);
+  const label = (measure: BacktestMeasure) => (measure === 'serviceLevel' ? `${LABELS[measure]}, answered within ${serviceLevel}` : LABELS[measure]);
   const specs = BACKTEST_MEASURES.map((measure) => chartSpec(result, measure));
   const svgs = await renderSvgs(specs);
-  const scores = BACKTEST_MEASURES.map((m) => `<tr><td>${escapeHtml(LABELS[m])}</td><td>${(100 * result.score[m]).toFixed(0)}%</td></tr>`).join('\n');
+  const scores = BACKTEST_MEASURES.map((m) => `<tr><td>${escapeHtml(label(m))}</td><td>${(100 * result.score[m]).toFixed(0)}%</td></tr>`).join('\n');
   const figures = BACKTEST_MEASURES.map(
-    (measure, i) => `<figure class="chart" data-chart="${measure}"><figcaption><strong>${escapeHtml(LABELS[measure])}.</strong> Observed (points), simulated mean (line) and its 95% band, by interval.</figcaption>\n${svgs[i]}</figure>`,
+    (measure, i) =>
+      `<figure class="chart" data-chart="${measure}"><figcaption><strong>${escapeHtml(label(measure))}${FRACTIONS.has(measure) ? ' (%)' : ''}.</strong> Observed (points), simulated mean (line) and its 95% band, by interval.</figcaption>\n${svgs[i]}</figure>`,
   ).join('\n');
   return htmlPage(
     title,
     `<header><h1>${escapeHtml(title)}</h1>
-<p>Backtest over ${result.days} days of records against ${result.replications} simulated days. Calibration score ${(100 * result.overallScore).toFixed(0)}%: the share of observations inside their band.</p></header>
+<p>Backtest over ${result.days} days of records against ${result.replications} simulated days. Calibration score ${(100 * result.overallScore).toFixed(0)}%: the share of observations inside their band. Service level: the share of the callers who held answered within ${escapeHtml(serviceLevel)}.</p></header>
 <section class="figures"><h2>Calibration score by measure</h2>
 <table><thead><tr><th>measure</th><th>inside the band</th></tr></thead><tbody>
 ${scores}
@@ -39,30 +50,41 @@ ${scores}
 <p class="note">Each observation is an interval's mean over the records' days; its band is where the mean of that many days would fall, 95% of the time, were the scenario the center (the simulated mean ± t · sd · √(1/days + 1/replications)).</p>
 </section>
 <section class="charts"><h2>Observed against simulated, by interval</h2>
-<div class="chart-grid">
+<div class="chart-grid wide">
 ${figures}
 </div>
 </section>`,
   );
 }
 
+/** The scenario's service-level threshold(s): `300 s`, or line by line when they differ. */
+function serviceLevelText(scenario: Scenario): string {
+  const lines = resolveScenario(scenario).lines;
+  const seconds = new Set(lines.map((line) => line.serviceLevelSeconds));
+  if (seconds.size === 1) return `${upToOneDecimal([...seconds][0]!)} s`;
+  return lines.map((line) => `${upToOneDecimal(line.serviceLevelSeconds)} s (${line.name})`).join(', ');
+}
+
 function chartSpec(result: Backtest, measure: BacktestMeasure): VegaLiteSpec {
-  const hours = (s: number) => (result.openAtSeconds + s) / 3600;
-  const values = result.rows.filter((row) => row.measure === measure).map((row) => ({ ...row, hour: hours(row.intervalStart) }));
-  const x = { field: 'hour', type: 'quantitative', title: 'hour of day', scale: { zero: false } };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    data: { values },
-    facet: { field: 'line', type: 'nominal', title: null },
-    columns: 2,
-    spec: {
-      width: 380,
-      height: 180,
-      layer: [
-        { mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: LABELS[measure] }, y2: { field: 'high' } } },
-        { mark: { type: 'line' }, encoding: { x, y: { field: 'simulated', type: 'quantitative' } } },
-        { mark: { type: 'point', filled: true }, encoding: { x, y: { field: 'observed', type: 'quantitative' }, color: { field: 'inside', type: 'nominal', title: 'inside the band', scale: { domain: [true, false], range: ['#1b7837', '#c51b7d'] } } } },
-      ],
-    },
-  } as unknown as VegaLiteSpec;
+  const values = result.rows
+    .filter((row) => row.measure === measure)
+    .map((row) => ({ ...row, hour: (result.openAtSeconds + row.intervalStart) / 3600, fit: row.inside ? INSIDE : OUTSIDE }));
+  const x = { field: 'hour', type: 'quantitative', title: 'Hour of day', scale: { zero: false } };
+  const y = { type: 'quantitative', ...(FRACTIONS.has(measure) ? { axis: { format: '.0%' } } : {}) };
+  const lines = [...new Set(values.map((row) => row.line))];
+  return smallMultiples(
+    `${LABELS[measure]}: observed by interval against the simulated mean and its 95% band, one panel per line`,
+    { width: 380, height: 180 },
+    { field: 'line', panels: lines, sharedY: false },
+    values,
+    [],
+    [
+      { mark: { type: 'area', opacity: 0.25, color: '#94a3b8' }, encoding: { x, y: { field: 'low', ...y, title: LABELS[measure] }, y2: { field: 'high' } } },
+      { mark: { type: 'line', color: '#334155' }, encoding: { x, y: { field: 'simulated', ...y } } },
+      {
+        mark: { type: 'point', filled: true, size: 36 },
+        encoding: { x, y: { field: 'observed', ...y }, color: { field: 'fit', type: 'nominal', title: null, scale: { domain: [INSIDE, OUTSIDE], range: ['#1b7837', '#c51b7d'] }, legend: { symbolType: 'circle' } } },
+      },
+    ],
+  );
 }

@@ -6,6 +6,7 @@ import { figureHtml, figuresOf } from './reportFigures';
 import { headlineTable, header, keyFigures } from './reportHeadline';
 import { isMultiLineReport, linesSection } from './reportLines';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
+import { whyItReadsThatWay } from './reportWhy';
 import { scenarioDetails } from './reportScenario';
 
 /** A report of one scenario's replications. */
@@ -61,6 +62,7 @@ export async function renderHtmlReport(input: RunReportInput | CompareReportInpu
   const html = figures.map((figure, i) => figureHtml(figure, svgs[i]!));
   const overview = figures.flatMap((figure, i) => (figure.placement === 'overview' ? [html[i]!] : []));
   const charts = figures.flatMap((figure, i) => (figure.placement === 'grid' ? [html[i]!] : []));
+  const why = input.kind === 'compare' ? whyItReadsThatWay(input.comparison) : undefined;
   const lineCharts = figures.flatMap((figure, i) => (figure.placement === 'lines' ? [html[i]!] : []));
   const method =
     input.kind === 'run'
@@ -72,7 +74,7 @@ export async function renderHtmlReport(input: RunReportInput | CompareReportInpu
     input.title,
     `${header(input, replications, level)}
 <section class="overview${overview.length > 0 ? ' with-chart' : ''}" aria-label="Key figures">
-${keyFigures(input)}
+${why === undefined ? keyFigures(input) : `<div>\n${keyFigures(input)}\n<p class="note why">${escapeHtml(why)}</p>\n</div>`}
 ${overview.join('\n')}
 </section>
 <section class="figures">

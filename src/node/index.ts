@@ -3,6 +3,7 @@ export { replicate, replicateReports, compare, type ParallelOptions } from './pa
 export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
 export { renderHtmlReport, type HtmlReportInput, type RunReportInput, type CompareReportInput } from './htmlReport';
+export { renderSummaryHtml } from './summaryHtml';
 export { createForecastServer, type ForecastServerOptions } from './service/forecastServer';
 export { parseForecastRequest, type ForecastRequest, type RequestLimits, type RequestProblem } from './service/forecastRequest';
 export { closeGracefully } from './service/httpExchange';

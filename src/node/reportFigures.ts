@@ -136,8 +136,8 @@ function lineFigures(input: HtmlReportInput, summaries: ReadonlyArray<{ label: s
     {
       id: 'occupancy-by-group',
       title: 'Occupancy by interval, group by group',
-      caption: `Busy agents over agents on duty, time averages over each interval.${arms}`,
-      spec: occupancyByGroupChart(groupSeries, { width: 760, height: 220 }),
+      caption: `Busy agents over agents on duty, time averages over each interval, a panel per group.${arms}`,
+      spec: occupancyByGroupChart(groupSeries, { width: 380, height: 150 }),
       placement: 'lines',
     },
   );

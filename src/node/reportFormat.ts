@@ -1,6 +1,9 @@
 // How the HTML report writes numbers and text: estimates scaled and rounded to their
 // confidence interval, signs, arrows, and text made safe for HTML.
+import { decimalsFor as decimalsOfFigure, formatNumber } from '../charts/figureText';
 import type { Estimate } from '../experiment';
+
+export { formatNumber };
 
 
 /** How a figure is shown: scaled from the report's unit, with at most so many decimals. */
@@ -28,12 +31,8 @@ export function cell(e: Estimate, scale: Scale, withSign: boolean, level: string
   return `<td><span class="mean">${escapeHtml(mean)}</span> <span class="pm">± ${escapeHtml(hw)}</span><span class="ci" title="${escapeHtml(level)} confidence interval">${escapeHtml(low)} to ${escapeHtml(high)}</span></td>`;
 }
 
-// Two significant digits of the half-width decide the decimals: "6.12 ± 0.31", "1,234 ± 45".
-export function decimalsFor(e: Estimate, scale: Scale): number {
-  const hw = Math.abs(e.halfWidth * scale.factor);
-  if (!(hw > 0) || !Number.isFinite(hw)) return Number.isInteger(e.mean * scale.factor) ? 0 : Math.min(1, scale.maxDecimals);
-  return Math.max(0, Math.min(scale.maxDecimals, 1 - Math.floor(Math.log10(hw))));
-}
+// The charts write the same figures with the same rounding (src/charts/figureText.ts).
+export const decimalsFor = (e: Estimate, scale: Scale) => decimalsOfFigure(e.mean * scale.factor, e.halfWidth * scale.factor, scale.maxDecimals);
 
 export const plain = (e: Estimate, scale: Scale) => formatNumber(e.mean * scale.factor, decimalsFor(e, scale));
 export const signed = (e: Estimate, scale: Scale) => signedNumber(e.mean * scale.factor, decimalsFor(e, scale));
@@ -43,13 +42,6 @@ export function arrow(baseline: Estimate, variant: Estimate, scale: Scale, unit 
   return `${formatNumber(baseline.mean * scale.factor, decimals)}${unit} → ${formatNumber(variant.mean * scale.factor, decimals)}${unit}`;
 }
 export const halfWidth = (e: Estimate, scale: Scale) => formatNumber(e.halfWidth * scale.factor, decimalsFor(e, scale));
-
-export function formatNumber(x: number, decimals: number): string {
-  if (!Number.isFinite(x)) return '–';
-  const text = x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  // A true minus sign, and no "-0.0" for a figure that rounds to zero.
-  return /^-[0.,]+$/.test(text) ? text.slice(1) : text.replace('-', '\u2212');
-}
 
 export function upToOneDecimal(x: number): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: 1 });

@@ -29,9 +29,10 @@ export interface StaffingReportInput {
 export async function renderStaffingReport(input: StaffingReportInput): Promise<string> {
   const { result } = input;
   const size = { width: 900, height: 240 };
+  const lines = new Set(result.rows.map((row) => row.line)).size;
   const charts = [
     { id: 'rosters', title: 'Agents per interval', caption: 'The roster found by simulation beside Erlang A\'s (each interval in steady state, no callbacks or redials).', spec: rostersByIntervalChart(result.rows, size) },
-    { id: 'achieved', title: 'What each roster achieves', caption: 'By arrival interval over the replications; the band is the simulated roster\'s 95% confidence interval, the dashed rule the target.', spec: achievedByIntervalChart(result.rows, size) },
+    { id: 'achieved', title: 'What each roster achieves', caption: `By arrival interval over the replications${lines > 1 ? ', a panel per line' : ''}; the band is the simulated roster's 95% confidence interval, the dashed rule the target.`, spec: achievedByIntervalChart(result.rows, lines > 1 ? { width: 420, height: 170 } : size) },
   ];
   const svgs = await renderSvgs(charts.map((chart) => chart.spec));
   const saved = result.erlangAgentHours - result.agentHours;

@@ -7,19 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type MultiLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
 import { renderHtmlReport } from '../../src/node/htmlReport';
-import { CHROMIUM, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
+import { CHROMIUM_SKIPPED, chromiumMissing, launchChromium, openOffline, screenshotPath } from '../support/chromium';
 
 // The multi-line example files, as `npx queuecast compare ... --out` renders them: the tax
 // agency's four lines over three groups, without and with a callback offer.
 const root = new URL('../../', import.meta.url);
 const LINES = ['individuals', 'businesses', 'practitioners', 'spanish'];
+const GROUPS = ['general', 'bilingual', 'overflow'];
 const LINE_CHARTS = ['hold-savings-by-line', 'calls-people-by-line', 'hold-by-line', 'calls-by-line', 'occupancy-by-group'];
 const CHARTS = ['hold-savings', ...LINE_CHARTS, 'waits', 'hold-distribution', 'calls', 'queue'];
 // The small multiples: one panel per line.
 const PANELS: Record<string, number> = { 'hold-by-line': LINES.length, 'calls-by-line': LINES.length };
 
 if (chromiumMissing) {
-  it.skip(`the multi-line HTML report in headless Chromium: skipped because ${CHROMIUM} is missing (apt-get install chromium; in CI this test runs and fails instead)`, () => {});
+  it.skip(`the multi-line HTML report in headless Chromium: ${CHROMIUM_SKIPPED}`, () => {});
 } else {
   describe('the multi-line HTML report in headless Chromium', () => {
     let userDataDir: string;
@@ -84,6 +85,25 @@ if (chromiumMissing) {
         expect(chart.headers, id).toEqual(LINES);
       }
 
+      // With a callback, the agency's abandonment and mean hold rise while its hold hours fall
+      // (README, "Many lines"): the report says why, beside the key figures.
+      const cardsOf = async (label: string) => page.$eval(`xpath=//div[@class="card"][div[@class="card-label"]="${label}"]`, (card) => card.querySelector('.card-detail')!.textContent!);
+      expect(await cardsOf('Mean hold')).toMatch(/^difference \+/);
+      expect(await cardsOf('Abandoned')).toMatch(/^difference \+/);
+      expect(await page.textContent('table.headline tbody tr:nth-child(5) td:last-child .mean')).toMatch(/^−/);
+      const why = await page.textContent('section.overview .key-figures + p.why');
+      expect(why).toMatch(/^Why mean hold and abandonment rise while hold hours fall: the [\d,]+ callers who took a callback no longer hold, so they leave the denominator .* those still holding wait longer/);
+
+      // Occupancy: a panel per group, so that groups all busy at 100% do not hide one another,
+      // each with a line for the baseline and one for the variant.
+      const occupancy = charts.find((c) => c.id === 'occupancy-by-group')!;
+      expect(occupancy.panels).toBe(GROUPS.length);
+      expect(occupancy.headers).toEqual(GROUPS);
+      const occupancyLines = await page.$$eval('figure[data-chart="occupancy-by-group"] g.mark-group.role-scope.cell > g', (panels) =>
+        panels.map((panel) => Array.from(panel.querySelectorAll('g.mark-line.role-mark path, g.mark-rule.role-mark line')).filter((line) => line.getBoundingClientRect().width > 0).length),
+      );
+      expect(occupancyLines).toEqual(GROUPS.map(() => 2));
+
       // The tables by line: a column per line, every cell a figure.
       const columns = await page.$$eval('section.lines table.by-line:first-of-type thead th', (ths) => ths.map((th) => th.textContent));
       expect(columns).toEqual(['Figure', ...LINES]);
@@ -93,7 +113,7 @@ if (chromiumMissing) {
       const savedRows = await page.$$eval('section.lines table.savings tbody th', (ths) => ths.map((th) => th.textContent));
       expect(savedRows).toEqual([...LINES, 'All lines']);
       const groups = await page.$$eval('section.lines table.groups tbody th', (ths) => ths.map((th) => th.textContent));
-      expect(groups).toEqual(['general', 'bilingual', 'overflow']);
+      expect(groups).toEqual(GROUPS);
       const cards = await page.$$eval('section.lines .line-figures .card-label', (labels) => labels.map((l) => l.textContent));
       expect(cards).toEqual(LINES);
 

@@ -113,11 +113,14 @@ describe('chart specs', () => {
     expect((specs['hold distribution, two arms']!.encoding as Record<string, unknown>).xOffset).toMatchObject({ field: 'series' });
   });
 
-  it('hold savings: direct, indirect and net hours with their intervals', () => {
+  it('hold savings: direct, indirect and net hours with their intervals, labelled as the table rounds them', () => {
+    // Two replications: half-width = t(0.975, 1) · sd / √2 = 12.706 · sd / √2, so 12.7 for
+    // direct (0 decimals: two significant digits), 6.35 for indirect (1 decimal) and 19.1 for
+    // net (0 decimals, 8.5 rounds to 9).
     expect(values(specs['hold savings']!)).toEqual([
-      { part: 'Direct', hours: 11, low: savings.directHoldHours.low, high: savings.directHoldHours.high },
-      { part: 'Indirect', hours: -2.5, low: savings.indirectHoldHours.low, high: savings.indirectHoldHours.high },
-      { part: 'Net', hours: 8.5, low: savings.netHoldHours.low, high: savings.netHoldHours.high },
+      { part: 'Direct', hours: 11, low: savings.directHoldHours.low, high: savings.directHoldHours.high, label: '11 h' },
+      { part: 'Indirect', hours: -2.5, low: savings.indirectHoldHours.low, high: savings.indirectHoldHours.high, label: '\u22122.5 h' },
+      { part: 'Net', hours: 8.5, low: savings.netHoldHours.low, high: savings.netHoldHours.high, label: '9 h' },
     ]);
     expect(specs['hold savings']!.title).toEqual({ text: 'Hold hours saved', anchor: 'start' });
     expect(specs['hold savings']!.width).toBe(300);

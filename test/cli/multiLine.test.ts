@@ -35,14 +35,14 @@ describe('queuecast run on a multi-line center', () => {
     // Totals: calls and people, and every outcome this center can have (it has redials,
     // balking, trunks and a cap on hold); the labels are the single-line table's otherwise.
     const totals = byHeader.get('all lines')!;
-    for (const label of ['calls offered', '  people (first calls)', '  redials', 'answered', 'abandoned', 'balked', 'busy signals', 'disconnected (queue full)', 'people served', 'people who gave up', 'mean hold (s)', 'answered within 300 s', 'agent occupancy']) {
+    for (const label of ['calls offered', '  people (first calls)', '  redials', 'answered', 'abandoned', 'balked', 'busy signals', 'disconnected (queue full)', 'people served', 'people who gave up', 'mean hold (min)', 'answered within 300 s', 'agent occupancy']) {
       expect(totals).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s+[\\d,.]+%? ± [\\d,.]+$`, 'm'));
     }
     expect(totals).not.toContain('callbacks offered'); // no line offers one
 
     // A line's table: the same figures for that line (no agents: they belong to groups).
     const individuals = byHeader.get('line individuals')!;
-    for (const label of ['calls offered', '  people (first calls)', '  redials', 'answered', 'abandoned', 'balked', 'busy signals', 'disconnected (queue full)', 'mean hold (s)', 'answered within 300 s', 'abandonment']) {
+    for (const label of ['calls offered', '  people (first calls)', '  redials', 'answered', 'abandoned', 'balked', 'busy signals', 'disconnected (queue full)', 'mean hold (min)', 'answered within 300 s', 'abandonment']) {
       expect(individuals).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s+[\\d,.]+%? ± [\\d,.]+$`, 'm'));
     }
     expect(individuals).not.toContain('occupancy');
@@ -97,7 +97,7 @@ describe('queuecast run on a single line: the output it always had', () => {
     const { code, stdout } = await queuecast('run', 'examples/scenarios/agency-line.yaml', '-r', '2', '--csv', csv);
     expect(code).toBe(0);
     const labels = stdout.trim().split('\n').slice(4).map((line) => line.split(/\s{2,}/)[0]);
-    expect(labels).toEqual(['callers offered', 'answered', 'abandoned', 'mean hold (s)', 'p90 hold (s)', 'hold hours', 'waited at all', 'answered within 60 s', 'abandonment', 'agent occupancy']);
+    expect(labels).toEqual(['callers offered', 'answered', 'abandoned', 'mean hold (min)', 'p90 hold (min)', 'hold hours', 'waited at all', 'answered within 60 s', 'abandonment', 'agent occupancy']);
     expect(stdout.trim().split('\n\n')).toHaveLength(2); // the title and one table
     expect(existsSync(join(workdir, 'single.lines.csv'))).toBe(false);
     expect(existsSync(join(workdir, 'single.groups.csv'))).toBe(false);

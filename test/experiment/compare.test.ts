@@ -21,11 +21,19 @@ describe('replicate()', () => {
     const { reports, summary, replications } = await replicate(small, { replications: 5, seed: 9 });
     expect(replications).toBe(5);
     expect(reports[2]).toEqual(runSync({ ...small, seed: replicationSeed(9, 2) }));
+    // The estimate computed here from the five reports: sample mean, sd with n - 1, and the 95%
+    // Student t half-width with 4 degrees of freedom (t = 2.776445, from tables).
     const waits = reports.map((r) => r.hold.meanSeconds);
     const mean = waits.reduce((a, b) => a + b) / 5;
-    expect(summary.hold.meanSeconds.mean).toBeCloseTo(mean, 10);
-    // 95% with 4 degrees of freedom: t = 2.7764.
-    expect(summary.hold.meanSeconds.halfWidth).toBeCloseTo((2.776445 * summary.hold.meanSeconds.sd) / Math.sqrt(5), 5);
+    const sd = Math.sqrt(waits.reduce((s, w) => s + (w - mean) ** 2, 0) / 4);
+    const halfWidth = (2.776445 * sd) / Math.sqrt(5);
+    expect(sd).toBeGreaterThan(0);
+    const estimate = summary.hold.meanSeconds;
+    expect(estimate.mean).toBeCloseTo(mean, 10);
+    expect(estimate.sd).toBeCloseTo(sd, 10);
+    expect(estimate.halfWidth).toBeCloseTo(halfWidth, 5);
+    expect(estimate.low).toBeCloseTo(mean - halfWidth, 5);
+    expect(estimate.high).toBeCloseTo(mean + halfWidth, 5);
     expect(summary.serviceLevel.seconds).toBe(20);
     expect(summary.intervals[0]!.intervalStart).toBe(0);
     expect(summary.intervals[0]!.arrivals.mean).toBeGreaterThan(0);

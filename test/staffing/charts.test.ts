@@ -25,11 +25,23 @@ describe('the staffing charts', () => {
     }
   });
 
-  it('draw one point per group, interval and roster, and each line\'s target', () => {
-    const rosters = rostersByIntervalChart(rows) as unknown as { data: { values: Array<{ group: string; roster: string; agents: number }> } };
-    expect(rosters.data.values).toHaveLength(8);
-    expect(rosters.data.values.filter((v) => v.roster === 'Erlang A' && v.group === 'support').map((v) => v.agents)).toEqual([8, 9]);
-    const achieved = achievedByIntervalChart(rows) as unknown as { layer: Array<{ data: { values: unknown[] } }> };
-    expect(achieved.layer.map((layer) => layer.data.values.length)).toEqual([4, 8, 2]);
+  it('draw one point per group, interval and roster, one more at the last interval\'s end, and each line in its own panel', () => {
+    const rosters = rostersByIntervalChart(rows) as unknown as { data: { values: Array<{ group: string; roster: string; hour: number; agents: number }> } };
+    // Two intervals and the end of the second (hour 1), for two groups and two rosters.
+    expect(rosters.data.values).toHaveLength(12);
+    const support = rosters.data.values.filter((v) => v.roster === 'Erlang A' && v.group === 'support');
+    expect(support.map((v) => [v.hour, v.agents])).toEqual([[0, 8], [0.5, 9], [1, 9]]);
+    const achieved = achievedByIntervalChart(rows) as unknown as { data: { values: unknown[] }; facet: { field: string; sort: string[] }; spec: { layer: unknown[] } };
+    expect(achieved.data.values).toHaveLength(8);
+    expect(achieved.facet).toMatchObject({ field: 'line', sort: ['sales', 'support'] });
+    expect(achieved.spec.layer).toHaveLength(3);
+    // One line: one plot, no panels.
+    expect(achievedByIntervalChart(rows.slice(0, 2))).toMatchObject({ layer: expect.any(Array) });
+  });
+
+  it('cut a band to what a share can be', () => {
+    const wide = [{ ...rows[0]!, achieved: { mean: 0.85, low: 0.1, high: 1.6 } }];
+    const values = (achievedByIntervalChart(wide) as unknown as { data: { values: Array<{ low?: number; high?: number }> } }).data.values;
+    expect(values[0]).toMatchObject({ low: 0.1, high: 1 });
   });
 });

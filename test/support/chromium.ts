@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { missingReason, onPath } from './onPath';
 
-/** Debian's Chromium, driven by playwright-core (which downloads no browser of its own). */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (/usr/bin/chromium), found on PATH, driven by playwright-core (which downloads no browser of its own). */
+export const CHROMIUM = onPath('chromium') ?? '/usr/bin/chromium';
 
 /** Browser tests skip only on a developer machine without Chromium; in CI they must run. */
-export const chromiumMissing = !existsSync(CHROMIUM) && !process.env.CI;
+export const chromiumMissing = onPath('chromium') === undefined && !process.env.CI;
+
+/** The end of a browser test's name when it is skipped: `<what it tests>: skipped because ...`. */
+export const CHROMIUM_SKIPPED = `skipped because ${missingReason('chromium', 'chromium')}`;
 
 const ARGS = [
   '--no-sandbox',

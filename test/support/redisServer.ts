@@ -5,10 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingReason, onPath } from './onPath';
 
-export const REDIS_SERVER = '/usr/bin/redis-server';
+/** Debian's redis-server (/usr/bin/redis-server), found on PATH. */
+export const REDIS_SERVER = onPath('redis-server') ?? '/usr/bin/redis-server';
 /** Cluster tests skip only on a developer machine without redis-server; in CI they must run. */
-export const redisMissing = !existsSync(REDIS_SERVER) && !process.env.CI;
+export const redisMissing = onPath('redis-server') === undefined && !process.env.CI;
+/** The end of a cluster test's name when it is skipped: `<what it tests>: skipped because ...`. */
+export const REDIS_SKIPPED = `skipped because ${missingReason('redis-server', 'redis-server')}`;
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 /** A port nobody listens on now. */
@@ -35,10 +39,11 @@ export interface RedisServer {
 
 /**
  * Starts redis-server (with a password when given; only over TLS, with a certificate of a
- * throwaway authority made by openssl, with `tls`) and resolves once it accepts connections.
+ * throwaway authority made by openssl, with `tls`; on `port`, to bring back a Redis that was
+ * stopped) and resolves once it accepts connections.
  */
-export async function startRedis(options: { password?: string; tls?: boolean } = {}): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedis(options: { password?: string; tls?: boolean; port?: number } = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'queuecast-redis-'));
   const args = ['--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   if (options.password) args.push('--requirepass', options.password);

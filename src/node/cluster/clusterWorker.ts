@@ -1,6 +1,7 @@
 // A cluster worker: takes replication jobs from the Redis queue and runs each on one of this
 // machine's worker threads, so that its own event loop stays free to renew the jobs' locks
 // (a job whose lock lapses is taken for a dead worker's and run again elsewhere).
+import { once } from 'node:events';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { ScenarioError } from '../../scenario';
 import { taskOf } from '../replicationJobs';
@@ -18,6 +19,12 @@ export interface ClusterWorkerOptions extends ClusterOptions {
    * next check for stalled jobs (every `lockSeconds`) finds it: within about twice this.
    */
   lockSeconds?: number;
+  /**
+   * How long the worker waits for a lost Redis to come back (a restart, a failover) before it
+   * stops with a `ClusterError`, in seconds; default 300. Meanwhile it reconnects with a backoff
+   * (a try after 0.25 s, 0.5 s, 1 s... then every 5 s), idle between tries.
+   */
+  giveUpAfterSeconds?: number;
   /** Told of each job started, done or failed (for a log line). */
   onJob?: (event: { id: string; kind: string; seconds: number; started?: true; failed?: string }) => void;
 }
@@ -26,7 +33,11 @@ export interface ClusterWorkerOptions extends ClusterOptions {
 export interface ClusterWorker {
   /** Settles when the worker stops: resolves after `close()`, rejects with a `ClusterError` when Redis is lost. */
   closed: Promise<void>;
-  /** Finishes the jobs in hand, then stops. */
+  /**
+   * Stops taking jobs and resolves `closed`. With Redis there it first finishes the jobs in
+   * hand; with Redis lost (or lost meanwhile) it stops at once: their results could not be
+   * stored, and once their locks lapse the jobs run again on another worker.
+   */
   close(): Promise<void>;
 }
 
@@ -40,7 +51,11 @@ export interface ClusterWorker {
  * await worker.closed;
  */
 export async function runClusterWorker(options: ClusterWorkerOptions): Promise<ClusterWorker> {
-  const connection = await connectRedis(options);
+  const problems = (['lockSeconds', 'giveUpAfterSeconds'] as const)
+    .filter((name) => options[name] !== undefined && !(Number.isFinite(options[name]) && options[name]! > 0))
+    .map((name) => `${name} must be a number of seconds > 0, got ${String(options[name])}`);
+  if (problems.length > 0) throw new RangeError(`runClusterWorker: ${problems.join('; ')}`);
+  const connection = await connectRedis(options, { retryStrategy: reconnectDelay });
   const lockMilliseconds = (options.lockSeconds ?? 30) * 1000;
   const concurrency = options.concurrency ?? defaultWorkers();
   const worker = new Worker(options.queue ?? DEFAULT_QUEUE, (job: Job<JobData>) => processJob(job, options), {
@@ -56,28 +71,41 @@ export async function runClusterWorker(options: ClusterWorkerOptions): Promise<C
   worker.on('error', (error) => (lastError = error));
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const closed = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-  const stopWatching = watchConnection(connection, options, (error) => {
+  let stopped = false;
+  // Never waits on Redis: a graceful close would queue commands for a server that is gone.
+  const stop = (error?: ClusterError) => {
+    if (stopped) return;
+    stopped = true;
     stopWatching();
-    // Redis is gone: the jobs in hand cannot be handed back; the stalled check re-runs them.
     void worker.close(true).catch(() => undefined);
     connection.disconnect();
-    settle.reject(error);
-  });
+    if (error) settle.reject(error);
+    else settle.resolve();
+  };
+  const giveUp = { ...options, timeoutSeconds: options.giveUpAfterSeconds ?? DEFAULT_GIVE_UP_SECONDS };
+  const stopWatching = watchConnection(connection, giveUp, stop);
   void worker.run().catch((error: Error) => {
-    stopWatching();
-    connection.disconnect();
-    settle.reject(new ClusterError(`the worker on ${redactedUrl(options.redis)} stopped: ${(lastError ?? error).message}`));
+    stop(new ClusterError(`the worker on ${redactedUrl(options.redis)} stopped: ${(lastError ?? error).message}`));
   });
   await worker.waitUntilReady();
   return {
     closed,
     async close() {
-      stopWatching();
-      await worker.close();
-      connection.disconnect();
-      settle.resolve();
+      if (!stopped && connection.status === 'ready') {
+        const lost = new AbortController();
+        await Promise.race([worker.close(), once(connection, 'close', { signal: lost.signal }).catch(() => undefined)]);
+        lost.abort();
+      }
+      stop();
     },
   };
+}
+
+const DEFAULT_GIVE_UP_SECONDS = 300;
+
+/** Milliseconds before the next try to reconnect: doubling from 0.25 s, at most 5 s. */
+function reconnectDelay(times: number): number {
+  return Math.min(250 * 2 ** Math.min(times - 1, 5), 5000);
 }
 
 async function processJob(job: Job<JobData>, options: ClusterWorkerOptions): Promise<string> {
