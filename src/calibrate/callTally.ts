@@ -25,6 +25,8 @@ export class LineTally {
   sentAway = 0;
   redials = 0;
   readonly redialDelay = new DurationTally();
+  /** Answered calls shorter than the tally's `breakBelowSeconds`: agents taking a break, not handle times. */
+  breaks = 0;
 
   constructor(readonly name: string) {}
 }
@@ -95,6 +97,8 @@ export class CallTally {
     readonly intervalSeconds: number,
     /** A call from someone sent away this recently (or less) is a redial. */
     readonly redialWindowSeconds: number,
+    /** Answered calls shorter than this are agents taking a break (counted, not handle times); 0: none. */
+    readonly breakBelowSeconds = 0,
   ) {
     this.intervalsPerDay = Math.ceil(DAY / intervalSeconds);
   }
@@ -129,10 +133,11 @@ export class CallTally {
     const group = record.group ?? DEFAULT_GROUP;
     this.groups.add(group);
     const handle = record.endedAt! - record.answeredAt!;
-    line.handle.addExact(handle);
+    if (handle < this.breakBelowSeconds) line.breaks++;
+    else line.handle.addExact(handle);
     let byGroup = line.handleByGroup.get(group);
     if (!byGroup) line.handleByGroup.set(group, (byGroup = new DurationTally()));
-    byGroup.addExact(handle);
+    if (handle >= this.breakBelowSeconds) byGroup.addExact(handle);
     if (record.agent !== undefined) {
       this.withAgent++;
       const day = Math.floor(record.answeredAt! / DAY);

@@ -4,6 +4,7 @@ import { CallTally, type LineTally } from './callTally';
 import { CalibrationError } from './errors';
 import { fitFamilies, type FittedDistribution } from './families';
 import type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
+import { choosePatience } from './patience';
 import type { CallRecord } from './records';
 import { fitRoster } from './roster';
 
@@ -20,7 +21,8 @@ const GROUP_HANDLE_DIFFERS = 0.1;
  * arrivals per interval and line as the mean over the days, with the day factor's cv from the
  * day-to-day spread beyond Poisson; handle time and patience by maximum likelihood over
  * lognormal, gamma and exponential (patience censored by the answered callers' waits), the
- * family chosen by AIC; balking, redials and routing as the records show them; the roster from
+ * family chosen by AIC (patience: the Kaplan–Meier curve itself when no family matches it at 1,
+ * 5 and 10 minutes); balking, redials and routing as the records show them; the roster from
  * the agents seen working, or `options.roster`. Several lines or groups give a multi-line
  * scenario. Records are read once and only their statistics are kept.
  *
@@ -50,7 +52,7 @@ export function newTally(options: FitOptions = {}): CallTally {
   if (!(intervalSeconds >= 60 && intervalSeconds <= DAY && Number.isInteger(intervalSeconds))) {
     throw new CalibrationError([`intervalSeconds: expected a whole number of seconds from 60 to 86400, got ${String(intervalSeconds)}`]);
   }
-  return new CallTally(intervalSeconds, options.redialWindowSeconds ?? 4 * 3600);
+  return new CallTally(intervalSeconds, options.redialWindowSeconds ?? 4 * 3600, options.breakBelowSeconds ?? 0);
 }
 
 /** The scenario and diagnostics from a tally's statistics. */
@@ -64,20 +66,29 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   const slots = last - first;
   const intervalSeconds = tally.intervalSeconds;
 
-  // Arrivals: the mean over the days of the first calls in each interval.
+  // Arrivals: the mean over the days of the first calls in each interval, days far off the
+  // others (holidays) aside.
+  const dailyTotals = days.map((day) => {
+    let total = 0;
+    for (const counts of tally.firstCallsByDay.get(day)!.values()) for (const c of counts) total += c;
+    return total;
+  });
+  const outliers = outlyingDays(dailyTotals);
+  if (outliers.size > 0) {
+    const listed = [...outliers].map((d) => `${dayName(days[d]!)} (${dailyTotals[d]} calls)`).join(', ');
+    warnings.push(`${plural(outliers.size, 'day')} far off the others' volume left out of the arrivals and the day factor: ${listed}`);
+  }
+  const usual = days.filter((_, d) => !outliers.has(d));
   const perLine = new Map<string, number[]>();
-  const dailyTotals = days.map(() => 0);
   for (const line of tally.lines.keys()) {
     const sums = new Array<number>(slots).fill(0);
-    days.forEach((day, d) => {
+    for (const day of usual) {
       const counts = tally.firstCallsByDay.get(day)!.get(line);
-      if (!counts) return;
-      for (let k = 0; k < slots; k++) sums[k]! += counts[first + k]!;
-      for (const c of counts) dailyTotals[d]! += c;
-    });
-    perLine.set(line, sums.map((s) => round(s / days.length, 2)));
+      if (counts) for (let k = 0; k < slots; k++) sums[k]! += counts[first + k]!;
+    }
+    perLine.set(line, sums.map((s) => round(s / usual.length, 2)));
   }
-  const dailyCalls = dayFactor(dailyTotals);
+  const dailyCalls = dayFactor(dailyTotals.filter((_, d) => !outliers.has(d)));
   if (days.length < 2) warnings.push('one day of records: the day-to-day spread (rateUncertainty) cannot be estimated and is left out');
   else if (days.length < 10) warnings.push(`${days.length} days of records: the day factor's cv rests on few days`);
 
@@ -85,7 +96,7 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   const allHandle = fitFamilies(mergedHandle(tally));
   const lines: Line[] = [];
   for (const tallyLine of tally.lines.values()) {
-    const { line, diagnostics } = fitLine(tallyLine, allHandle, warnings);
+    const { line, diagnostics } = fitLine(tallyLine, allHandle, [...tally.groups].sort(), warnings);
     lineDiagnostics[tallyLine.name] = diagnostics;
     const { name, ...rest } = line;
     lines.push({ name, arrivals: { intervalSeconds, perInterval: perLine.get(tallyLine.name)! }, ...rest });
@@ -159,6 +170,23 @@ export function openIntervals(totals: ArrayLike<number>, days: number, warnings:
 }
 
 /**
+ * Days whose calls are more than four robust standard deviations (the interquartile range over
+ * 1.349) from the median: holidays and outages, not the spread of ordinary days that the day
+ * factor stands for. Only with 10 days or more.
+ */
+function outlyingDays(totals: readonly number[]): Set<number> {
+  const outliers = new Set<number>();
+  if (totals.length < 10) return outliers;
+  const sorted = [...totals].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!;
+  const spread = (at(0.75) - at(0.25)) / 1.349;
+  totals.forEach((x, d) => {
+    if (spread > 0 && Math.abs(x - at(0.5)) > 4 * spread) outliers.add(d);
+  });
+  return outliers;
+}
+
+/**
  * The day factor's cv by the method of moments: a day's calls are Poisson given its factor F, so
  * Var(N) = m + cv²·m² with m the mean; cv² = (s² − m) / m², 0 when the spread is Poisson's or less.
  */
@@ -171,7 +199,7 @@ function dayFactor(totals: readonly number[]): FitDiagnostics['dailyCalls'] {
   return { mean, sd: Math.sqrt(variance), dayFactorCv: round(cv, 4) };
 }
 
-function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: string[]): { line: Omit<Line, 'arrivals'>; diagnostics: LineDiagnostics } {
+function fitLine(tally: LineTally, allHandle: FittedDistribution[], groups: readonly string[], warnings: string[]): { line: Omit<Line, 'arrivals'>; diagnostics: LineDiagnostics } {
   const name = tally.name;
   let handleFit = fitFamilies(tally.handle);
   if (handleFit.length === 0) {
@@ -195,13 +223,21 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
     const handle = groupHandle.get(group);
     return handle ? { group, handleTime: handle } : { group };
   });
+  // A line nobody answered (every caller hung up) is routed to every group: the records cannot say which would have.
+  if (routing.length === 0) routing.push(...groups.map((group) => ({ group })));
 
   let patience: PatienceFit | undefined;
+  let patienceSpec: Distribution | undefined;
   const patienceFits = fitFamilies(tally.patience);
   if (patienceFits.length > 0) {
     const p = tally.patience;
+    const choice = choosePatience(p, patienceFits);
+    patienceSpec = choice.chosen.family === 'kaplan-meier' ? choice.chosen.distribution : rounded(choice.chosen.distribution);
     patience = {
       ...summary(p.exactCount, patienceFits),
+      chosen: choice.chosen.family,
+      checks: choice.checks,
+      beside: choice.candidates,
       censored: p.censoredCount,
       censoredShare: p.censoredCount / p.count,
       naiveMeanSeconds: p.mean,
@@ -230,7 +266,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
   const line: Omit<Line, 'arrivals'> = {
     name,
     handleTime,
-    ...(patience ? { patience: rounded(patienceFits[0]!.distribution) } : {}),
+    ...(patienceSpec ? { patience: patienceSpec } : {}),
     routing,
     ...(balked > 0 ? { balking: { probability: round(balkingProbability, 4) } } : {}),
     ...(redialSpec ? { redial: redialSpec } : {}),
@@ -245,6 +281,7 @@ function fitLine(tally: LineTally, allHandle: FittedDistribution[], warnings: st
       handleTimeByGroup,
       ...(patience ? { patience } : {}),
       balking: { balked, hadToWait: tally.hadToWait, probability: balkingProbability },
+      breaks: tally.breaks,
       ...(redial ? { redial } : {}),
       answeredByGroup,
     },

@@ -1,5 +1,6 @@
 import type { Agents, Scenario } from '../scenario';
 import type { FittedDistribution, Family } from './families';
+import type { PatienceCandidate, SurvivalCheck } from './patience';
 import type { RecordOutcome, RecordsRead } from './records';
 
 /** Options of `fitScenario`. */
@@ -17,6 +18,11 @@ export interface FitOptions {
   serviceLevelSeconds?: number;
   /** A call from someone sent away on the same line at most this long before is a redial; default 4 hours. */
   redialWindowSeconds?: number;
+  /**
+   * Answered calls shorter than this are agents hanging up to take a break: counted per line
+   * (`breaks`), not fitted as handle times; default 0 (none).
+   */
+  breakBelowSeconds?: number;
   /** The fitted scenario's name. */
   name?: string;
   /** Rows the reader skipped as bad (`--skip-bad`), to report beside the fit. */
@@ -34,7 +40,13 @@ export interface DistributionFit {
 }
 
 /** Patience: a censored fit. */
-export interface PatienceFit extends DistributionFit {
+export interface PatienceFit extends Omit<DistributionFit, 'chosen'> {
+  /** A family, or the Kaplan–Meier curve itself when no family is as close to it at 1, 5 and 10 minutes as the data can tell. */
+  chosen: Family | 'kaplan-meier';
+  /** Kaplan–Meier at 1, 5 and 10 minutes, with Greenwood's standard errors. */
+  checks: SurvivalCheck[];
+  /** Each candidate (the families, then Kaplan–Meier's own): its median and its survival at the checks. */
+  beside: PatienceCandidate[];
   /** Answered callers whose wait was a lower bound on their patience (waits of 0 s tell nothing and are left out). */
   censored: number;
   /** censored / (censored + sampleSize) */
@@ -57,6 +69,8 @@ export interface LineDiagnostics {
   patience?: PatienceFit;
   balking: { balked: number; hadToWait: number; probability: number };
   redial?: { sentAway: number; redials: number; probability: number; delay?: DistributionFit };
+  /** Answered calls shorter than `breakBelowSeconds`: agents taking a break. */
+  breaks: number;
   /** Calls of this line each group answered. */
   answeredByGroup: Record<string, number>;
 }

@@ -19,3 +19,11 @@ export {
 export type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
 export { backtest, BACKTEST_MEASURES, type Backtest, type BacktestMeasure, type BacktestOptions, type BacktestRow } from './backtest';
 export { fitIntervalReports, type IntervalReportRow } from './intervalReports';
+export { surveyRecords, RecordSurvey, weekdayOf } from './survey';
+export { findDayTypes, parseDayTypes, dayTypeOf, dayTypeName, type DayType } from './dayTypes';
+export { findTeams } from './teams';
+export { CreditTally, type CreditEstimate } from './credit';
+export { choosePatience, kaplanMeierDistribution, PATIENCE_CHECKS, type PatienceCandidate, type SurvivalCheck } from './patience';
+export { fitDayTypes, typedRecord, PRIORITY_SUFFIX, type DayTypeFitOptions, type FittedDayType, type FittedDayTypes, type ObservedWaits } from './dayTypeFit';
+export { fitStaffing, withStaffing, seenAgents, agentsSeenIn, type StaffingEstimate, type StaffingOptions } from './staffing';
+export { backtestDayTypes, busySummary, dayTypeScenarios, type BusySummary, type DayTypeBacktest, type DayTypeBacktestRow, type DayTypeScenario, type DayTypeScenarios } from './dayTypeBacktest';

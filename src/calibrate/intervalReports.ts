@@ -120,6 +120,7 @@ export function fitIntervalReports(rows: Iterable<IntervalReportRow>, options: F
       firstCalls: total(offered),
       outcomes: { answered: Math.round(lineAnswered * dayCount), abandoned: total(abandoned), balked: 0, busy: 0, disconnected: 0, callback: 0 },
       handleTimeByGroup: {},
+      breaks: 0,
       balking: { balked: 0, hadToWait: 0, probability: 0 },
       answeredByGroup: { [group]: Math.round(lineAnswered * dayCount) },
     };

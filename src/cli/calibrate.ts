@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
-import { fitCallRecordFiles, readCallRecords, RecordFileError, type RecordFormat } from '../node/callRecordFiles';
+import { RecordFileError, fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
@@ -13,6 +13,7 @@ import { replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
 import { checkOutputPaths } from './outputPaths';
+import { backtestDayTypeFiles, fitDayTypeFiles, readDayTypeFile } from './dayTypeCommands';
 import { fittedYaml } from './fitYaml';
 import { clock, textTable, thousands } from './format';
 
@@ -37,6 +38,8 @@ interface FitCommandOptions {
   json?: boolean;
   skipBad?: boolean;
   name?: string;
+  dayTypes?: string;
+  breakBelow?: number;
 }
 
 /** Adds `fit` and `backtest` to the command. */
@@ -52,10 +55,29 @@ export function calibrationCommands(cli: Command): void {
     .option('--json', 'print { scenario, diagnostics } as JSON')
     .option('--skip-bad', 'skip bad rows (and count them) instead of listing them and stopping')
     .option('--name <name>', 'the fitted scenario\'s name')
+    .option('--day-types <types>', 'a scenario per day type, with teams, priority callers\' waiting credit and the staffing fitted by simulation: auto (found from the days), weekday, none, or e.g. sun-thu,fri,sat; writes JSON')
+    .option('--break-below <seconds>', 'with --day-types: services shorter than this are agents taking a break, not handle times', (v) => Number(v))
     .action(async (files: string[], options: FitCommandOptions) => {
-      checkOutputPaths({ '--out': options.out });
-      for (const records of files) await checkRecordsReadable(records);
       const file = files.join(' ');
+      checkOutputPaths({ '--out': options.out });
+      for (const each of files) await checkRecordsReadable(each);
+      if (options.dayTypes !== undefined) {
+        if (options.format === 'intervals') throw new UsageError('fit: --day-types reads call records (--format cdr or bank)');
+        if (options.breakBelow !== undefined && !(options.breakBelow >= 0)) throw new UsageError(`--break-below: expected seconds >= 0, got ${String(options.breakBelow)}`);
+        const { fit, notes } = await fitDayTypeFiles(files, {
+          format: options.format,
+          skipBad: options.skipBad === true,
+          dayTypes: options.dayTypes,
+          ...(options.breakBelow === undefined ? {} : { breakBelow: options.breakBelow }),
+          fitOptions: { intervalSeconds: options.interval, ...(options.name === undefined ? {} : { name: options.name }), ...(options.roster === undefined ? {} : { rosterRows: await rosterFile(options.roster) }) },
+        });
+        const json = `${JSON.stringify(fit, null, 2)}\n`;
+        if (options.out) await writeFile(options.out, json);
+        else process.stdout.write(json);
+        for (const note of notes) process.stderr.write(`${note}\n`);
+        if (options.out) process.stderr.write(`wrote ${options.out}: check it with queuecast backtest ${options.out} ${file} --roster-from-records\n`);
+        return;
+      }
       const fitted = await fitFiles(files, options);
       const yaml = fittedYaml(fitted, file);
       if (options.out) {
@@ -82,12 +104,22 @@ export function calibrationCommands(cli: Command): void {
     .option('--skip-bad', 'skip bad rows instead of stopping')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--json', 'print the backtest as JSON')
-    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean }) => {
+    .option('--roster-from-records', 'a fit by day type (fit --day-types) runs on the agents seen serving in the records tested, times its fitted availability')
+    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean; rosterFromRecords?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
       checkOutputPaths({ '--out': options.out });
+      for (const each of files) await checkRecordsReadable(each);
+      const typed = await readDayTypeFile(scenarioFile);
+      if (typed) {
+        const result = await backtestDayTypeFiles(typed, files, { format: options.format, skipBad: options.skipBad === true, replications: options.replications, rosterFromRecords: options.rosterFromRecords === true, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+        if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else for (const type of result.dayTypes) process.stdout.write(`${type.name} (${type.days} days${type.rosterFromRecords ? ', roster from the records' : ''})\n\n${backtestTable(type.backtest)}\n\n`);
+        if (result.recordsWithoutLine > 0) process.stderr.write(`${thousands(result.recordsWithoutLine)} records of lines a day type's scenario does not have were left out\n`);
+        return;
+      }
+      if (options.rosterFromRecords) throw new UsageError('--roster-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json), which carries the fitted availability');
       const scenario = await loadScenarioFile(scenarioFile);
-      for (const records of files) await checkRecordsReadable(records);
       const file = files.join(' ');
       const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');

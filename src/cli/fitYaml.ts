@@ -1,6 +1,6 @@
 // The fitted scenario as YAML with a comment on each fitted value: what it rests on, how well it fits.
 import { Document, isMap, isSeq, type Node } from 'yaml';
-import type { DistributionFit, FitDiagnostics, FittedScenario, LineDiagnostics } from '../calibrate';
+import type { DistributionFit, FitDiagnostics, FittedScenario, LineDiagnostics, PatienceFit } from '../calibrate';
 import { clock, thousands } from './format';
 import { readingSummary } from './readingSummary';
 
@@ -34,7 +34,10 @@ function describeLine(doc: Document, at: Array<string | number>, line: LineDiagn
   if (line.patience) {
     const p = line.patience;
     comment(doc, [...at, 'patience'], [
-      ` censored ${fitNote(p, 'callers who hung up')}`,
+      p.chosen === 'kaplan-meier'
+        ? ` Kaplan–Meier over ${thousands(p.sampleSize)} callers who hung up: no family matched it at 1, 5 and 10 minutes (${besideNote(p)})`
+        : ` censored ${fitNote(p, 'callers who hung up')}`,
+      ` P(still waiting) at 1, 5, 10 min: Kaplan–Meier ${p.checks.map((c) => c.kaplanMeier.toFixed(3)).join(', ')}; chosen ${chosenBeside(p).survival.map((x) => x.toFixed(3)).join(', ')}, median ${thousands(chosenBeside(p).medianSeconds)} s`,
       ` ${thousands(p.censored)} answered callers' waits censor it (${(100 * p.censoredShare).toFixed(1)}%); the naive mean wait of those who hung up, ${thousands(p.naiveMeanSeconds)} s, is biased low`,
     ].join('\n'));
   }
@@ -46,7 +49,15 @@ function describeLine(doc: Document, at: Array<string | number>, line: LineDiagn
   }
 }
 
-function fitNote(fit: DistributionFit, what: string): string {
+function chosenBeside(p: PatienceFit): PatienceFit['beside'][number] {
+  return p.beside.find((c) => c.family === p.chosen)!;
+}
+
+function besideNote(p: PatienceFit): string {
+  return p.beside.filter((c) => c.family !== 'kaplan-meier').map((c) => `${c.family} off by ${c.largestGap.toFixed(3)}`).join(', ');
+}
+
+function fitNote(fit: Pick<DistributionFit, 'candidates' | 'sampleSize'> & { chosen: string }, what: string): string {
   const best = fit.candidates[0]!;
   const others = fit.candidates.slice(1).map((c) => `${c.family} ${c.logLikelihood.toFixed(0)}`).join(', ');
   return `${fit.chosen} by maximum likelihood over ${thousands(fit.sampleSize)} ${what}: log-likelihood ${best.logLikelihood.toFixed(0)}${others ? ` (${others})` : ''}; KS distance ${best.distance.toFixed(3)}`;

@@ -13,6 +13,8 @@ export interface DelayedRoute {
 export class LineRuntime {
   readonly name: string;
   readonly priority: number;
+  /** Seconds of waiting credited to this line's callers when an agent chooses (0: none). */
+  readonly creditSeconds: number;
   readonly maxOnHold: number;
   /** Callers on hold and keep-place callback requests, in order of joining. */
   readonly hold = new HoldLine();
@@ -68,6 +70,7 @@ export class LineRuntime {
   ) {
     this.name = spec.name;
     this.priority = spec.priority;
+    this.creditSeconds = spec.creditSeconds;
     this.maxOnHold = spec.maxOnHold;
     this.immediateGroups = Int32Array.from(spec.routing.filter((r) => r.afterSeconds === 0), (r) => r.group);
     this.delayed = spec.routing

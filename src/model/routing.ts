@@ -6,7 +6,9 @@ import type { GroupRuntime, LineRuntime } from './lineRuntime';
 /**
  * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines
  * routed to the agent's group that are eligible by now (waited the route's `afterSeconds`), the
- * highest line priority, ties by the longest wait; after-hold callback requests only from lines
+ * highest line priority, ties by the longest wait counting the line's credit (a caller of a line
+ * with `creditSeconds: c` who joined at t ranks as if they had joined at t - c; the credit does
+ * not make a delayed route eligible sooner); after-hold callback requests only from lines
  * where nobody waits in the hold queue. A line's later callers cannot be more eligible than its
  * head, so only heads are looked at.
  */
@@ -42,9 +44,10 @@ export class CallerChoice {
       const atHead = canDial || callers.state[slot] === HOLDING;
       if (!atHead) slot = line.hold.firstHolding(callers);
       if (slot < 0) continue;
-      const since = callers.queuedAt[slot]!;
+      const queuedAt = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
-      if (delay > 0 && clock.now < since + delay) continue;
+      if (delay > 0 && clock.now < queuedAt + delay) continue;
+      const since = queuedAt - line.creditSeconds;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;
         bestPriority = line.priority;
@@ -67,9 +70,10 @@ export class CallerChoice {
       if (line.requestsWaiting === 0 || line.hold.peek(callers) >= 0) continue;
       const slot = line.requests.peek(callers);
       if (slot < 0) continue;
-      const since = callers.queuedAt[slot]!;
+      const queuedAt = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
-      if (delay > 0 && clock.now < since + delay) continue;
+      if (delay > 0 && clock.now < queuedAt + delay) continue;
+      const since = queuedAt - line.creditSeconds;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;
         bestPriority = line.priority;

@@ -16,6 +16,7 @@ const OVERFLOW = 3; // subject: group
 /** A line as the forecast needs it: compiled once per scenario. */
 interface LinePlan {
   priority: number;
+  creditSeconds: number;
   immediate: number[];
   delayed: Array<{ group: number; afterSeconds: number }>;
   /** Handle time by group index (undefined: the group does not serve this line). */
@@ -80,6 +81,7 @@ export class CenterFuture {
       for (const route of line.routing) handle[route.group] = route.handleTime ? compileDistribution(route.handleTime) : lineHandle;
       return {
         priority: line.priority,
+        creditSeconds: line.creditSeconds,
         immediate: line.routing.filter((r) => r.afterSeconds === 0).map((r) => r.group),
         delayed: line.routing.filter((r) => r.afterSeconds > 0).map((r) => ({ group: r.group, afterSeconds: r.afterSeconds })),
         handle,
@@ -309,7 +311,7 @@ export class CenterFuture {
     return at < queue.length ? queue[at]! : -1;
   }
 
-  // As the model's CallerChoice: the eligible heads, highest priority, then longest wait.
+  // As the model's CallerChoice: the eligible heads, highest priority, then longest wait counting the credit.
   private choose(group: number): number {
     let best = -1;
     let bestPriority = 0;
@@ -319,9 +321,10 @@ export class CenterFuture {
         let id = this.head(this.hold, this.holdHead, line);
         if (pass === 1) id = id < 0 ? this.head(this.requests, this.requestsHead, line) : -1;
         if (id < 0) continue;
-        const since = this.entrySince[id]!;
-        if (delay > 0 && this.now < since + delay) continue;
-        const priority = this.lines[line]!.priority;
+        const queuedAt = this.entrySince[id]!;
+        if (delay > 0 && this.now < queuedAt + delay) continue;
+        const { priority, creditSeconds } = this.lines[line]!;
+        const since = queuedAt - creditSeconds;
         if (best < 0 || priority > bestPriority || (priority === bestPriority && since < bestSince)) {
           best = id;
           bestPriority = priority;

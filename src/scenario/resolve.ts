@@ -97,7 +97,8 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
     rateUncertaintyCv: line.arrivals.rateUncertainty?.cv ?? 0,
     handleTime: line.handleTime,
     patience: line.patience,
-    priority: line.priority ?? 0,
+    priority: typeof line.priority === 'number' ? line.priority : 0,
+    creditSeconds: typeof line.priority === 'object' ? line.priority.creditSeconds : 0,
     serviceLevelSeconds: line.serviceLevelSeconds ?? serviceLevelSeconds,
     routing: line.routing.map((route) => ({
       group: groupNames.indexOf(route.group),

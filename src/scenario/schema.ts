@@ -145,7 +145,18 @@ const lineSchema = described(
     arrivals: arrivalsSchema,
     handleTime: distributionSchema,
     patience: z.optional(described(distributionSchema, 'Absent: nobody abandons')),
-    priority: z.optional(described(z.number(), 'default 0; an agent takes the higher first')),
+    priority: z.optional(
+      described(
+        z.union([
+          described(z.number(), 'A strict level: an agent takes the higher first'),
+          described(
+            z.strictObject({ creditSeconds: described(seconds, 'The caller is treated as having waited this much longer on arrival') }),
+            'A waiting credit at strict level 0',
+          ),
+        ]),
+        'default 0; an agent takes the highest strict level, then the longest wait counting the credit',
+      ),
+    ),
     serviceLevelSeconds: z.optional(described(seconds, "default: the scenario's")),
     routing: described(z.array(routeSchema).check(z.minLength(1)), 'The groups that serve this line, in order of preference'),
     callback: z.optional(described(callbackPolicySchema, 'Absent: no callback offered')),

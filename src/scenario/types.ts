@@ -103,8 +103,12 @@ export interface Line extends LineBehaviour {
   arrivals: Arrivals;
   handleTime: Distribution;
   patience?: Distribution;
-  /** default 0; an agent takes the higher first. */
-  priority?: number;
+  /**
+   * default 0; an agent takes the highest strict level first, then the longest wait counting the
+   * credit: `{ creditSeconds }` is level 0 with the caller treated as having waited that much
+   * longer on arrival.
+   */
+  priority?: number | { creditSeconds: number };
   /** default: the scenario's */
   serviceLevelSeconds?: number;
   /** The groups that serve this line, in order of preference. */
@@ -165,7 +169,10 @@ export interface ResolvedLine {
   rateUncertaintyCv: number;
   handleTime: Distribution;
   patience: Distribution | undefined;
+  /** The strict level. */
   priority: number;
+  /** Seconds of waiting credited on arrival; 0: none. */
+  creditSeconds: number;
   serviceLevelSeconds: number;
   routing: readonly ResolvedRoute[];
   balking: Balking | undefined;
