@@ -26,7 +26,7 @@ export function openText(file: string): Readable {
  * Throws a `CsvFileError` saying why when the file cannot be opened, unzipped or split.
  *
  * @example
- * for await (const rows of csvFileRows('calls.csv.gz')) for (const { fields, line } of rows) ...;
+ * for await (const { fields, lines } of csvFileRows('calls.csv.gz')) fields.forEach((row, i) => console.log(lines[i], row));
  */
 export async function* csvFileRows(file: string, open: (file: string) => Readable = openText): AsyncGenerator<CsvRows> {
   const splitter = new CsvSplitter();
