@@ -40,8 +40,11 @@ export interface ForecastOptions {
   seed?: number;
   /** The line the caller arrives on: required for a multi-line scenario (with a `MultiLineSnapshot`). */
   line?: string;
-  /** Aborting stops the futures (the forecast then throws the signal's reason): for a caller who has gone. */
-  signal?: AbortSignal;
+  /**
+   * Aborting stops the futures (the forecast then throws the signal's reason): for a caller who
+   * has gone. Anything with `throwIfAborted()` will do (a flag shared with another thread).
+   */
+  signal?: Pick<AbortSignal, 'throwIfAborted'>;
 }
 
 const DEFAULT_FUTURES = 1000;

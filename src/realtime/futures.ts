@@ -15,7 +15,7 @@ export interface FuturesPlan {
   minFutures: number;
   seed: number;
   /** Checked between slices of events: a forecast whose asker has gone stops. */
-  signal?: AbortSignal | undefined;
+  signal?: Pick<AbortSignal, 'throwIfAborted'> | undefined;
 }
 
 /** The waits of the futures run (Infinity: never answered), the work they took, and how precise their median is. */
@@ -52,6 +52,7 @@ export function runFutures(scenario: ResolvedScenario, point: StartingPoint, lin
   // than most futures (its arrays and streams); its streams run on from future to future.
   const center = new ContactCenter({ ...scenario, seed: plan.seed }, watcher, { start: point, withoutArrivals });
   while (futures < plan.maxFutures && events < plan.maxEvents && performance.now() - started < plan.maxMilliseconds) {
+    plan.signal?.throwIfAborted();
     if (futures === 0) center.start();
     else center.restart();
     watcher.watch(center);
