@@ -34,7 +34,10 @@ export interface ForecastOptions {
   replications?: number;
   /** How precisely to know the median wait (the announcement): 95% interval half-width in seconds; default 30. */
   precisionSeconds?: number;
-  /** The most work an answer may take: events simulated (default 5,000,000) and wall milliseconds (default none). */
+  /**
+   * The most work an answer may take: events simulated (default 5,000,000) and wall
+   * milliseconds (default none; the first future always runs to its end within the events).
+   */
   budget?: { events?: number; milliseconds?: number };
   /** Default: the scenario's seed, so the same state gets the same answer (a budget in milliseconds aside). */
   seed?: number;

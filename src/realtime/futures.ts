@@ -51,7 +51,7 @@ export function runFutures(scenario: ResolvedScenario, point: StartingPoint, lin
   // One center for all the futures, emptied and seated again for each: building one costs more
   // than most futures (its arrays and streams); its streams run on from future to future.
   const center = new ContactCenter({ ...scenario, seed: plan.seed }, watcher, { start: point, withoutArrivals });
-  while (futures < plan.maxFutures && events < plan.maxEvents && performance.now() - started < plan.maxMilliseconds) {
+  while (futures < plan.maxFutures && events < plan.maxEvents && (futures === 0 || performance.now() - started < plan.maxMilliseconds)) {
     plan.signal?.throwIfAborted();
     if (futures === 0) center.start();
     else center.restart();
@@ -64,7 +64,8 @@ export function runFutures(scenario: ResolvedScenario, point: StartingPoint, lin
     }
     while (!simulation.finished) {
       const allowed = plan.maxEvents - events - simulation.eventsHandled;
-      if (allowed <= 0 || (simulation.eventsHandled > 0 && performance.now() - started >= plan.maxMilliseconds)) break;
+      // Time runs out for futures after the first: an answer from one future beats none.
+      if (allowed <= 0 || (futures > 0 && performance.now() - started >= plan.maxMilliseconds)) break;
       plan.signal?.throwIfAborted();
       simulation.run(Math.min(EVENTS_PER_SLICE, allowed));
     }

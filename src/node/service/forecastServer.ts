@@ -21,7 +21,7 @@ export interface ForecastServerOptions {
   maxReplications?: number;
   /** Most events one forecast may simulate (its work bound, counted as simulated); default 2 million. */
   maxEvents?: number;
-  /** Time a forecast takes unless its request asks otherwise (`budgetMilliseconds`), in milliseconds; default 20. */
+  /** Time a forecast takes unless its request asks otherwise (`budgetMilliseconds`), in milliseconds; default 10. */
   forecastMilliseconds?: number;
   /**
    * Each request's deadline from its arrival, in milliseconds; default 500. A request still
@@ -46,6 +46,8 @@ const MiB = 1024 * 1024;
 const MAX_PROBLEMS = 100;
 // The routes metrics are labelled with; anything else is "other", so a scan adds no series.
 const ROUTES = new Set(['/forecast', '/health', '/metrics']);
+// How long past its deadline a request's task may still answer (its last future) before it is shed.
+const DEADLINE_GRACE_MILLISECONDS = 150;
 
 interface Config extends RequestLimits {
   bodyLimitBytes: number;
@@ -88,7 +90,7 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
     maxReplications: options.maxReplications ?? 5000,
     maxMilliseconds: deadline,
     maxEvents: options.maxEvents ?? 2_000_000,
-    forecastMilliseconds: Math.min(options.forecastMilliseconds ?? 20, deadline),
+    forecastMilliseconds: Math.min(options.forecastMilliseconds ?? 10, deadline),
     fixed,
     forecast: options.forecast,
     pool: options.forecast ? undefined : new ForecastPool({ threads: options.threads, maxQueue: options.maxQueue, scenario: fixed?.scenario }),
@@ -203,7 +205,7 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
   };
   response.once('close', gone);
   const options = { ...parsed.options, budget: { events: config.maxEvents, milliseconds: parsed.options.budget?.milliseconds ?? config.forecastMilliseconds } };
-  const result = await config.pool!.run({
+  const task = config.pool!.run({
     ...(config.fixed ? {} : { scenario: parsed.scenario }),
     snapshot: parsed.snapshot,
     lines: parsed.lines,
@@ -211,7 +213,22 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
     deadline: Date.now() + config.maxMilliseconds,
     cancel,
   });
+  // The deadline holds even when no thread is free to look at it (threads starting, a stall):
+  // past it and a grace for the last future, the request is shed and its task skipped.
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<'overdue'>((resolve) => {
+    timer = setTimeout(() => resolve('overdue'), config.maxMilliseconds + DEADLINE_GRACE_MILLISECONDS);
+  });
+  const result = await Promise.race([task, overdue]);
+  clearTimeout(timer);
   response.off('close', gone);
+  if (result === 'overdue') {
+    Atomics.store(flag, 0, 1);
+    task.catch(() => {});
+    config.metrics.shed('deadline');
+    sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
+    return undefined;
+  }
   if (result === 'full' || result.outcome === 'expired') {
     config.metrics.shed(result === 'full' ? 'queue full' : 'deadline');
     sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
