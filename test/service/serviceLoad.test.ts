@@ -18,11 +18,8 @@ async function start(options: Parameters<typeof createForecastServer>[0]): Promi
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The thread has started and compiled its forecaster once this is answered (until then,
-  // with a short deadline, requests are shed).
-  for (let i = 0; i < 100 && (await post(base, { snapshot: twoLinesBusy(1), line: 'A', replications: 10 })).status !== 200; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Answered once the thread has loaded and warmed up (a request waits for that, then its deadline runs).
+  expect((await post(base, { snapshot: twoLinesBusy(1), line: 'A', replications: 10 })).status).toBe(200);
   return base;
 }
 

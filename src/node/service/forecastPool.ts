@@ -19,7 +19,10 @@ export interface ForecastPoolOptions {
  * when it is full, `run` says so at once and the service sheds the request (503).
  */
 export class ForecastPool {
-  private readonly piscina: Piscina<ForecastTask, ForecastTaskResult>;
+  private readonly piscina: Piscina<ForecastTask | 'ready?', ForecastTaskResult>;
+  /** Resolves once every thread has loaded the model and warmed it up. */
+  readonly ready: Promise<void>;
+  private started = false;
 
   constructor(options: ForecastPoolOptions = {}) {
     const threads = options.threads ?? availableParallelism();
@@ -32,6 +35,15 @@ export class ForecastPool {
       idleTimeout: Infinity,
       workerData: { scenario: options.scenario },
     });
+    this.ready = Promise.all(Array.from({ length: threads }, () => this.piscina.run('ready?'))).then(() => {
+      this.started = true;
+    });
+    this.ready.catch(() => {});
+  }
+
+  /** True once `ready` has resolved. */
+  get isReady(): boolean {
+    return this.started;
   }
 
   /** Requests waiting for a thread. */
@@ -40,9 +52,9 @@ export class ForecastPool {
   }
 
   /** Runs one request's forecasts on a thread, or answers 'full' at once when the queue is. */
-  async run(task: ForecastTask): Promise<ForecastTaskResult | 'full'> {
+  async run(task: ForecastTask): Promise<Exclude<ForecastTaskResult, { outcome: 'ready' }> | 'full'> {
     try {
-      return await this.piscina.run(task);
+      return (await this.piscina.run(task)) as Exclude<ForecastTaskResult, { outcome: 'ready' }>;
     } catch (error) {
       if (error instanceof Error && error.message === 'Task queue is at limit') return 'full';
       throw error;

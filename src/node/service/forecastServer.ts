@@ -204,8 +204,11 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
     if (!response.writableFinished) Atomics.store(flag, 0, 1);
   };
   response.once('close', gone);
+  // A server just started: requests wait for its threads to load, then their deadline runs.
+  const pool = config.pool!;
+  if (!pool.isReady) await pool.ready;
   const options = { ...parsed.options, budget: { events: config.maxEvents, milliseconds: parsed.options.budget?.milliseconds ?? config.forecastMilliseconds } };
-  const task = config.pool!.run({
+  const task = pool.run({
     ...(config.fixed ? {} : { scenario: parsed.scenario }),
     snapshot: parsed.snapshot,
     lines: parsed.lines,

@@ -16,8 +16,9 @@ export interface ForecastTask {
   cancel: SharedArrayBuffer;
 }
 
-/** How a task ended: forecasts, or none because the client went or the deadline passed first. */
+/** How a task ended: forecasts, or none because the client went or the deadline passed first ('ready': the pool's first call, answered once the thread has loaded). */
 export type ForecastTaskResult =
+  | { outcome: 'ready' }
   | { outcome: 'answered'; forecasts: Array<WaitForecast & { computeMilliseconds: number }> }
   | { outcome: 'cancelled' }
   | { outcome: 'expired' };

@@ -12,7 +12,9 @@ const fixed: WaitForecaster | undefined = (workerData as { scenario?: Scenario }
 if (fixed) warmUp(fixed);
 
 /** Runs one request's forecasts (every line asked, in turn) and says how they ended. */
-export default function forecastTask(task: ForecastTask): ForecastTaskResult {
+export default function forecastTask(task: ForecastTask | 'ready?'): ForecastTaskResult {
+  // Answered once this module has loaded (and warmed up): the pool is ready.
+  if (task === 'ready?') return { outcome: 'ready' };
   const cancelled = new Int32Array(task.cancel);
   if (Atomics.load(cancelled, 0) === 1) return { outcome: 'cancelled' };
   const forecaster = fixed ?? createWaitForecaster(task.scenario!);
