@@ -23,14 +23,16 @@ export class ForecastPool {
   /** Resolves once every thread has loaded the model and warmed it up. */
   readonly ready: Promise<void>;
   private started = false;
+  private readonly maxQueue: number;
 
   constructor(options: ForecastPoolOptions = {}) {
     const threads = options.threads ?? availableParallelism();
+    this.maxQueue = options.maxQueue ?? 32;
     this.piscina = new Piscina({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
-      maxQueue: options.maxQueue ?? 32,
+      maxQueue: this.maxQueue,
       // Threads stay warm (modules loaded, code compiled) for the service's life.
       idleTimeout: Infinity,
       workerData: { scenario: options.scenario },
@@ -49,6 +51,11 @@ export class ForecastPool {
   /** Requests waiting for a thread. */
   get queued(): number {
     return this.piscina.queueSize;
+  }
+
+  /** True when a request would find the queue full: it can be shed before its body is read. */
+  get full(): boolean {
+    return this.piscina.queueSize >= this.maxQueue;
   }
 
   /** Runs one request's forecasts on a thread, or answers 'full' at once when the queue is. */

@@ -151,6 +151,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
     return sendJson(request, response, 415, { error: 'unsupported media type', expected: 'application/json', received: contentType || null });
   }
+  // Under load, a request that would find the queue full is shed before its body is read or
+  // checked: shedding must cost the request thread next to nothing.
+  if (config.pool?.full) return shed(request, response, config, 'queue full');
   // A body declared too large is refused before any of it is read (or, with
   // `Expect: 100-continue`, sent).
   const declared = Number(request.headers['content-length']);
@@ -228,15 +231,9 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
   if (result === 'overdue') {
     Atomics.store(flag, 0, 1);
     task.catch(() => {});
-    config.metrics.shed('deadline');
-    sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
-    return undefined;
+    return shed(request, response, config, 'deadline');
   }
-  if (result === 'full' || result.outcome === 'expired') {
-    config.metrics.shed(result === 'full' ? 'queue full' : 'deadline');
-    sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
-    return undefined;
-  }
+  if (result === 'full' || result.outcome === 'expired') return shed(request, response, config, result === 'full' ? 'queue full' : 'deadline');
   if (result.outcome === 'cancelled') {
     config.metrics.cancelled();
     return undefined;
@@ -244,6 +241,13 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
   for (const forecast of result.forecasts) config.metrics.forecast(forecast.computeMilliseconds / 1000, forecast.futures);
   const forecasts = result.forecasts.map(({ computeMilliseconds: _, ...forecast }) => forecast);
   return parsed.lines === undefined ? forecasts[0]! : { lines: Object.fromEntries(parsed.lines.map((line, i) => [line, forecasts[i]!])) };
+}
+
+// 503 with Retry-After: the client should try again in a second.
+function shed(request: IncomingMessage, response: ServerResponse, config: Config, reason: 'queue full' | 'deadline'): undefined {
+  config.metrics.shed(reason);
+  sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  return undefined;
 }
 
 function onRequestThread(parsed: ForecastRequest, config: Config): Answer {
