@@ -9,7 +9,8 @@
 // - 200 concurrent clients sending the README request while one client polls GET /health:
 //   how many got 200 and 503 (shed, Retry-After), the slowest answer, and /health's p99.
 // autocannon fires from worker threads, so it does not share the server's event loop.
-//   npx tsup && npx tsx benchmarks/service.bench.ts [--seconds 5] [--rounds 3]
+// `--budget` sets the service's default time budget of a forecast (milliseconds; default 10).
+//   npx tsup && npx tsx benchmarks/service.bench.ts [--seconds 5] [--rounds 3] [--budget 10]
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 // The built package, as users run it: its pool loads dist/forecast-worker.js.
@@ -46,6 +47,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: Aut
 
 const seconds = option('seconds', 5);
 const rounds = option('rounds', 3);
+const budget = option('budget', 10);
 
 const scenario = await loadScenarioFile(new URL('../examples/scenarios/agency-lines.yaml', import.meta.url).pathname);
 const readme = {
@@ -68,7 +70,7 @@ const issue = {
   },
 };
 
-const server = createForecastServer({ scenario, log: jsonLog(() => {}) });
+const server = createForecastServer({ scenario, forecastMilliseconds: budget, log: jsonLog(() => {}) });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const post = (body: object, connections: number): AutocannonOptions => ({
@@ -141,6 +143,6 @@ rows.push({
   healthP99Ms: median(healthInCrowd.map((r) => r.latency.p99)),
   healthMaxMs: Math.max(...healthInCrowd.map((r) => r.latency.max)),
 });
-for (const row of rows) console.log(JSON.stringify({ ...row, rounds, secondsPerRound: seconds }));
+for (const row of rows) console.log(JSON.stringify({ ...row, budgetMilliseconds: budget, rounds, secondsPerRound: seconds }));
 console.error('');
 console.table(Object.fromEntries(rows.map(({ bench, ...rest }) => [bench as string, rest])));
