@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     node: 'src/node/index.ts',
     'replication-worker': 'src/node/replicationWorker.ts',
+    'forecast-worker': 'src/node/service/forecastWorker.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],

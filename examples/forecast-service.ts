@@ -7,8 +7,9 @@
 //     "agents": 2, "busy": [{ "elapsedSeconds": 60 }, { "elapsedSeconds": 200 }],
 //     "hold": [{ "waitedSeconds": 45 }], "callbacks": [] }'
 //
-// This is the smallest embedding, for reading. The product is `queuecast serve` (`npm run
-// serve`): the same forecast with body and work limits, every problem of a request listed,
+// This is the smallest embedding, for reading: its forecasts run on the request thread. The
+// product is `queuecast serve` (`npm run serve`): the same forecast on a pool of threads behind
+// a bounded queue, with deadlines, body and work limits, every problem of a request listed,
 // multi-line centers, /metrics for Prometheus and JSON logs (src/node/service/).
 import { createServer } from 'node:http';
 import { SnapshotError, createWaitForecaster, snapshotProblems, type Scenario } from '../src';
@@ -38,7 +39,8 @@ const server = createServer((request, response) => {
       // The forecaster trusts its snapshot: check one from outside first, every problem at once.
       const problems = snapshotProblems(snapshot, center);
       if (problems.length > 0) throw new SnapshotError(problems);
-      reply(200, forecast(snapshot as Parameters<typeof forecast>[0], { replications: 1000 }));
+      // At most 20 ms of futures: the answer says how many ran and how precise its median is.
+      reply(200, forecast(snapshot as Parameters<typeof forecast>[0], { budget: { milliseconds: 20 } }));
     } catch (error) {
       reply(400, { error: error instanceof Error ? error.message : String(error) });
     }

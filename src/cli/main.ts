@@ -14,7 +14,7 @@ import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
 import { staffTable, staffingPlan, withRoster } from './staff';
-import { serve } from './serve';
+import { serve, type ServeOptions } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
@@ -221,7 +221,11 @@ export function program(): Command {
     .option('-p, --port <n>', 'port to listen on (0: any free one)', port, 8787)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--scenario <file>', 'fix the scenario at start: requests then carry only a snapshot (and a line)')
-    .action(async (options: { port: number; host: string; scenario?: string }) => {
+    .option('--threads <n>', 'threads that run forecasts (default: one per core)', positiveInteger('--threads'))
+    .option('--queue <n>', 'requests that may wait for a thread; past that, 503 with Retry-After', positiveInteger('--queue'), 32)
+    .option('--deadline <ms>', "each request's deadline from its arrival, in milliseconds", positiveInteger('--deadline'), 500)
+    .option('--budget <ms>', 'time a forecast takes unless the request says (budgetMilliseconds)', positiveInteger('--budget'), 10)
+    .action(async (options: ServeOptions) => {
       await serve(options);
     });
   calibrationCommands(cli);

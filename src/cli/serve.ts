@@ -11,6 +11,10 @@ export interface ServeOptions {
   port: number;
   host: string;
   scenario?: string;
+  threads?: number;
+  queue?: number;
+  deadline?: number;
+  budget?: number;
 }
 
 /**
@@ -21,7 +25,14 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const scenario = options.scenario === undefined ? undefined : await loadScenarioFile(options.scenario);
   const log = jsonLog((line) => process.stdout.write(line));
-  const server = createForecastServer({ ...(scenario ? { scenario } : {}), log });
+  const server = createForecastServer({
+    ...(scenario ? { scenario } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.queue !== undefined ? { maxQueue: options.queue } : {}),
+    ...(options.deadline !== undefined ? { deadlineMilliseconds: options.deadline } : {}),
+    ...(options.budget !== undefined ? { forecastMilliseconds: options.budget } : {}),
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     // A port in use or an address not on this machine: the caller's to fix, said plainly (exit 2).
     server.once('error', (error: NodeJS.ErrnoException) =>

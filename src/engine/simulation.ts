@@ -59,6 +59,15 @@ export class Simulation {
     this.arrivals.schedule(time, kind, subject, tag);
   }
 
+  /** Empties the calendar and sets the clock back to 0: the same model run again (a forecast's next future). */
+  reset(): void {
+    this.calendar.clear();
+    this.arrivals.clear();
+    this.now = 0;
+    this.eventsHandled = 0;
+    this.stopped = false;
+  }
+
   /** Ends the run: `run()` returns and hands out nothing more. */
   stop(): void {
     this.stopped = true;

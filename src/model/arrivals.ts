@@ -20,14 +20,17 @@ export class ArrivalProcess {
     private readonly durationSeconds: number,
     rateFactor: number,
     private readonly uniform: Uniform,
+    /** Where the process starts (a run from a state of the day): the rate of that interval on. */
+    fromSeconds = 0,
   ) {
     this.ratePerSecond = Float64Array.from(schedule.perInterval, (calls) => (calls * rateFactor) / schedule.intervalSeconds);
     // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
     // that hold seconds start as doubles").
     this.time = this.rate = this.end = 0.5;
-    this.time = 0;
-    this.rate = this.ratePerSecond[0] ?? 0;
-    this.end = Math.min(schedule.intervalSeconds, durationSeconds);
+    this.time = fromSeconds;
+    this.interval = Math.max(0, Math.min(Math.floor(fromSeconds / schedule.intervalSeconds), this.ratePerSecond.length - 1));
+    this.rate = this.ratePerSecond[this.interval] ?? 0;
+    this.end = Math.min((this.interval + 1) * schedule.intervalSeconds, durationSeconds);
   }
 
   /**

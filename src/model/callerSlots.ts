@@ -69,6 +69,13 @@ export class CallerSlots {
     this.free[this.freeCount++] = slot;
   }
 
+  /** Frees every slot: the center is empty again (its queues and calendar emptied with it). */
+  clear(): void {
+    this.state.fill(FREE);
+    this.freeCount = 0;
+    for (let slot = this.state.length - 1; slot >= 0; slot--) this.free[this.freeCount++] = slot;
+  }
+
   private grow(capacity: number): void {
     const previous = this.state.length;
     this.callerId = extend(this.callerId, new Int32Array(capacity));

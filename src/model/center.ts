@@ -1,5 +1,5 @@
 import { Simulation, type EventHandler } from '../engine';
-import { RandomStreams } from '../random';
+import { RandomStreams, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
 import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
@@ -11,6 +11,7 @@ import type { HoldLine } from './holdLine';
 import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
+import type { StartingPoint } from './startingPoint';
 
 // The last center built, kept until the next one is: V8 frees the hidden classes of a class's
 // instances once none is left, and code compiled for them goes with them, so after a full
@@ -49,6 +50,11 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   private readonly draws: CallDraws;
   private readonly choice: CallerChoice;
   private readonly callbacks: CallbackDesk;
+  private readonly startingPoint: StartingPoint | undefined;
+  private readonly startUniform: Uniform | undefined;
+  private readonly scenario: ResolvedScenario;
+  private readonly options: CenterOptions;
+  private readonly dayStream: Uniform;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -65,18 +71,13 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     options: CenterOptions = {},
   ) {
     const streams = new RandomStreams(scenario.seed);
-    const shared = scenario.rateUncertaintyCv > 0 ? rateFactor(scenario.rateUncertaintyCv, streams.stream('rate-uncertainty')) : 1;
+    const dayStream = streams.stream('rate-uncertainty');
+    const shared = scenario.rateUncertaintyCv > 0 ? rateFactor(scenario.rateUncertaintyCv, dayStream) : 1;
     this.lines = scenario.lines.map((spec, index) => new LineRuntime(index, spec, streams, scenario.multiLine ? `line:${spec.name}:` : ''));
     this.groups = scenario.groups.map((group, index) => new GroupRuntime(index, group.name, group.agents));
     for (const line of this.lines) {
       for (const route of line.spec.routing) this.groups[route.group]!.serve(line, route.afterSeconds);
-      const scripted = options.arrivalTimes && (Array.isArray(options.arrivalTimes)
-        ? (line.index === 0 ? options.arrivalTimes : [])
-        : ((options.arrivalTimes as Record<string, readonly number[]>)[line.name] ?? []));
-      const factor = shared * (line.spec.rateUncertaintyCv > 0 ? rateFactor(line.spec.rateUncertaintyCv, line.rateStream) : 1);
-      line.arrivals = scripted
-        ? new ScriptedArrivals(scripted as readonly number[])
-        : new ArrivalProcess(line.spec.arrivals, scenario.durationSeconds, factor, line.arrivalStream);
+      this.newArrivals(line, scenario, shared, options);
     }
     this.linesArriving = this.lines.length;
     this.trunks = scenario.trunks;
@@ -90,13 +91,89 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     // (benchmarks/README.md, sixth session).
     this.callbacks = new CallbackDesk(this, this.callers, observer, options.decisions);
     this.simulation = new Simulation(this);
+    this.startingPoint = options.start;
+    this.scenario = scenario;
+    this.options = options;
+    this.dayStream = dayStream;
+    this.startUniform = options.start && streams.stream('starting-state');
     lastCenter = this;
   }
 
-  /** Puts the first events on the calendar; then run `simulation` until it is finished. */
+  /**
+   * Puts the first events on the calendar (of an empty center at time 0, or of the starting
+   * state given in the options); then run `simulation` until it is finished.
+   */
   start(): void {
-    for (const group of this.groups) this.applyStaffing(group, 0);
+    const point = this.startingPoint;
+    if (point) point.seat(this, this.callers, this.draws, this.callbacks, this.startUniform!);
+    else for (const group of this.groups) this.applyStaffing(group, 0);
     for (const line of this.lines) this.scheduleNextArrival(line);
+    if (point) for (const group of this.groups) this.serveWaiting(group);
+  }
+
+  /**
+   * Empties the center and starts it again from its starting point: a forecast's next future.
+   * The streams run on, so each run draws anew, the day's rate factor included (what the day
+   * will bring is as uncertain in each future).
+   */
+  restart(): void {
+    this.simulation.reset();
+    this.callers.clear();
+    const scenario = this.scenario;
+    const shared = scenario.rateUncertaintyCv > 0 ? rateFactor(scenario.rateUncertaintyCv, this.dayStream) : 1;
+    for (const line of this.lines) {
+      line.hold.clear();
+      line.requests.clear();
+      line.holding = line.requestsWaiting = 0;
+      this.newArrivals(line, scenario, shared, this.options);
+    }
+    for (const group of this.groups) group.scheduled = group.onDuty = group.busy = 0;
+    this.callbacks.requestsWaiting = 0;
+    this.inSystem = this.present = 0;
+    this.linesArriving = this.lines.length;
+    this.start();
+  }
+
+  private newArrivals(line: LineRuntime, scenario: ResolvedScenario, shared: number, options: CenterOptions): void {
+    const scripted = options.withoutArrivals?.includes(line.index) ? [] : options.arrivalTimes && (Array.isArray(options.arrivalTimes)
+      ? (line.index === 0 ? options.arrivalTimes : [])
+      : ((options.arrivalTimes as Record<string, readonly number[]>)[line.name] ?? []));
+    const factor = shared * (line.spec.rateUncertaintyCv > 0 ? rateFactor(line.spec.rateUncertaintyCv, line.rateStream) : 1);
+    line.arrivals = scripted
+      ? new ScriptedArrivals(scripted as readonly number[])
+      : new ArrivalProcess(line.spec.arrivals, scenario.durationSeconds, factor, line.arrivalStream, options.start?.timeSeconds ?? 0);
+  }
+
+  /** A new person's id (people of a starting state take theirs as they are seated). */
+  newCallerId(): number {
+    return this.nextCallerId++;
+  }
+
+  /**
+   * A caller arriving now on `line` who holds whatever they hear (no busy signal, courtesy
+   * disconnect, callback offer, balking or patience): the caller of interest of a forecast,
+   * whose wait is theirs if they hold that long. Returns their id; call after `start()`.
+   */
+  holdOn(line: number): number {
+    const callers = this.callers;
+    const runtime = this.lines[line]!;
+    const slot = callers.take();
+    const callerId = this.nextCallerId++;
+    callers.callerId[slot] = callerId;
+    callers.line[slot] = line;
+    callers.attempt[slot] = 1;
+    callers.counted[slot] = 0;
+    this.draws.firstCall(slot, runtime, callerId);
+    callers.arrivalTime[slot] = this.simulation.now;
+    this.observer.arrival(this.simulation.now, callerId, line, 1, false);
+    callers.state[slot] = HOLDING;
+    this.inSystem++;
+    this.present++;
+    runtime.holding++;
+    this.joinQueue(slot, runtime, runtime.hold);
+    // An idle agent of a group that takes the line at once answers now.
+    for (let i = 0; i < runtime.immediateGroups.length; i++) this.serveWaiting(this.groups[runtime.immediateGroups[i]!]!);
+    return callerId;
   }
 
   handleEvent(kind: number, subject: number, tag: number): void {

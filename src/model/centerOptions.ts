@@ -1,5 +1,11 @@
+import type { StartingPoint } from './startingPoint';
+
 /** Options of a center beyond its scenario. */
 export interface CenterOptions {
+  /** Start from this state (its time of day, agents, calls, queues, redials) rather than an empty center at time 0. */
+  start?: StartingPoint;
+  /** Lines (by index) whose new callers are not simulated: a forecast's line when nobody arriving later can go first. */
+  withoutArrivals?: readonly number[];
   /**
    * Callers arrive at these times (ascending) instead of by the scenario's Poisson process: a
    * list for the first line, or lists by line name.

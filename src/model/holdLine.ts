@@ -54,6 +54,12 @@ export class HoldLine {
     return -1;
   }
 
+  /** Empties the line. */
+  clear(): void {
+    this.head = 0;
+    this.count = 0;
+  }
+
   /** Drops the head (after `peek` found it and it was taken). */
   dropHead(): void {
     this.head = (this.head + 1) & (this.slots.length - 1);

@@ -1,10 +1,12 @@
-import { EventCalendar } from '../engine';
-import { RandomStreams, compileDistribution, type Uniform } from '../random';
-import { resolveScenario, soleLine, type ResolvedCallbackPolicy, type Scenario } from '../scenario';
-import { createMultiLineForecaster } from './multiLineForecast';
-import { isMultiLineSnapshot, multiLineSnapshotProblems, type MultiLineSnapshot } from './multiLineSnapshot';
-import { SnapshotError, validateSnapshot, type CenterSnapshot } from './snapshot';
-import { ANSWERED_AT_ONCE, replicationsOf, summarizeWaits } from './waitSummary';
+import { StartingPoint } from '../model';
+import { RandomStreams, compileDistribution, meanOf } from '../random';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
+import { callbackOffered } from '../model/lineRuntime';
+import { asMultiLine, centerState } from './centerState';
+import { runFutures, type FuturesPlan } from './futures';
+import type { MultiLineSnapshot } from './multiLineSnapshot';
+import { SnapshotError, snapshotProblems, type CenterSnapshot } from './snapshot';
+import { ANSWERED_AT_ONCE, summarizeWaits } from './waitSummary';
 
 /** What a center can tell a caller arriving now. */
 export interface WaitForecast {
@@ -18,26 +20,51 @@ export interface WaitForecast {
   announceSeconds: number;
   /** Whether the scenario's callback policy offers this caller a callback now. */
   offerCallback: boolean;
+  /** Futures simulated for this answer. */
+  futures: number;
+  /** How precise the median is: half-width of its 95% interval, in seconds (Infinity, null in JSON, when unknown). */
+  precisionSeconds: number;
+  /** Events the futures simulated: the work this answer took. */
+  events: number;
 }
 
 /** Options of `forecastWait()`. */
 export interface ForecastOptions {
-  /** Futures simulated; default 1000. More: smoother quantiles, proportionally slower. */
+  /** Futures to simulate, exactly (the budget still applies); default: as many as `precisionSeconds` needs, at most 1,000. */
   replications?: number;
-  /** Default: the scenario's seed, so the same state gets the same answer. */
+  /** How precisely to know the median wait (the announcement): 95% interval half-width in seconds; default 30. */
+  precisionSeconds?: number;
+  /**
+   * The most work an answer may take: events simulated (default 5,000,000) and wall
+   * milliseconds (default none; the first future always runs to its end within the events).
+   */
+  budget?: { events?: number; milliseconds?: number };
+  /** Default: the scenario's seed, so the same state gets the same answer (a budget in milliseconds aside). */
   seed?: number;
   /** The line the caller arrives on: required for a multi-line scenario (with a `MultiLineSnapshot`). */
   line?: string;
+  /**
+   * Aborting stops the futures (the forecast then throws the signal's reason): for a caller who
+   * has gone. Anything with `throwIfAborted()` will do (a flag shared with another thread).
+   */
+  signal?: Pick<AbortSignal, 'throwIfAborted'>;
 }
 
+const DEFAULT_FUTURES = 1000;
+const DEFAULT_PRECISION_SECONDS = 30;
+const DEFAULT_EVENTS = 5_000_000;
+// Futures run before the precision is judged: fewer, and a lucky tight start would stop early.
+const MIN_FUTURES = 32;
+
 /**
- * Forecasts the hold of a caller arriving now at a live center, by simulating the center
- * forward from its snapshot many times: calls in progress keep their elapsed time (what is
- * left of them is drawn given how long they have lasted), callers on hold keep their elapsed
- * wait (their patience likewise), callback requests ahead take an agent for the dial and, when
- * answered, for the call. In a FIFO line nobody who arrives later can delay this caller, so
- * only who is ahead is simulated: each future costs a few operations per agent and per caller
- * in line, and a thousand of them take milliseconds.
+ * Forecasts the hold of a caller arriving now at a live center, by running the planning model
+ * forward from its snapshot many times (DESIGN.md, "Real time"): each future is the center
+ * seated in the snapshot's state (calls in progress keep their elapsed time, what is left of
+ * them drawn given how long they have lasted; callers on hold keep their wait and their patience
+ * likewise; callback requests, people who will redial, the roster, trunks and the rates of the
+ * time of day all as the model has them), with the caller put on hold, until an agent takes
+ * them. Futures run until the median is known within `precisionSeconds` or the budget is spent;
+ * the answer says how many ran and how precise it is.
  *
  * @example
  * const forecast = forecastWait(scenario, {
@@ -47,9 +74,8 @@ export interface ForecastOptions {
  * forecast.announceSeconds; // e.g. 60: "your wait is about 1 minute"
  *
  * A center of several lines gives a `MultiLineSnapshot` and the caller's line. With priorities
- * and delayed overflow a later caller of another line can reach an agent first, so these
- * futures simulate the other lines' arrivals too, at the scenario's rates for
- * `timeOfDaySeconds` (see `CenterFuture` for what they leave out).
+ * and delayed overflow a later caller of another line can reach an agent first: the futures
+ * simulate every line's callers at the scenario's rates for `timeOfDaySeconds`.
  *
  * @example
  * forecastWait(center, {
@@ -57,138 +83,100 @@ export interface ForecastOptions {
  *   groups: { general: { agents: 2, busy: [{ elapsedSeconds: 60, line: 'individuals' }, { elapsedSeconds: 10, line: 'practitioners' }] },
  *             overflow: { agents: 1, busy: [{ elapsedSeconds: 200, line: 'individuals' }] } },
  *   timeOfDaySeconds: 3600,
- * }, { line: 'individuals' }).announceSeconds;
+ * }, { line: 'individuals', budget: { milliseconds: 50 } }).announceSeconds;
  */
 export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast {
-  const resolved = resolveScenario(scenario);
-  if (resolved.multiLine) {
-    if (!isMultiLineSnapshot(snapshot)) {
-      throw new SnapshotError([{ path: '', expected: '{ lines, groups, timeOfDaySeconds? }: the multi-line form, for a multi-line scenario', received: snapshot }]);
-    }
-    const problems = multiLineSnapshotProblems(snapshot, resolved, options.line);
-    if (problems.length > 0) throw new SnapshotError(problems);
-    return createMultiLineForecaster(resolved)(snapshot as MultiLineSnapshot, options);
-  }
-  if (isMultiLineSnapshot(snapshot)) {
-    throw new SnapshotError([{ path: '', expected: '{ agents, busy, hold, callbacks }: the single-line form, for a single-line scenario', received: snapshot }]);
-  }
-  if (options.line !== undefined && options.line !== resolved.lines[0]!.name) {
-    throw new RangeError(`forecastWait: options.line must be "${resolved.lines[0]!.name}" (or absent) for a single-line scenario, got ${JSON.stringify(options.line)}`);
-  }
   const forecaster = createWaitForecaster(scenario);
-  return forecaster(validateSnapshot(snapshot), options);
+  const line = forecasterLine(forecaster.scenario, options.line);
+  lineIndex(forecaster.scenario, line);
+  const problems = snapshotProblems(snapshot, scenario, line);
+  if (problems.length > 0) throw new SnapshotError(problems);
+  return forecaster(snapshot, options);
 }
 
 /**
  * `forecastWait()` for one scenario, asked many times: the scenario is validated and its
  * distributions compiled once, so each answer costs only the simulation (for a service that
  * answers every incoming call). The snapshot is trusted: validate it first when it comes from
- * outside (`validateSnapshot`).
+ * outside (`snapshotProblems`, `validateSnapshot`).
  *
  * @example
  * const forecast = createWaitForecaster(scenario);
- * ivr.on('call', (snapshot) => forecast(snapshot).announceSeconds);
+ * ivr.on('call', (snapshot) => forecast(snapshot, { budget: { milliseconds: 20 } }).announceSeconds);
  */
 export function createWaitForecaster(scenario: Scenario): WaitForecaster {
   const resolved = resolveScenario(scenario);
-  // Each form's forecaster takes its own form of snapshot (a trusted one: see above).
-  if (resolved.multiLine) return createMultiLineForecaster(resolved) as WaitForecaster;
-  const line = soleLine(resolved, 'forecastWait');
-  const handle = compileDistribution(line.handleTime);
-  const patience = line.patience && compileDistribution(line.patience);
-  const policy = line.callback;
-  const callbackHandle = policy?.handleTime ? compileDistribution(policy.handleTime) : handle;
-
-  const forecast = (snapshot: CenterSnapshot, options: ForecastOptions = {}): WaitForecast => {
-    const replications = replicationsOf(options.replications);
-    const ahead = lineAhead(snapshot, policy);
-    const agents = snapshot.agents;
-    const offerCallback = policy !== undefined && offers(policy, snapshot, handle.meanSeconds);
-    if (snapshot.busy.length < agents && ahead.length === 0) {
-      return { ...ANSWERED_AT_ONCE };
-    }
-
-    const uniform = new RandomStreams(options.seed ?? resolved.seed).stream('forecast');
-    const freeAt = new EventCalendar(Math.max(16, agents));
-    const remaining = new Float64Array(snapshot.busy.length);
-    // Draws that depend on an elapsed time are prepared once, then drawn in every future.
-    const callEnds = snapshot.busy.map((call) => handle.above(call.elapsedSeconds));
-    const patienceEnds = ahead.map((entry) => patience?.above(entry.waitedSeconds));
-    const waits = new Float64Array(replications);
+  const patience = resolved.lines.map((line) => line.patience && compileDistribution(line.patience));
+  const forecast = (snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast => {
+    const line = lineIndex(resolved, forecasterLine(resolved, options.line));
+    const state = asMultiLine(resolved, snapshot);
+    const point = new StartingPoint(resolved, centerState(resolved, state));
+    const seed = options.seed ?? resolved.seed;
+    const result = runFutures(resolved, point, line, planOf(options, seed));
+    if (result.answeredAtOnce) return { ...ANSWERED_AT_ONCE };
+    // Whether this caller would hang up first: their own patience against each future's wait.
+    const uniform = new RandomStreams(seed).stream('forecast-patience');
+    const linePatience = patience[line];
     let abandons = 0;
-    for (let r = 0; r < replications; r++) {
-      freeAt.clear();
-      seatAgents(freeAt, snapshot, agents, callEnds, uniform, remaining);
-      for (let i = 0; i < ahead.length; i++) {
-        const entry = ahead[i]!;
-        const t = freeAt.peekTime();
-        if (entry.request) {
-          freeAt.pop();
-          const answered = uniform.next() < policy!.answerProbability;
-          freeAt.schedule(t + policy!.dialSeconds + (answered ? callbackHandle.sample(uniform) : 0), 0, 0, 0);
-          continue;
-        }
-        // A caller whose patience runs out before the next agent frees up hangs up and takes none.
-        const patienceEnd = patienceEnds[i];
-        const patienceLeft = patienceEnd ? patienceEnd(uniform) - entry.waitedSeconds : Infinity;
-        if (patienceLeft < t) continue;
-        freeAt.pop();
-        freeAt.schedule(t + handle.sample(uniform), 0, 0, 0);
-      }
-      const wait = freeAt.peekTime();
-      waits[r] = wait;
-      if (patience && patience.sample(uniform) < wait) abandons++;
-    }
-
-    return summarizeWaits(waits, abandons, offerCallback);
+    if (linePatience) for (const wait of result.waits) if (linePatience.sample(uniform) < wait) abandons++;
+    return summarizeWaits(result, abandons, offersNow(resolved, state, line));
   };
-  return forecast as WaitForecaster;
+  return Object.assign(forecast, { scenario: resolved });
 }
 
-/** A forecaster of one scenario: a `CenterSnapshot` for a single-line one, a `MultiLineSnapshot` and `options.line` for several lines. */
-export type WaitForecaster = (snapshot: CenterSnapshot | MultiLineSnapshot, options?: ForecastOptions) => WaitForecast;
+/** A forecaster of one scenario: a `CenterSnapshot` or a `MultiLineSnapshot` (with `options.line` for several lines). */
+export type WaitForecaster = ((snapshot: CenterSnapshot | MultiLineSnapshot, options?: ForecastOptions) => WaitForecast) & {
+  /** The scenario it forecasts, resolved. */
+  readonly scenario: ResolvedScenario;
+};
 
-interface Entry {
-  waitedSeconds: number;
-  request: boolean;
+function planOf(options: ForecastOptions, seed: number): FuturesPlan {
+  const fixed = options.replications;
+  if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 1 && fixed <= 1_000_000)) {
+    throw new RangeError(`forecastWait: replications must be an integer from 1 to 1,000,000, got ${fixed}`);
+  }
+  const precision = options.precisionSeconds ?? DEFAULT_PRECISION_SECONDS;
+  if (!(precision >= 0)) throw new RangeError(`forecastWait: precisionSeconds must be a number >= 0, got ${precision}`);
+  const events = options.budget?.events ?? DEFAULT_EVENTS;
+  const milliseconds = options.budget?.milliseconds ?? Infinity;
+  if (!(events > 0) || !(milliseconds > 0)) {
+    throw new RangeError(`forecastWait: budget.events and budget.milliseconds must be numbers > 0, got ${events} and ${milliseconds}`);
+  }
+  return {
+    maxFutures: fixed ?? DEFAULT_FUTURES,
+    precisionSeconds: fixed === undefined ? precision : 0,
+    minFutures: MIN_FUTURES,
+    maxEvents: events,
+    maxMilliseconds: milliseconds,
+    seed,
+    signal: options.signal,
+  };
 }
 
-// Who is ahead of a caller arriving now, in line order. Keep-place requests stand in the same
-// line as callers on hold, ordered by how long each has waited; after-hold requests wait
-// behind everyone on hold, so they delay no new caller.
-function lineAhead(snapshot: CenterSnapshot, policy: ResolvedCallbackPolicy | undefined): Entry[] {
-  const holders = snapshot.hold.map((h) => ({ waitedSeconds: h.waitedSeconds, request: false }));
-  if (!policy || policy.position === 'after-hold') return holders;
-  const requests = snapshot.callbacks.map((c) => ({ waitedSeconds: c.waitedSeconds, request: true }));
-  return [...holders, ...requests].sort((a, b) => b.waitedSeconds - a.waitedSeconds);
+// The caller's line by name: a single-line scenario's one line when none is given.
+function forecasterLine(scenario: ResolvedScenario, line: string | undefined): string | undefined {
+  return line ?? (scenario.multiLine ? undefined : scenario.lines[0]!.name);
 }
 
-// When each agent frees up. When more calls are in progress than agents on duty (the roster
-// has just dropped), the first calls to end send their agents home: the agents who stay are
-// those on the longest remaining calls.
-function seatAgents(
-  freeAt: EventCalendar,
-  snapshot: CenterSnapshot,
-  agents: number,
-  callEnds: ReadonlyArray<(uniform: Uniform) => number>,
-  uniform: Uniform,
-  remaining: Float64Array,
-): void {
-  const busy = snapshot.busy;
-  for (let i = 0; i < busy.length; i++) remaining[i] = callEnds[i]!(uniform) - busy[i]!.elapsedSeconds;
-  if (busy.length > agents) remaining.sort();
-  const from = Math.max(0, busy.length - agents);
-  for (let i = from; i < busy.length; i++) freeAt.schedule(remaining[i]!, 0, 0, 0);
-  for (let i = busy.length; i < agents; i++) freeAt.schedule(0, 0, 0, 0);
+function lineIndex(scenario: ResolvedScenario, line: string | undefined): number {
+  const names = scenario.lines.map((l) => l.name);
+  const index = line === undefined ? -1 : names.indexOf(line);
+  if (index < 0) {
+    throw new RangeError(
+      `forecastWait: options.line must name a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')}), got ${JSON.stringify(line)}`,
+    );
+  }
+  return index;
 }
 
-function offers(policy: ResolvedCallbackPolicy, snapshot: CenterSnapshot, meanHandleSeconds: number): boolean {
-  if (snapshot.busy.length < snapshot.agents) return false; // answered at once: never offered
-  const entries = snapshot.hold.length + snapshot.callbacks.length;
-  const estimatedWait = ((entries + 1) * meanHandleSeconds) / snapshot.agents;
-  const offer = policy.offer;
-  if (offer === 'always') return true;
-  return 'whenEstimatedWaitAtLeastSeconds' in offer
-    ? estimatedWait >= offer.whenEstimatedWaitAtLeastSeconds
-    : entries >= offer.whenQueueAtLeast;
+// The line's callback rule on the state now, as the model would apply it to this caller.
+function offersNow(scenario: ResolvedScenario, snapshot: MultiLineSnapshot, line: number): boolean {
+  const spec = scenario.lines[line]!;
+  if (!spec.callback) return false;
+  const state = snapshot.lines[spec.name];
+  const entries = (state?.hold?.length ?? 0) + (state?.callbacks?.length ?? 0);
+  let agents = 0;
+  for (const route of spec.routing) if (route.afterSeconds === 0) agents += snapshot.groups[scenario.groups[route.group]!.name]!.agents;
+  const announced = agents > 0 ? ((entries + 1) * meanOf(spec.handleTime)) / agents : Infinity;
+  return callbackOffered(spec.callback, announced, entries);
 }

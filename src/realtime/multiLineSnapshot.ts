@@ -19,6 +19,12 @@ export interface LineState {
   callbacks?: Array<{ waitedSeconds: number; attempts: number }>;
   /** How long the last caller of this line to reach an agent had held (the LES predictor). */
   lastServedWaitSeconds?: number;
+  /**
+   * People sent away (hung up, balked, busy, disconnected) who have not called again yet: how
+   * long ago, and after which call. Each still calls again with the line's redial rule given
+   * that they have not yet.
+   */
+  redials?: Array<{ sinceSeconds: number; attempt: number }>;
 }
 
 /** One agent group of a `MultiLineSnapshot`: every group of the scenario must be there. */
@@ -35,6 +41,7 @@ export const multiLineSnapshotSchema = z.strictObject({
     hold: z.optional(z.array(z.strictObject({ waitedSeconds: seconds })).check(manyAtMost)),
     callbacks: z.optional(z.array(z.strictObject({ waitedSeconds: seconds, attempts: z.int().check(z.minimum(0)) })).check(manyAtMost)),
     lastServedWaitSeconds: z.optional(seconds),
+    redials: z.optional(z.array(z.strictObject({ sinceSeconds: seconds, attempt: z.int().check(z.minimum(1)) })).check(manyAtMost)),
   })),
   groups: z.record(z.string(), z.strictObject({
     agents: z.int().check(z.minimum(0), z.maximum(1_000_000)),
@@ -51,7 +58,8 @@ export function isMultiLineSnapshot(input: unknown): boolean {
 /**
  * Every problem with a multi-line snapshot of this scenario, all at once: the shape, then the
  * names (lines and groups the scenario does not have, groups it has that the snapshot leaves
- * out, calls in progress on a line the group does not serve) and, for the caller's `line`
+ * out, calls in progress on a line the group does not serve), impossible states (more calls in
+ * progress than agents on duty) and, for the caller's `line`
  * (or each of several), whether anyone on duty can ever answer it.
  */
 export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScenario, line?: string | readonly string[]): ScenarioProblem[] {
@@ -81,6 +89,8 @@ export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScen
       return;
     }
     const busy = isRecord(state) && Array.isArray(state.busy) ? (state.busy as unknown[]) : [];
+    const agents = isRecord(state) ? state.agents : undefined;
+    if (typeof agents === 'number' && busy.length > agents) problems.push(moreCallsThanAgents(`groups.${group.name}.busy`, agents, busy.length));
     const served = scenario.lines.filter((l) => l.routing.some((r) => r.group === index)).map((l) => l.name);
     busy.forEach((call, i) => {
       const name = isRecord(call) ? call.line : undefined;
@@ -102,6 +112,11 @@ export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScen
     }
   }
   return problems;
+}
+
+/** The problem of a state with more calls in progress than agents on duty: it cannot be. */
+export function moreCallsThanAgents(path: string, agents: number, calls: number): ScenarioProblem {
+  return { path, expected: `at most ${agents} calls in progress (one per agent on duty)`, received: `${calls} calls` };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,10 +1,9 @@
 import { QuietObserver, TeeObserver, runResolvedSync } from '../model';
 import { meanOf } from '../random';
-import { resolveScenario, soleLine, type Scenario } from '../scenario';
+import { resolveScenario, type Scenario } from '../scenario';
 import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
 import { ErrorTally } from './errorTally';
-import { scorePredictorsByLine } from './scorePredictorsByLine';
 import { SnapshotTracker } from './snapshotTracker';
 
 /** How well one predictor announced the waits callers then had. */
@@ -32,49 +31,61 @@ export interface ScoreOptions {
 }
 
 /**
- * Runs a scenario and, at every arrival who finds all agents busy, asks each predictor what
- * to announce; then compares that with the hold the caller really had (callers who hang up
- * are left out: their real wait is not known). So a center can choose what to announce.
+ * Runs a scenario and, at every call that finds no idle agent in the groups that take its line
+ * at once, asks each predictor what to announce: the classic predictors from the line's view
+ * (its own queue and those groups), the simulation forecast (its mean) from the whole center's
+ * snapshot. The call's real hold then scores them, line by line. Calls sent away (abandoned,
+ * balked, busy, disconnected) or that take a callback are left out: their real wait is not
+ * known. So a center can choose what to announce.
  *
  * @example
  * const scores = scorePredictors(scenario, { forecastReplications: 200 });
  * scores.sort((a, b) => a.rmseSeconds - b.rmseSeconds)[0].name; // the best predictor here
  *
  * On a multi-line scenario each line is scored apart, a score per line and predictor (`line`
- * says which): the classic predictors see the line's own queue and the groups that take it at
- * once, the simulation forecast the whole center (`forecastWait` with `line`).
+ * says which).
  */
 export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}): PredictorScore[] {
   const resolved = resolveScenario(scenario);
-  if (resolved.multiLine) return scorePredictorsByLine(resolved, scenario, options);
   const chosen = options.predictors ?? classic;
   const forecastReplications = options.forecastReplications ?? 200;
   const every = options.every ?? 1;
-  const context = { meanHandleSeconds: meanOf(soleLine(resolved, 'scorePredictors').handleTime) };
+  const contexts = resolved.lines.map((line) => ({ meanHandleSeconds: meanOf(line.handleTime) }));
   const forecast = forecastReplications > 0 ? createWaitForecaster(scenario) : undefined;
   const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
-  const tracker = new SnapshotTracker();
+  const tracker = new SnapshotTracker(resolved);
   const predictions = new Map<number, number[]>();
-  const errors = names.map(() => new ErrorTally());
+  const errors = resolved.lines.map(() => names.map(() => new ErrorTally()));
   let waiting = 0;
 
-  // Asks before the tracker hears of the arrival, so the snapshot is what the caller finds.
+  // Asks before the tracker hears of the call, so the snapshot is what the caller finds.
   class Scorer extends QuietObserver {
-    override arrival(time: number, callerId: number): void {
-      if (!tracker.allBusy || waiting++ % every !== 0) return;
-      const snapshot = tracker.snapshot(time);
-      const announced = Object.values(chosen).map((predict) => predict(snapshot, context));
-      if (forecast) announced.push(forecast(snapshot, { replications: forecastReplications, seed: callerId }).meanSeconds);
+    override arrival(time: number, callerId: number, line: number): void {
+      if (!tracker.mustWait(line) || waiting++ % every !== 0) return;
+      const view = tracker.lineView(time, line);
+      const announced = Object.values(chosen).map((predict) => predict(view, contexts[line]!));
+      if (forecast) {
+        const options = { line: resolved.lines[line]!.name, replications: forecastReplications, seed: callerId };
+        announced.push(forecast(tracker.snapshot(time), options).meanSeconds);
+      }
       predictions.set(callerId, announced);
     }
-    override answered(time: number, callerId: number, arrivalTime: number): void {
+    override answered(time: number, callerId: number, arrivalTime: number, line: number): void {
       const announced = predictions.get(callerId);
       if (!announced) return;
       predictions.delete(callerId);
-      const actual = time - arrivalTime;
-      announced.forEach((value, i) => errors[i]!.add(value, actual));
+      announced.forEach((value, i) => errors[line]![i]!.add(value, time - arrivalTime));
     }
     override abandoned(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
+    override balked(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
+    override busySignal(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
+    override disconnected(_time: number, callerId: number): void {
       predictions.delete(callerId);
     }
     override callbackAccepted(_time: number, callerId: number): void {
@@ -83,5 +94,8 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
   }
 
   runResolvedSync(resolved, new TeeObserver(new Scorer(), tracker));
-  return names.map((name, i) => errors[i]!.score(name));
+  // A single-line scenario's scores name no line: it has one.
+  return resolved.lines.flatMap((line, l) =>
+    names.map((name, i) => (resolved.multiLine ? { ...errors[l]![i]!.score(name), line: line.name } : errors[l]![i]!.score(name))),
+  );
 }

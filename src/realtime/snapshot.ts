@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { problemsFromIssues, problemsMessage, resolveScenario, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
-import { isMultiLineSnapshot, multiLineSnapshotProblems, multiLineSnapshotSchema } from './multiLineSnapshot';
+import { isMultiLineSnapshot, moreCallsThanAgents, multiLineSnapshotProblems, multiLineSnapshotSchema, type MultiLineSnapshot } from './multiLineSnapshot';
 
 /**
  * What a live center knows now (DESIGN.md, "Real time"): agents on duty, the calls in
@@ -57,7 +57,17 @@ export function snapshotProblems(input: unknown, scenario?: Scenario, line?: str
   const multiLine = isMultiLineSnapshot(input);
   if (scenario === undefined || scenarioProblems(scenario).length > 0) {
     const parsed = (multiLine ? multiLineSnapshotSchema : snapshotSchema).safeParse(input, { reportInput: true });
-    return parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+    const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
+    if (parsed.success && !multiLine) {
+      const { agents, busy } = parsed.data as CenterSnapshot;
+      if (busy.length > agents) problems.push(moreCallsThanAgents('busy', agents, busy.length));
+    } else if (parsed.success) {
+      for (const [name, group] of Object.entries((parsed.data as MultiLineSnapshot).groups)) {
+        const calls = group.busy?.length ?? 0;
+        if (calls > group.agents) problems.push(moreCallsThanAgents(`groups.${name}.busy`, group.agents, calls));
+      }
+    }
+    return problems;
   }
   const resolved = resolveScenario(scenario);
   if (resolved.multiLine !== multiLine) {

@@ -103,7 +103,7 @@ describe('forecastWait on a multi-line center', () => {
     expect(snapshotProblems({ agents: 1, busy: [], hold: [], callbacks: [] }, scenario)[0]!.expected).toMatch(/multi-line form/);
     const single: Scenario = { arrivals: { perHour: 60 }, agents: 2, durationSeconds: 3600, handleTime: { type: 'exponential', meanSeconds: 300 } };
     expect(snapshotProblems({ lines: {}, groups: {} }, single)[0]!.expected).toMatch(/single-line form/);
-    expect(() => forecastWait(single, { agents: 2, busy: [], hold: [], callbacks: [] }, { line: 'B' })).toThrow(/options.line must be "main"/);
+    expect(() => forecastWait(single, { agents: 2, busy: [], hold: [], callbacks: [] }, { line: 'B' })).toThrow(/options.line must name a line of the scenario \(one of "main"\)/);
     expect(forecastWait(single, { agents: 2, busy: [], hold: [], callbacks: [] }, { line: 'main' }).meanSeconds).toBe(0);
   });
 

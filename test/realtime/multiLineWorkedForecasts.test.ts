@@ -98,11 +98,14 @@ describe('the roster and callbacks in a forecast', () => {
   it('a group whose roster has dropped below its calls in progress: the first agent to finish goes home', () => {
     // One agent scheduled, two in calls (ending at 100 s and 200 s): the first goes home at 100,
     // the second takes the new caller at 200. Kept on, the first would take them at 100.
-    // (The snapshot's `agents` is the roster now, which may be below the calls in progress. Where
-    // a forecaster takes the roster from the scenario at `timeOfDaySeconds` instead, this state
-    // is written as a roster that drops to 1 at the snapshot's time, with the same answer.)
-    const scenario = center([lineB()], [{ name: 'shared', agents: 1 }]);
-    const snapshot: MultiLineSnapshot = { lines: { B: {} }, groups: { shared: { agents: 1, busy: [{ elapsedSeconds: 200, line: 'B' }, { elapsedSeconds: 100, line: 'B' }] } } };
+    // A snapshot never has more calls in progress than agents on duty, so the drop is the
+    // roster's: 2 agents until 600 s, 1 after; the snapshot is taken at 600 s with both in calls.
+    const scenario = center([lineB()], [{ name: 'shared', agents: { intervalSeconds: 600, perInterval: [2, 1] } }]);
+    const snapshot: MultiLineSnapshot = {
+      lines: { B: {} },
+      timeOfDaySeconds: 600,
+      groups: { shared: { agents: 2, busy: [{ elapsedSeconds: 200, line: 'B' }, { elapsedSeconds: 100, line: 'B' }] } },
+    };
     expect(exactWait(scenario, snapshot, 'B').meanSeconds).toBeCloseTo(200, 9);
   });
 

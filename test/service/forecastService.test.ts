@@ -57,7 +57,9 @@ describe('POST /forecast', () => {
     const { status, json, headers } = await post({ scenario, snapshot: snapshot(10) });
     expect(status).toBe(200);
     const forecast = json as WaitForecast;
-    expect(Object.keys(forecast).sort()).toEqual(['announceSeconds', 'meanSeconds', 'offerCallback', 'p50Seconds', 'p90Seconds', 'probAbandon']);
+    expect(Object.keys(forecast).sort()).toEqual(
+      ['announceSeconds', 'events', 'futures', 'meanSeconds', 'offerCallback', 'p50Seconds', 'p90Seconds', 'precisionSeconds', 'probAbandon'],
+    );
     // Ten ahead of 40 busy agents on ~5.5-minute calls: about 10 × 330 / 40 ≈ 80 s, well
     // above nothing and well below ten minutes.
     expect(forecast.meanSeconds).toBeGreaterThan(20);
@@ -100,11 +102,22 @@ describe('POST /forecast', () => {
     }
   });
 
-  it('refuses a forecast whose work would hold up every other request', async () => {
-    const huge: CenterSnapshot = { agents: 100_000, busy: [], hold: [{ waitedSeconds: 1 }], callbacks: [] };
+  it('bounds a forecast\'s work by the events it simulates, and says what that bought', async () => {
+    // 2,000 agents busy and 1,500 on hold: each future takes some 1,500 events or more, so 5,000
+    // futures would take millions; the service's bound (2 million events) stops them first.
+    const huge: CenterSnapshot = {
+      agents: 2000,
+      busy: Array.from({ length: 2000 }, (_, i) => ({ elapsedSeconds: i % 600 })),
+      hold: Array.from({ length: 1500 }, (_, i) => ({ waitedSeconds: 1500 - i })),
+      callbacks: [],
+    };
     const { status, json } = await post({ scenario, snapshot: huge, replications: 5000 });
-    expect(status).toBe(400);
-    expect(json.problems[0].path).toBe('replications');
+    expect(status).toBe(200);
+    expect(json.events).toBeLessThanOrEqual(2_000_000);
+    expect(json.events).toBeGreaterThan(1_900_000);
+    expect(json.futures).toBeLessThan(5000);
+    expect(json.futures).toBeGreaterThan(0);
+    expect(json.precisionSeconds).toBeGreaterThan(0);
   });
 
   it('answers malformed JSON with 400', async () => {

@@ -14,7 +14,7 @@ export interface RequestProblem {
 export interface ForecastRequest {
   scenario: Scenario;
   snapshot: CenterSnapshot | MultiLineSnapshot;
-  options: { replications?: number; seed?: number };
+  options: { replications?: number; seed?: number; precisionSeconds?: number; budget?: { milliseconds: number } };
   /** The lines to answer for a multi-line scenario (the asked one, or all); undefined for one line. */
   lines: string[] | undefined;
 }
@@ -22,12 +22,13 @@ export interface ForecastRequest {
 /** Limits of a request, and the scenario the service was started with, if any. */
 export interface RequestLimits {
   maxReplications: number;
-  maxWork: number;
+  /** Longest a request may ask its forecasts to take, in milliseconds (its deadline). */
+  maxMilliseconds: number;
   /** A scenario fixed at start, resolved: requests then carry no scenario of their own. */
   fixed?: { scenario: Scenario; resolved: ResolvedScenario } | undefined;
 }
 
-const BODY_FIELDS = ['scenario', 'snapshot', 'line', 'replications', 'seed'];
+const BODY_FIELDS = ['scenario', 'snapshot', 'line', 'replications', 'seed', 'precisionSeconds', 'budgetMilliseconds'];
 
 /**
  * Checks a decoded request body: its own fields, the scenario and the snapshot (against each
@@ -36,7 +37,7 @@ const BODY_FIELDS = ['scenario', 'snapshot', 'line', 'replications', 'seed'];
  * and for services that take requests another way.
  *
  * @example
- * const parsed = parseForecastRequest(JSON.parse(body), new URLSearchParams(), { maxReplications: 5000, maxWork: 2e6 });
+ * const parsed = parseForecastRequest(JSON.parse(body), new URLSearchParams(), { maxReplications: 5000, maxMilliseconds: 1000 });
  * if ('problems' in parsed) reply(400, parsed.problems);
  * else reply(200, forecastWait(parsed.scenario, parsed.snapshot, { ...parsed.options, line: parsed.lines?.[0] }));
  */
@@ -73,7 +74,7 @@ export function parseForecastRequest(input: unknown, query: URLSearchParams, lim
   else if (resolved.multiLine && isMultiLineSnapshot(body.snapshot)) problems.push(...prefixed('snapshot', multiLineSnapshotProblems(body.snapshot, resolved, lines)));
   else problems.push(...prefixed('snapshot', snapshotProblems(body.snapshot, scenario)));
 
-  const options: { replications?: number; seed?: number } = {};
+  const options: ForecastRequest['options'] = {};
   const fromQuery = query.get('replications');
   // The body's field wins over the query parameter.
   const inBody = 'replications' in body;
@@ -89,29 +90,17 @@ export function parseForecastRequest(input: unknown, query: URLSearchParams, lim
     if (typeof body.seed === 'number' && Number.isSafeInteger(body.seed)) options.seed = body.seed;
     else problems.push({ path: 'seed', expected: 'an integer', received: body.seed });
   }
-  if (problems.length > 0) return { problems };
-
-  const snapshot = body.snapshot as CenterSnapshot | MultiLineSnapshot;
-  const work = (options.replications ?? 1000) * size(snapshot) * (lines?.length ?? 1);
-  if (work > limits.maxWork) {
-    return {
-      problems: [{
-        path: 'replications',
-        expected: `replications × (agents + callers waiting) × lines asked at most ${limits.maxWork.toLocaleString('en-US')}: fewer replications (or one line) for a center this large`,
-        received: options.replications ?? 1000,
-      }],
-    };
+  if ('precisionSeconds' in body) {
+    if (typeof body.precisionSeconds === 'number' && body.precisionSeconds >= 0) options.precisionSeconds = body.precisionSeconds;
+    else problems.push({ path: 'precisionSeconds', expected: 'a number of seconds >= 0', received: body.precisionSeconds });
   }
-  return { scenario, snapshot, options, lines };
-}
-
-// What one future costs, roughly: a draw per agent and per caller waiting.
-function size(snapshot: CenterSnapshot | MultiLineSnapshot): number {
-  if (!('lines' in snapshot)) return Math.max(snapshot.agents, snapshot.busy.length) + snapshot.hold.length + snapshot.callbacks.length;
-  let total = 0;
-  for (const group of Object.values(snapshot.groups)) total += Math.max(group.agents, group.busy?.length ?? 0);
-  for (const line of Object.values(snapshot.lines)) total += (line.hold?.length ?? 0) + (line.callbacks?.length ?? 0);
-  return Math.max(1, total);
+  if ('budgetMilliseconds' in body) {
+    const ms = body.budgetMilliseconds;
+    if (typeof ms === 'number' && ms > 0 && ms <= limits.maxMilliseconds) options.budget = { milliseconds: ms };
+    else problems.push({ path: 'budgetMilliseconds', expected: `a number of milliseconds > 0 and at most ${limits.maxMilliseconds} (the request's deadline)`, received: ms });
+  }
+  if (problems.length > 0) return { problems };
+  return { scenario, snapshot: body.snapshot as CenterSnapshot | MultiLineSnapshot, options, lines };
 }
 
 function pushAll(into: RequestProblem[], problems: readonly RequestProblem[]): number {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SnapshotError, createWaitForecaster, forecastWait, type WaitForecast } from '../../realtime';
 import { ScenarioError, resolveScenario, validateScenario, type Scenario } from '../../scenario';
-import { parseForecastRequest, prefixed, preview, type RequestLimits, type RequestProblem } from './forecastRequest';
+import { ForecastPool } from './forecastPool';
+import { parseForecastRequest, prefixed, preview, type ForecastRequest, type RequestLimits, type RequestProblem } from './forecastRequest';
 import { continued, expectsContinue, methodNotAllowed, readBody, sendJson, sendText } from './httpExchange';
 import { jsonLog, type Log } from './jsonLog';
 import { PROMETHEUS_TEXT, ServiceMetrics } from './serviceMetrics';
@@ -16,16 +17,25 @@ export interface ForecastServerOptions {
   scenario?: Scenario;
   /** Largest request body accepted, in bytes; default 1 MiB. */
   bodyLimitBytes?: number;
-  /** Most futures one request may ask for; default 5000. */
+  /** Most futures one forecast may run; default 5000. */
   maxReplications?: number;
+  /** Most events one forecast may simulate (its work bound, counted as simulated); default 2 million. */
+  maxEvents?: number;
+  /** Time a forecast takes unless its request asks otherwise (`budgetMilliseconds`), in milliseconds; default 10. */
+  forecastMilliseconds?: number;
   /**
-   * Most work one request may take, in futures × (agents + callers waiting) × lines answered;
-   * default 2 million, about a fifth of a second. Forecasts run on the event loop, so this
-   * bounds how long any one request holds up the others (a center of 50 agents with 20 in line
-   * asks 70,000 at 1000 futures).
+   * Each request's deadline from its arrival, in milliseconds; default 500. A request still
+   * waiting for a thread then is answered 503; its forecasts share what is left of it.
    */
-  maxWork?: number;
-  /** The forecaster; default `forecastWait` (a test passes one that fails). */
+  deadlineMilliseconds?: number;
+  /** Threads that run forecasts; default one per core. */
+  threads?: number;
+  /** Requests that may wait for a thread; past that, 503 with `Retry-After`. Default 32. */
+  maxQueue?: number;
+  /**
+   * A forecaster to run on the request thread instead of the pool (a test passes one that
+   * fails). Without it, forecasts run on the pool's threads.
+   */
   forecast?: typeof forecastWait;
   /** Where the log goes; default one JSON object per line on stdout. */
   log?: Log;
@@ -36,10 +46,15 @@ const MiB = 1024 * 1024;
 const MAX_PROBLEMS = 100;
 // The routes metrics are labelled with; anything else is "other", so a scan adds no series.
 const ROUTES = new Set(['/forecast', '/health', '/metrics']);
+// How long past its deadline a request's task may still answer (its last future) before it is shed.
+const DEADLINE_GRACE_MILLISECONDS = 150;
 
 interface Config extends RequestLimits {
   bodyLimitBytes: number;
-  forecast: typeof forecastWait;
+  maxEvents: number;
+  forecastMilliseconds: number;
+  forecast: typeof forecastWait | undefined;
+  pool: ForecastPool | undefined;
   log: Log;
   metrics: ServiceMetrics;
   started: number;
@@ -50,13 +65,18 @@ interface Config extends RequestLimits {
  * `listen(0, '127.0.0.1')` gives a test its own port. `queuecast serve` runs it.
  *
  * Routes: `GET /health`; `GET /metrics` (Prometheus text); `POST /forecast` with `{ scenario,
- * snapshot, line?, replications?, seed? }` (no `scenario` when one is fixed at start; the
- * replications also as `?replications=`): 200 with the `WaitForecast`, or for a multi-line
- * scenario `{ lines: { [line]: WaitForecast } }` (the line asked, else every line); 400 `{
+ * snapshot, line?, replications?, seed?, precisionSeconds?, budgetMilliseconds? }` (no
+ * `scenario` when one is fixed at start; the replications also as `?replications=`): 200 with
+ * the `WaitForecast` (its `futures` and `precisionSeconds` say what the budget bought), or for
+ * a multi-line scenario `{ lines: { [line]: WaitForecast } }` (the line asked, else every
+ * line); 503 with `Retry-After` when the queue in front of the forecast threads is full or the
+ * request's deadline passes while it waits; 400 `{
  * error, problems: [{ path, expected, received }] }` listing every problem at once
  * (`scenario.lines[1]...`, `snapshot.lines.B...`); 413 past the body limit; 415 without a JSON
  * content type; 404, 405; 500 (JSON) on anything unexpected, which no request can turn into a
- * crash. Each answered request is logged as one JSON line.
+ * crash. Each answered request is logged as one JSON line. Forecasts run on a pool of threads,
+ * so `/health` and `/metrics` answer at once under any load; a client that goes has its
+ * forecasts stopped.
  *
  * @example
  * const server = createForecastServer({ scenario: await loadScenarioFile('center.yaml') });
@@ -64,18 +84,21 @@ interface Config extends RequestLimits {
  */
 export function createForecastServer(options: ForecastServerOptions = {}): Server {
   const fixed = options.scenario === undefined ? undefined : { scenario: validateScenario(options.scenario), resolved: resolveScenario(options.scenario) };
-  const compiled = fixed && createWaitForecaster(fixed.scenario);
+  const deadline = options.deadlineMilliseconds ?? 500;
   const config: Config = {
     bodyLimitBytes: options.bodyLimitBytes ?? MiB,
     maxReplications: options.maxReplications ?? 5000,
-    maxWork: options.maxWork ?? 2_000_000,
+    maxMilliseconds: deadline,
+    maxEvents: options.maxEvents ?? 2_000_000,
+    forecastMilliseconds: Math.min(options.forecastMilliseconds ?? 10, deadline),
     fixed,
-    // With a fixed scenario, the one compiled at start (the request was checked against it).
-    forecast: options.forecast ?? (compiled ? (_scenario, snapshot, forecastOptions) => compiled(snapshot, forecastOptions) : forecastWait),
+    forecast: options.forecast,
+    pool: options.forecast ? undefined : new ForecastPool({ threads: options.threads, maxQueue: options.maxQueue, scenario: fixed?.scenario }),
     log: options.log ?? jsonLog((line) => process.stdout.write(line)),
     metrics: new ServiceMetrics(),
     started: performance.now(),
   };
+  if (config.pool) config.metrics.queueDepth = () => config.pool!.queued;
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const start = performance.now();
     const path = pathOf(request);
@@ -97,6 +120,7 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
+  server.on('close', () => void config.pool?.close());
   return server;
 }
 
@@ -127,6 +151,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
     return sendJson(request, response, 415, { error: 'unsupported media type', expected: 'application/json', received: contentType || null });
   }
+  // Under load, a request that would find the queue full is shed before its body is read or
+  // checked: shedding must cost the request thread next to nothing.
+  if (config.pool?.full) return shed(request, response, config, 'queue full');
   // A body declared too large is refused before any of it is read (or, with
   // `Expect: 100-continue`, sent).
   const declared = Number(request.headers['content-length']);
@@ -153,15 +180,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
   if ('problems' in parsed) return invalid(request, response, parsed.problems);
 
   const start = performance.now();
-  let answer: WaitForecast | { lines: Record<string, WaitForecast> };
+  let answer: WaitForecast | { lines: Record<string, WaitForecast> } | undefined;
   try {
-    if (parsed.lines === undefined) {
-      answer = timed(config, () => config.forecast(parsed.scenario, parsed.snapshot, parsed.options));
-    } else {
-      const lines: Record<string, WaitForecast> = {};
-      for (const line of parsed.lines) lines[line] = timed(config, () => config.forecast(parsed.scenario, parsed.snapshot, { ...parsed.options, line }));
-      answer = { lines };
-    }
+    answer = config.pool ? await onPool(request, response, parsed, config) : onRequestThread(parsed, config);
   } catch (error) {
     // The request was checked as forecastWait checks it, so these are not expected; if they
     // come, they are still the client's mistake, and say so.
@@ -169,14 +190,79 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
     if (error instanceof SnapshotError) return invalid(request, response, prefixed('snapshot', error.problems));
     throw error;
   }
+  if (answer === undefined) return;
   const milliseconds = performance.now() - start;
   return sendJson(request, response, 200, answer, { 'server-timing': `forecast;dur=${milliseconds.toFixed(2)}` });
+}
+
+type Answer = WaitForecast | { lines: Record<string, WaitForecast> };
+
+// The request's forecasts on a thread of the pool, within its deadline; undefined when it has
+// been answered already (shed with 503) or its client has gone.
+async function onPool(request: IncomingMessage, response: ServerResponse, parsed: ForecastRequest, config: Config): Promise<Answer | undefined> {
+  const cancel = new SharedArrayBuffer(4);
+  const flag = new Int32Array(cancel);
+  // A client that goes before its answer: its thread stops at its next look at the flag.
+  const gone = () => {
+    if (!response.writableFinished) Atomics.store(flag, 0, 1);
+  };
+  response.once('close', gone);
+  // A server just started: requests wait for its threads to load, then their deadline runs.
+  const pool = config.pool!;
+  if (!pool.isReady) await pool.ready;
+  const options = { ...parsed.options, budget: { events: config.maxEvents, milliseconds: parsed.options.budget?.milliseconds ?? config.forecastMilliseconds } };
+  const task = pool.run({
+    ...(config.fixed ? {} : { scenario: parsed.scenario }),
+    snapshot: parsed.snapshot,
+    lines: parsed.lines,
+    options,
+    deadline: Date.now() + config.maxMilliseconds,
+    cancel,
+  });
+  // The deadline holds even when no thread is free to look at it (threads starting, a stall):
+  // past it and a grace for the last future, the request is shed and its task skipped.
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<'overdue'>((resolve) => {
+    timer = setTimeout(() => resolve('overdue'), config.maxMilliseconds + DEADLINE_GRACE_MILLISECONDS);
+  });
+  const result = await Promise.race([task, overdue]);
+  clearTimeout(timer);
+  response.off('close', gone);
+  if (result === 'overdue') {
+    Atomics.store(flag, 0, 1);
+    task.catch(() => {});
+    return shed(request, response, config, 'deadline');
+  }
+  if (result === 'full' || result.outcome === 'expired') return shed(request, response, config, result === 'full' ? 'queue full' : 'deadline');
+  if (result.outcome === 'cancelled') {
+    config.metrics.cancelled();
+    return undefined;
+  }
+  for (const forecast of result.forecasts) config.metrics.forecast(forecast.computeMilliseconds / 1000, forecast.futures);
+  const forecasts = result.forecasts.map(({ computeMilliseconds: _, ...forecast }) => forecast);
+  return parsed.lines === undefined ? forecasts[0]! : { lines: Object.fromEntries(parsed.lines.map((line, i) => [line, forecasts[i]!])) };
+}
+
+// 503 with Retry-After: the client should try again in a second.
+function shed(request: IncomingMessage, response: ServerResponse, config: Config, reason: 'queue full' | 'deadline'): undefined {
+  config.metrics.shed(reason);
+  sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  return undefined;
+}
+
+function onRequestThread(parsed: ForecastRequest, config: Config): Answer {
+  const forecast = config.forecast!;
+  const options = { ...parsed.options, budget: { events: config.maxEvents, ...parsed.options.budget } };
+  if (parsed.lines === undefined) return timed(config, () => forecast(parsed.scenario, parsed.snapshot, options));
+  const lines: Record<string, WaitForecast> = {};
+  for (const line of parsed.lines) lines[line] = timed(config, () => forecast(parsed.scenario, parsed.snapshot, { ...options, line }));
+  return { lines };
 }
 
 function timed(config: Config, forecast: () => WaitForecast): WaitForecast {
   const start = performance.now();
   const result = forecast();
-  config.metrics.forecast((performance.now() - start) / 1000);
+  config.metrics.forecast((performance.now() - start) / 1000, result.futures);
   return result;
 }
 

@@ -112,9 +112,15 @@ function drain(request: IncomingMessage): void {
   };
   const timer = setTimeout(cut, DRAIN_MILLISECONDS);
   timer.unref();
+  const onClose = () => clearTimeout(timer);
   request.on('data', onData);
-  request.once('end', () => clearTimeout(timer));
-  socket.once('close', () => clearTimeout(timer));
+  // A kept-alive socket carries many requests: what one drain hangs on it goes when it ends.
+  request.once('end', () => {
+    clearTimeout(timer);
+    request.off('data', onData);
+    socket.off('close', onClose);
+  });
+  socket.once('close', onClose);
   request.resume();
 }
 
