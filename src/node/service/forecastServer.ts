@@ -165,7 +165,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
     continued.add(request);
   }
   const body = await readBody(request, config.bodyLimitBytes);
-  if (body === 'aborted') return;
+  // A client gone before its body arrived is a cancellation too: nothing more is done for it.
+  if (body === 'aborted') return void config.metrics.cancelled();
   if (body === 'too large') {
     return sendJson(request, response, 413, { error: 'payload too large', limitBytes: config.bodyLimitBytes });
   }

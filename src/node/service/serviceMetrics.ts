@@ -68,7 +68,7 @@ export class ServiceMetrics {
       '# HELP queuecast_shed_requests_total Requests answered 503 (Retry-After) under load, by reason.',
       '# TYPE queuecast_shed_requests_total counter',
       ...series('queuecast_shed_requests_total', this.shedRequests),
-      '# HELP queuecast_cancelled_requests_total Requests whose client went before the answer: their forecasts were stopped.',
+      '# HELP queuecast_cancelled_requests_total Requests whose client went before the answer: their work was stopped (or never started).',
       '# TYPE queuecast_cancelled_requests_total counter',
       `queuecast_cancelled_requests_total ${this.cancelledRequests}`,
     ];
