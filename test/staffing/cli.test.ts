@@ -66,10 +66,11 @@ describe('queuecast staff --simulate on the README\'s many-lines center', () => 
   });
 
   it('stops within a second of SIGTERM, saying how far it got', async () => {
-    // 200 replications a roster on one worker: the search runs for a minute or more, and 6 s
-    // is well past the command's start (about 2 s on a loaded machine).
+    // 20,000 replications a roster on one worker: the search runs for several minutes even on a
+    // quiet machine (200 took under 4 s), and 6 s is well past the command's start (about 2 s
+    // on a loaded machine).
     const { code, signal, stdout, stderr, exitAfterStop } = await queuecast(
-      ['staff', center, '--simulate', '--service-level', '0.8', '-r', '200', '--workers', '1'],
+      ['staff', center, '--simulate', '--service-level', '0.8', '-r', '20000', '--workers', '1'],
       { stopAfter: 6000 },
     );
     expect(stdout).toBe('');
