@@ -138,15 +138,7 @@ if (chromiumMissing) {
     });
 
     it('shows a center of several lines, a tile per line and per group, and their controls change their lines', async () => {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(url, { waitUntil: 'load' });
-      await expect.poll(() => status(page)).toBe('running');
-      await restartWith(page, () => page.selectOption('[data-testid="speed-select"]', '1200'));
+      const { page, problems } = await openAtFullSpeed(await context.newPage(), url);
 
       // The built-in center: claims, appeals (priority) and Spanish over general, specialist
       // and bilingual agents (examples/dashboard/scenario.ts).
@@ -208,15 +200,7 @@ if (chromiumMissing) {
     });
 
     it("says why 0 agents is not used, shows a roster's agents on duty now, and its clock and time into the day agree", async () => {
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(url, { waitUntil: 'load' });
-      await expect.poll(() => status(page)).toBe('running');
-      await restartWith(page, () => page.selectOption('[data-testid="speed-select"]', '1200'));
+      const { page, problems } = await openAtFullSpeed(await context.newPage(), url);
 
       // 0 agents: not a center (nobody would ever be answered), so the day runs on with 40 and
       // the page says so beside the field; 25 then restarts with 25 and the message goes.
@@ -287,6 +271,19 @@ if (chromiumMissing) {
       await page.close();
     }, 90_000);
   });
+}
+
+/** Opens the dashboard, noting console errors and warnings, and restarts its day at 1200x. */
+async function openAtFullSpeed(page: Page, url: string): Promise<{ page: Page; problems: string[] }> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url, { waitUntil: 'load' });
+  await expect.poll(() => status(page)).toBe('running');
+  await restartWith(page, () => page.selectOption('[data-testid="speed-select"]', '1200'));
+  return { page, problems };
 }
 
 async function runNumber(page: Page): Promise<number> {
