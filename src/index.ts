@@ -129,7 +129,6 @@ export {
   findTeams,
   fitDayTypes,
   fitStaffing,
-  withStaffing,
   backtestDayTypes,
   busySummary,
   dayTypeScenarios,

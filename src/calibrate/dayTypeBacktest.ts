@@ -45,7 +45,17 @@ export interface DayTypeBacktest {
   recordsWithoutLine: number;
 }
 
-/** The hand-on form of a fit by day type. */
+/**
+ * The hand-on form of a fit by day type: each type's scenario with the calendar days it covers,
+ * its staffing estimate, the teams and the break threshold (what `queuecast fit --day-types`
+ * writes and `backtestDayTypes` reads).
+ *
+ * @example
+ * const staffed = [];
+ * for (const type of fitted.dayTypes) staffed.push({ ...type, ...(await fitStaffing(type)) });
+ * const fit = dayTypeScenarios(staffed, teams, 10);
+ * fit.dayTypes.map((type) => type.name);   // e.g. ['sun-thu', 'fri', 'sat']
+ */
 export function dayTypeScenarios(types: ReadonlyArray<FittedDayType & { staffing?: StaffingEstimate }>, teams: Record<string, string>, breakBelowSeconds?: number): DayTypeScenarios {
   return {
     dayTypes: types.map((t) => ({
@@ -122,6 +132,11 @@ export interface BusySummary {
 /**
  * The figures a planner judges a backtest by, on one line's busy intervals: inside the bands,
  * mean relative error, band width.
+ *
+ * @example
+ * const june = await backtestDayTypes(fit, readCallRecords(['june.txt.gz'], { format: 'bank' }).records(), { rosterFromRecords: true });
+ * const ps = busySummary(june.rows, 'PS');   // intervals with 20+ calls a day
+ * ps.inside; ps.meanRelativeError; ps.medianBandWidth;
  */
 export function busySummary(rows: readonly BacktestRow[], line: string, minCalls = 20): BusySummary {
   const key = (r: BacktestRow & { dayType?: string }) => `${r.dayType ?? ''}\u0000${r.intervalStart}`;
