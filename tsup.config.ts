@@ -20,7 +20,7 @@ export default defineConfig({
   platform: 'node',
   // zod goes into the package's own chunk, tree-shaken to what validation uses (about a tenth
   // of it): importing `zod/mini` loads and compiles all of zod's core, which cost a process
-  // more than the simulation's first 100,000 callers (benchmarks/README.md, start-up).
+  // more than the simulation's first 100,000 callers (benchmarks/README.md, "The whole process").
   // Its schemas work across copies of zod (traits, not classes; a registry on globalThis). zod
   // stays a dependency: the type declarations refer to its types.
   noExternal: [/^zod(\/|$)/],

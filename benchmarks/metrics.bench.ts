@@ -2,7 +2,7 @@
 // answers, abandonments, call ends) recorded once, then told to fresh metrics and the report
 // made, against the raw loop (`../shared/bench/rawloop.mjs`) in the same process, alternating,
 // medians of CPU time. Inside run() the metrics cost more than this (they share the JIT's work
-// and the caches with the model: benchmarks/README.md, "Fourth session on speed"); on their own
+// and the caches with the model: benchmarks/README.md, "The metrics"); on their own
 // they repeat to a few percent, so a change to the metrics can be judged here first.
 //
 // Unlike the other benchmarks, no full collection runs before each case: the recorded events

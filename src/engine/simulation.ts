@@ -104,7 +104,7 @@ export class Simulation {
   // the middle of its first call (on-stack replacement), before any code after the loop has run;
   // code there that needs what running it teaches (a property's place) threw the compiled loop
   // out at every exit, and a run sliced for the host exits once a slice: 587 times in the first
-  // run() of a process (benchmarks/README.md, seventh session).
+  // run() of a process (benchmarks/README.md, "Code kept from one run to the next").
   private handleEvents(maxEvents: number): number {
     const handler = this.handler;
     let handled = 0;

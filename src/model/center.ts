@@ -16,8 +16,8 @@ import type { StartingPoint } from './startingPoint';
 // The last center built, kept until the next one is: V8 frees the hidden classes of a class's
 // instances once none is left, and code compiled for them goes with them, so after a full
 // garbage collection between two runs the next would compile the whole model again (35-40
-// functions, 140-155 ms; benchmarks/README.md, sixth session). It holds one run's arrays and
-// observer a run longer.
+// functions, 140-155 ms; benchmarks/README.md, "Code kept from one run to the next"). It holds
+// one run's arrays and observer a run longer.
 let lastCenter: ContactCenter | undefined;
 
 // How a call that cannot wait ends.
@@ -88,7 +88,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     // The desk and the engine keep the center: built last, once it has all its fields. Built
     // earlier, they would keep a center still growing its fields, and the optimized code of the
     // first run in a process would be thrown away when the second run builds its center
-    // (benchmarks/README.md, sixth session).
+    // (benchmarks/README.md, "Code kept from one run to the next").
     this.callbacks = new CallbackDesk(this, this.callers, observer, options.decisions);
     this.simulation = new Simulation(this);
     this.startingPoint = options.start;

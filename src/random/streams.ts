@@ -32,7 +32,8 @@ export class RandomStreams {
  * One stream of seedrandom's Alea numbers: seeded by seedrandom (its Mash hash of the name),
  * then stepped here, the same numbers draw for draw. A class, because seedrandom's generator is
  * a closure made per stream: a new function to V8 in every run, so code that had inlined one
- * run's generator was thrown away in the next (benchmarks/README.md, sixth session).
+ * run's generator was thrown away in the next (benchmarks/README.md, "Code kept from one run to
+ * the next").
  */
 export class RandomStream implements Uniform {
   // Created in the constructor with the seeded state: s0-s2 are fractions, so V8 keeps them
