@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { RecordFileError, fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
+import { whyUnreadable } from '../node/csvFiles';
 import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
@@ -146,7 +147,7 @@ async function checkRecordsReadable(file: string): Promise<void> {
     if ((await stat(file)).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
     await access(file, constants.R_OK);
   } catch (error) {
-    throw new RecordFileError(file, [], 0, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new RecordFileError(file, [], 0, whyUnreadable(error));
   }
 }
 

@@ -46,13 +46,14 @@ export async function* csvFileRows(file: string, open: (file: string) => Readabl
     yield splitter.push(decoder.end());
     yield splitter.end();
   } catch (error) {
-    throw new CsvFileError(reason(error));
+    throw new CsvFileError(whyUnreadable(error));
   } finally {
     stream.destroy();
   }
 }
 
-function reason(error: unknown): string {
+/** Why a file cannot be read as CSV, as a phrase after its name ("cannot be read (ENOENT)"). */
+export function whyUnreadable(error: unknown): string {
   if (error instanceof CsvSyntaxError) return `is not readable CSV: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return `cannot be read (${code})`;
