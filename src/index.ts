@@ -171,3 +171,16 @@ export {
   type StaffingResult,
   type StaffingRow,
 } from './staffing';
+export {
+  forecastArrivals,
+  ForecastInputError,
+  type ArrivalHistory,
+  type ArrivalsForecast,
+  type DayTypeProfile,
+  type ForecastArrivalsOptions,
+  type ForecastDay,
+  type ForecastFit,
+  type ForecastInterval,
+  type IntervalCount,
+  type SpecialDay,
+} from './forecast';
