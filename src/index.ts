@@ -173,7 +173,10 @@ export {
 } from './staffing';
 export {
   forecastArrivals,
+  seasonArrivals,
   ForecastInputError,
+  type DayTypeArrivals,
+  type SeasonArrivals,
   type ArrivalHistory,
   type ArrivalsForecast,
   type DayTypeProfile,

@@ -99,16 +99,27 @@ function invert(matrix: Float64Array[]): number[][] {
 /**
  * Days whose volume is far from what their weekday and the trend say: a modified z-score (the
  * residual over 1.4826 times the median absolute residual) beyond 3.5, the usual cut of Iglewicz
- * and Hoaglin. Holidays nobody marked; left out of the fit as special days are.
+ * and Hoaglin. Holidays nobody marked, to be left out of the fit as special days are. The worst
+ * day goes first and the fit is made again before the next is judged: a holiday pulls its
+ * weekday's level down, and would otherwise make every other day of that weekday look unusual.
+ * At most a tenth of the days are set aside.
  */
-export function unusualDays(volume: DailyVolume, totals: ReadonlyArray<readonly [day: number, calls: number]>): Set<number> {
-  const residuals = totals.map(([day, calls]) => volume.residual(day, calls));
-  const absolute = residuals.map(Math.abs).sort((a, b) => a - b);
-  const median = absolute.length % 2 === 1 ? absolute[(absolute.length - 1) / 2]! : (absolute[absolute.length / 2 - 1]! + absolute[absolute.length / 2]!) / 2;
-  const scale = 1.4826 * median;
-  const unusual = new Set<number>();
-  if (scale > 0) totals.forEach(([day], i) => Math.abs(residuals[i]!) / scale > UNUSUAL && unusual.add(day));
-  return unusual;
+export function unusualDays(totals: ReadonlyArray<readonly [day: number, calls: number]>): { volume: DailyVolume; unusual: number[] } {
+  let kept = [...totals];
+  let volume = fitDailyVolume(kept);
+  const unusual: number[] = [];
+  while (unusual.length < totals.length / 10) {
+    const residuals = kept.map(([day, calls]) => Math.abs(volume.residual(day, calls)));
+    const sorted = [...residuals].sort((a, b) => a - b);
+    const half = sorted.length / 2;
+    const median = sorted.length % 2 === 1 ? sorted[Math.floor(half)]! : (sorted[half - 1]! + sorted[half]!) / 2;
+    const worst = residuals.indexOf(sorted[sorted.length - 1]!);
+    if (!(median > 0) || residuals[worst]! / (1.4826 * median) <= UNUSUAL) break;
+    unusual.push(kept[worst]![0]);
+    kept = kept.filter((_, i) => i !== worst);
+    volume = fitDailyVolume(kept);
+  }
+  return { volume, unusual };
 }
 
 const UNUSUAL = 3.5;

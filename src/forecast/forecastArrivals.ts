@@ -2,7 +2,7 @@
 // weekday, a day factor with its variance, special days, and prediction intervals.
 import { countQuantiles } from './countQuantiles';
 import { ForecastInputError } from './errors';
-import { fitDailyVolume, unusualDays } from './dailyVolume';
+import { unusualDays } from './dailyVolume';
 import { checkInput, dateOfDay, weekdayOfDay, DAY_SECONDS } from './history';
 import type { ArrivalHistory, ArrivalsForecast, DayTypeProfile, ForecastArrivalsOptions, ForecastDay, ForecastInterval } from './types';
 
@@ -28,7 +28,6 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
   const input = checkInput(history, options);
   const { days, intervalsPerDay, intervalSeconds, special, level } = input;
   let used: Array<[number, Float64Array]> = [];
-  const unusualDates: string[] = [];
   const leftOut: string[] = [];
   for (const [day, counts] of [...days].sort((a, b) => a[0] - b[0])) {
     if (special.has(day) || sum(counts) === 0) leftOut.push(dateOfDay(day));
@@ -36,13 +35,8 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
   }
   if (used.length === 0) throw new ForecastInputError([{ path: 'history', expected: 'at least one ordinary day with calls (not every day can be special)', received: `${leftOut.length} days left out` }]);
 
-  const totals = used.map(([day, counts]) => [day, sum(counts)] as const);
-  const unusual = unusualDays(fitDailyVolume(totals), totals);
-  if (unusual.size > 0 && unusual.size < used.length) {
-    used = used.filter(([day]) => !unusual.has(day));
-    unusual.forEach((day) => unusualDates.push(dateOfDay(day)));
-  }
-  const volume = fitDailyVolume(used.map(([day, counts]) => [day, sum(counts)] as const));
+  const { volume, unusual } = unusualDays(used.map(([day, counts]) => [day, sum(counts)] as const));
+  used = used.filter(([day]) => !unusual.includes(day));
   const dayTypes: DayTypeProfile[] = volume.weekdays.map((weekday) => {
     const totals = new Float64Array(intervalsPerDay);
     let typeDays = 0;
@@ -94,7 +88,7 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
       dayFactorCv: Math.sqrt(Math.expm1(volume.dayVariance)),
       dispersion,
       leftOut,
-      unusual: unusualDates.sort(),
+      unusual: unusual.sort((a, b) => a - b).map(dateOfDay),
     },
   };
 }
@@ -120,7 +114,7 @@ function fitDispersion(used: ReadonlyArray<readonly [number, Float64Array]>, pro
 }
 
 /** The intervals from the first to the last that ever had a call: the hours the day type is open. */
-function openWindow(shares: readonly number[]): { first: number; last: number } {
+export function openWindow(shares: readonly number[]): { first: number; last: number } {
   let first = 0;
   let last = shares.length - 1;
   while (first < last && shares[first] === 0) first++;

@@ -92,6 +92,7 @@ export function checkInput(history: ArrivalHistory, options: ForecastArrivalsOpt
   } else {
     // The history's own step: the finest difference of interval starts within a day.
     let finest = DAY_SECONDS;
+    let counted = false;
     history.forEach((row: unknown, i) => {
       if (isRecord(row)) {
         const at = row.arrivedAt;
@@ -104,14 +105,17 @@ export function checkInput(history: ArrivalHistory, options: ForecastArrivalsOpt
       if (seconds === undefined) problems.push({ path: `history[${i}].start`, expected: 'a local date-time (2003-03-03 07:00) or a Date', received: start });
       if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) problems.push({ path: `history[${i}].count`, expected: 'a number of calls >= 0', received: count });
       else if (seconds !== undefined) {
+        counted = true;
         const ofDay = seconds - dayNumber(seconds) * DAY_SECONDS;
         if (ofDay > 0) finest = Math.min(finest, gcd(finest, ofDay));
         counts(seconds)[Math.floor(ofDay / step)]! += count;
       }
     });
-    if (intervalOk && finest % intervalSeconds !== 0 && intervalSeconds % finest !== 0) {
+    if (!counted || !intervalOk) {
+      // Call records fall in intervals of any length.
+    } else if (finest % intervalSeconds !== 0 && intervalSeconds % finest !== 0) {
       problems.push({ path: 'intervalSeconds', expected: `a multiple of the history's own intervals (${finest} s)`, received: intervalSeconds });
-    } else if (intervalOk && intervalSeconds < finest) {
+    } else if (intervalSeconds < finest) {
       problems.push({ path: 'intervalSeconds', expected: `at least the history's own intervals (${finest} s): a count cannot be split`, received: intervalSeconds });
     }
   }
