@@ -4,6 +4,7 @@ import { countQuantiles } from './countQuantiles';
 import { ForecastInputError } from './errors';
 import { unusualDays } from './dailyVolume';
 import { checkInput, dateOfDay, weekdayOfDay, DAY_SECONDS } from './history';
+import type { DayType } from '../calibrate/dayTypes';
 import type { ArrivalHistory, ArrivalsForecast, DayTypeProfile, ForecastArrivalsOptions, ForecastDay, ForecastInterval } from './types';
 
 export const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -37,18 +38,8 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
 
   const { volume, unusual } = unusualDays(used.map(([day, counts]) => [day, sum(counts)] as const));
   used = used.filter(([day]) => !unusual.includes(day));
-  const dayTypes: DayTypeProfile[] = volume.weekdays.map((weekday) => {
-    const totals = new Float64Array(intervalsPerDay);
-    let typeDays = 0;
-    for (const [day, counts] of used) {
-      if (weekdayOfDay(day) !== weekday) continue;
-      typeDays++;
-      for (let k = 0; k < intervalsPerDay; k++) totals[k]! += counts[k]!;
-    }
-    const all = sum(totals);
-    return { name: WEEKDAY_NAMES[weekday]!, weekday, shares: Array.from(totals, (t) => t / all), days: typeDays };
-  });
-  const profileOf = new Map(dayTypes.map((t) => [t.weekday, t]));
+  const dayTypes = profiles(used, typesOf(options.dayTypes, volume.weekdays), intervalsPerDay);
+  const profileOf = new Map(dayTypes.flatMap((t) => t.weekdays.map((w) => [w, t] as const)));
   const dispersion = fitDispersion(used, profileOf);
 
   const lowProbability = (1 - level) / 2;
@@ -66,7 +57,8 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
     for (let k = first; k <= last; k++) {
       const expected = expectedCalls * profile.shares[k]!;
       squares += expected * expected;
-      const [low, high] = countQuantiles(expected, predicted.variance, dispersion, lowProbability, highProbability);
+      // The profile's share is itself estimated from the type's days: its error adds about expected / days to the variance.
+      const [low, high] = countQuantiles(expected, predicted.variance, dispersion + 1 / (profile.days * expected), lowProbability, highProbability);
       intervals.push({ start: clock(day, k * intervalSeconds), expected, low, high });
     }
     // The day's calls: a sum of the intervals' negative binomials, taken as one with their mean and variance.
@@ -93,20 +85,44 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
   };
 }
 
+/** The day types of the options, and a type of its own for every other weekday of the history. */
+function typesOf(given: readonly DayType[] | undefined, weekdays: readonly number[]): DayType[] {
+  const types = (given ?? []).map((t) => ({ name: t.name, weekdays: t.weekdays.filter((w) => weekdays.includes(w)) })).filter((t) => t.weekdays.length > 0);
+  for (const weekday of weekdays) if (!types.some((t) => t.weekdays.includes(weekday))) types.push({ name: WEEKDAY_NAMES[weekday]!, weekdays: [weekday] });
+  return types.sort((a, b) => Math.min(...a.weekdays) - Math.min(...b.weekdays));
+}
+
+/** Each day type's intraday profile: the calls of its days per interval, as shares of their sum. */
+function profiles(used: ReadonlyArray<readonly [number, Float64Array]>, types: readonly DayType[], intervalsPerDay: number): DayTypeProfile[] {
+  return types.map(({ name, weekdays }) => {
+    const totals = new Float64Array(intervalsPerDay);
+    let days = 0;
+    for (const [day, counts] of used) {
+      if (!weekdays.includes(weekdayOfDay(day))) continue;
+      days++;
+      for (let k = 0; k < intervalsPerDay; k++) totals[k]! += counts[k]!;
+    }
+    const all = sum(totals);
+    return { name, weekdays: [...weekdays].sort((a, b) => a - b), shares: Array.from(totals, (t) => t / all), days };
+  });
+}
+
 /**
  * Dispersion of interval counts beyond Poisson once the day's own volume is known, by moments:
- * E[(n - m)^2 - m] = dispersion * m^2 with m the day's calls times its weekday's share.
+ * E[(n - m)^2 - m] = dispersion * m^2 with m the day's calls times its type's share. The share
+ * is fitted on the same days, which takes about 1/days of the squares away: given back.
  */
 function fitDispersion(used: ReadonlyArray<readonly [number, Float64Array]>, profileOf: ReadonlyMap<number, DayTypeProfile>): number {
   let excess = 0;
   let squares = 0;
   for (const [day, counts] of used) {
-    const shares = profileOf.get(weekdayOfDay(day))!.shares;
+    const { shares, days } = profileOf.get(weekdayOfDay(day))!;
+    if (days < 2) continue;
     const calls = sum(counts);
     for (let k = 0; k < counts.length; k++) {
       const m = calls * shares[k]!;
       if (m <= 0) continue;
-      excess += (counts[k]! - m) ** 2 - m;
+      excess += ((counts[k]! - m) ** 2 * days) / (days - 1) - m;
       squares += m * m;
     }
   }

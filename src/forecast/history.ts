@@ -66,6 +66,18 @@ export function checkInput(history: ArrivalHistory, options: ForecastArrivalsOpt
   const level = options.level ?? 0.9;
   if (!(typeof level === 'number' && level > 0 && level < 1)) problems.push({ path: 'level', expected: 'a probability between 0 and 1 (0.9 for 90% intervals)', received: options.level });
 
+  const typed = new Set<number>();
+  (options.dayTypes ?? []).forEach((type, i) => {
+    if (typeof type?.name !== 'string' || type.name === '') problems.push({ path: `dayTypes[${i}].name`, expected: 'a name (sun-thu)', received: type?.name });
+    const weekdays: unknown = type?.weekdays;
+    if (!Array.isArray(weekdays) || weekdays.length === 0) problems.push({ path: `dayTypes[${i}].weekdays`, expected: 'weekdays 0 (Sunday) to 6 (Saturday), at least one', received: weekdays });
+    else weekdays.forEach((w: unknown, j) => {
+      if (!(typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= 6)) problems.push({ path: `dayTypes[${i}].weekdays[${j}]`, expected: 'a weekday 0 (Sunday) to 6 (Saturday)', received: w });
+      else if (typed.has(w)) problems.push({ path: `dayTypes[${i}].weekdays[${j}]`, expected: 'a weekday of no other day type', received: w });
+      else typed.add(w);
+    });
+  });
+
   const special = new Map<number, number | undefined>();
   (options.specialDays ?? []).forEach((entry, i) => {
     const day = dayOf(entry?.date);

@@ -1,4 +1,5 @@
 // The shapes of an arrivals forecast: what it reads, what it is asked, what it gives.
+import type { DayType } from '../calibrate/dayTypes';
 import type { CallRecord } from '../calibrate/records';
 
 /** Calls counted in one interval of the history, from its start (a local date-time). */
@@ -30,6 +31,11 @@ export interface ForecastArrivalsOptions {
   /** Length of the forecast's intervals; divides a day, and is a multiple of the history's own. */
   intervalSeconds: number;
   specialDays?: readonly SpecialDay[];
+  /**
+   * Weekdays that share an intraday profile (`[{ name: 'sun-thu', weekdays: [0, 1, 2, 3, 4] }]`);
+   * each keeps its own volume. Weekdays of no type have a profile of their own (the default).
+   */
+  dayTypes?: readonly DayType[];
   /** Probability of the prediction intervals; default 0.9. */
   level?: number;
 }
@@ -45,7 +51,7 @@ export interface ForecastInterval {
 /** One day of the forecast: its calls in all, with a prediction interval. */
 export interface ForecastDay {
   date: string;
-  /** The day type whose intraday profile the day follows (its weekday, `mon` ... `sun`). */
+  /** The day type whose intraday profile the day follows (by default its weekday, `mon` ... `sun`). */
   dayType: string;
   expected: number;
   low: number;
@@ -57,8 +63,8 @@ export interface ForecastDay {
 /** A day type's intraday shape: the share of its calls in each interval of the day, from midnight. */
 export interface DayTypeProfile {
   name: string;
-  /** 0 Sunday ... 6 Saturday. */
-  weekday: number;
+  /** Its weekdays, 0 Sunday ... 6 Saturday. */
+  weekdays: number[];
   /** Shares summing to 1, one per interval of the day (`86400 / intervalSeconds` of them). */
   shares: number[];
   /** Days of history the shares rest on. */

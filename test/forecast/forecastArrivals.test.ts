@@ -123,13 +123,20 @@ describe('forecastArrivals: inputs', () => {
     const rows = [{ start: '2024-01-01 07:00', count: 3 }, { start: 'Monday', count: -1 }, { start: '2024-01-01 07:30' }] as unknown as IntervalCount[];
     let error: unknown;
     try {
-      forecastArrivals(rows, { from: '2024-03-01', to: '2024-02-01', intervalSeconds: 7000, level: 90, specialDays: [{ date: '2024-02-30', factor: -1 }, { date: '2024-02-20' }] });
+      forecastArrivals(rows, {
+        from: '2024-03-01',
+        to: '2024-02-01',
+        intervalSeconds: 7000,
+        level: 90,
+        dayTypes: [{ name: 'mon-thu', weekdays: [1, 2, 3, 4] }, { name: 'thu-fri', weekdays: [4, 7] }],
+        specialDays: [{ date: '2024-02-30', factor: -1 }, { date: '2024-02-20' }],
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ForecastInputError);
     const problems = (error as ForecastInputError).problems;
-    expect(problems.map((p) => p.path)).toEqual(['intervalSeconds', 'to', 'level', 'specialDays[0].date', 'specialDays[0].factor', 'history[1].start', 'history[1].count', 'history[2].count']);
+    expect(problems.map((p) => p.path)).toEqual(['intervalSeconds', 'to', 'level', 'dayTypes[1].weekdays[0]', 'dayTypes[1].weekdays[1]', 'specialDays[0].date', 'specialDays[0].factor', 'history[1].start', 'history[1].count', 'history[2].count']);
     expect(problems[0]).toMatchObject({ received: 7000, expected: expect.stringContaining('divides a day') });
     expect(problems[1]).toMatchObject({ received: '2024-02-01', expected: 'a date on or after from (2024-03-01)' });
     expect((error as Error).message).toContain('history[1].start: expected a local date-time (2003-03-03 07:00) or a Date, received "Monday"');
