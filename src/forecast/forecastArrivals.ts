@@ -51,7 +51,8 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
     const predicted = volume.predict(day);
     if (!profile || !predicted) continue;
     const factor = special.get(day) ?? 1;
-    const expectedCalls = factor * Math.exp(predicted.logVolume + volume.dayVariance / 2);
+    const ordinary = Math.exp(predicted.logVolume + volume.dayVariance / 2);
+    const expectedCalls = factor * ordinary;
     const { first, last } = openWindow(profile.shares);
     let squares = 0;
     for (let k = first; k <= last; k++) {
@@ -64,7 +65,7 @@ export function forecastArrivals(history: ArrivalHistory, options: ForecastArriv
     // The day's calls: a sum of the intervals' negative binomials, taken as one with their mean and variance.
     const dayDispersion = expectedCalls > 0 ? (dispersion * squares) / (expectedCalls * expectedCalls) : 0;
     const [low, high] = countQuantiles(expectedCalls, predicted.variance, dayDispersion, lowProbability, highProbability);
-    forecastDays.push({ date: dateOfDay(day), dayType: profile.name, expected: expectedCalls, low, high, ...(special.has(day) ? { specialFactor: factor } : {}) });
+    forecastDays.push({ date: dateOfDay(day), dayType: profile.name, expected: expectedCalls, low, high, ...(special.has(day) ? { specialFactor: factor } : {}), ordinary });
   }
   return {
     intervalSeconds,

@@ -18,8 +18,8 @@ export interface SeasonArrivals {
 
 /**
  * A forecast as scenario arrivals: for each day type in the forecast, the expected calls per
- * interval of its average day over the forecast (from its first interval with calls to its
- * last), with the day factor's cv as `rateUncertainty`; and for each day the factor that scales
+ * interval of its average ordinary day over the forecast (from its first interval with calls
+ * to its last), with the day factor's cv as `rateUncertainty`; and for each day the factor that scales
  * that average day to the day's forecast (a special day's factor included). `perInterval` is
  * rounded to hundredths of a call.
  *
@@ -35,8 +35,8 @@ export function seasonArrivals(forecast: ArrivalsForecast): SeasonArrivals {
   for (const profile of forecast.dayTypes) {
     const ofType = forecast.days.filter((d) => d.dayType === profile.name);
     if (ofType.length === 0) continue;
-    const busy = ofType.filter((d) => d.expected > 0);
-    const volume = busy.reduce((s, d) => s + d.expected, 0) / Math.max(1, busy.length);
+    // The type's average ordinary day: a special day scales it by its factor, it does not change it.
+    const volume = ofType.reduce((s, d) => s + d.ordinary, 0) / ofType.length;
     const { first, last } = openWindow(profile.shares);
     dayTypes[profile.name] = {
       opensAt: new Date(first * forecast.intervalSeconds * 1000).toISOString().slice(11, 16),

@@ -58,6 +58,8 @@ export interface ForecastDay {
   high: number;
   /** The user's factor, for a special day. */
   specialFactor?: number;
+  /** Expected calls of an ordinary day of its weekday on that date: `expected` before a special day's factor. */
+  ordinary: number;
 }
 
 /** A day type's intraday shape: the share of its calls in each interval of the day, from midnight. */
