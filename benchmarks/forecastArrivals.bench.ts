@@ -59,7 +59,7 @@ for (const { name, file, columns, intervalSeconds, dayTypes } of series) {
     naiveRmse: round(naiveRmse),
     ratio: round(rmse / naiveRmse),
     coverage: round(covered / heldOut.length),
-    trendPerWeek: round(forecast.fit.trendPerWeek),
+    trendPerWeek: Math.round(forecast.fit.trendPerWeek * 1e5) / 1e5,
     dayFactorCv: round(forecast.fit.dayFactorCv),
     dispersion: round(forecast.fit.dispersion),
     unusual: forecast.fit.unusual.length,

@@ -1,5 +1,5 @@
 // Arrivals forecast from history: daily volume by weekday with trend, an intraday profile per
-// weekday, a day factor with its variance, special days, and prediction intervals.
+// day type, a day factor with its variance, special days, and prediction intervals.
 import { countQuantiles } from './countQuantiles';
 import { ForecastInputError } from './errors';
 import { unusualDays } from './dailyVolume';
@@ -7,23 +7,25 @@ import { checkInput, dateOfDay, weekdayOfDay, DAY_SECONDS } from './history';
 import type { DayType } from '../calibrate/dayTypes';
 import type { ArrivalHistory, ArrivalsForecast, DayTypeProfile, ForecastArrivalsOptions, ForecastDay, ForecastInterval } from './types';
 
-export const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /**
  * Expected calls per interval for the days `from`..`to`, with prediction intervals, from interval
  * counts or call records. A day's volume is a level per weekday times a weekly trend times a day
  * factor (lognormal, its variance fitted on the history's days); its calls spread over the day as
- * its weekday's history did; an interval's count varies around that as a negative binomial whose
+ * its day type's history did (a type per weekday unless `dayTypes` groups them); an interval's count varies around that as a negative binomial whose
  * dispersion is fitted too. Days marked special are left out of the fit and, in the forecast,
  * scaled by their factor. A weekday the history never has is a closed day (nothing expected).
  * Throws a `ForecastInputError` listing every problem with the history or the options.
  *
  * @example
+ * // The 2003 bank's five-minute counts, March to August (readArrivalCounts of queuecast/node reads the file).
  * const forecast = forecastArrivals(
  *   [{ start: '2003-03-03 07:00', count: 111 }, ...],
- *   { from: '2003-09-01', to: '2003-09-05', intervalSeconds: 1800, specialDays: [{ date: '2003-09-01', factor: 0 }] },
+ *   { from: '2003-09-01', to: '2003-09-30', intervalSeconds: 1800, specialDays: [{ date: '2003-09-01', factor: 0 }] },
  * );
- * forecast.intervals[0]; // { start: '2003-09-02T07:00', expected: 1105.2, low: 1010, high: 1204 }
+ * forecast.intervals.find((i) => i.start === '2003-09-02T07:00'); // { start: '2003-09-02T07:00', expected: 497.63..., low: 431, high: 569 }
+ * forecast.days[1]; // { date: '2003-09-02', dayType: 'tue', expected: 32647.2..., low: 29441, high: 36063, ordinary: 32647.2... }
  */
 export function forecastArrivals(history: ArrivalHistory, options: ForecastArrivalsOptions): ArrivalsForecast {
   const input = checkInput(history, options);

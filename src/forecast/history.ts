@@ -5,6 +5,8 @@ import { ForecastInputError } from './errors';
 import type { ArrivalHistory, ForecastArrivalsOptions } from './types';
 
 export const DAY_SECONDS = 86_400;
+/** Bad history rows listed one by one; the rest are counted in one more problem. */
+const LISTED_ROWS = 50;
 
 /** What the forecast works from once the input has been checked. */
 export interface CheckedInput {
@@ -105,31 +107,35 @@ export function checkInput(history: ArrivalHistory, options: ForecastArrivalsOpt
     // The history's own step: the finest difference of interval starts within a day.
     let finest = DAY_SECONDS;
     let counted = false;
+    let badRows = 0;
+    const bad = (rowProblems: ScenarioProblem[]) => {
+      if (++badRows <= LISTED_ROWS) problems.push(...rowProblems);
+    };
     history.forEach((row: unknown, i) => {
       if (isRecord(row)) {
         const at = row.arrivedAt;
-        if (typeof at !== 'number' || !Number.isFinite(at)) problems.push({ path: `history[${i}].arrivedAt`, expected: 'seconds of the local clock since 1970', received: at });
+        if (typeof at !== 'number' || !Number.isFinite(at)) bad([{ path: `history[${i}].arrivedAt`, expected: 'seconds of the local clock since 1970', received: at }]);
         else counts(at)[Math.floor((at - dayNumber(at) * DAY_SECONDS) / step)]! += 1;
         return;
       }
       const { start, count } = (row ?? {}) as { start?: unknown; count?: unknown };
       const seconds = localSeconds(start);
-      if (seconds === undefined) problems.push({ path: `history[${i}].start`, expected: 'a local date-time (2003-03-03 07:00) or a Date', received: start });
-      if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) problems.push({ path: `history[${i}].count`, expected: 'a number of calls >= 0', received: count });
+      const rowProblems: ScenarioProblem[] = [];
+      if (seconds === undefined) rowProblems.push({ path: `history[${i}].start`, expected: 'a local date-time (2003-03-03 07:00) or a Date', received: start });
+      if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) rowProblems.push({ path: `history[${i}].count`, expected: 'a number of calls >= 0', received: count });
+      if (rowProblems.length > 0) bad(rowProblems);
       else if (seconds !== undefined) {
         counted = true;
         const ofDay = seconds - dayNumber(seconds) * DAY_SECONDS;
-        if (ofDay > 0) finest = Math.min(finest, gcd(finest, ofDay));
-        counts(seconds)[Math.floor(ofDay / step)]! += count;
+        if (ofDay > 0) finest = gcd(finest, Math.round(ofDay));
+        counts(seconds)[Math.floor(ofDay / step)]! += count as number;
       }
     });
-    if (!counted || !intervalOk) {
-      // Call records fall in intervals of any length.
-    } else if (finest % intervalSeconds !== 0 && intervalSeconds % finest !== 0) {
-      problems.push({ path: 'intervalSeconds', expected: `a multiple of the history's own intervals (${finest} s)`, received: intervalSeconds });
-    } else if (intervalSeconds < finest) {
-      problems.push({ path: 'intervalSeconds', expected: `at least the history's own intervals (${finest} s): a count cannot be split`, received: intervalSeconds });
+    // Call records fall in intervals of any length; counts only in multiples of their own.
+    if (counted && intervalOk && intervalSeconds % finest !== 0) {
+      problems.push({ path: 'intervalSeconds', expected: `a multiple of the history's own intervals (${finest} s): a count cannot be split`, received: intervalSeconds });
     }
+    if (badRows > LISTED_ROWS) problems.push({ path: 'history', expected: 'rows such as the ones above', received: `${badRows - LISTED_ROWS} more bad rows` });
   }
   if (problems.length > 0) throw new ForecastInputError(problems);
   return { days, intervalSeconds, intervalsPerDay: DAY_SECONDS / intervalSeconds, fromDay: fromDay!, toDay: toDay!, level, special };

@@ -24,9 +24,9 @@ export interface SeasonArrivals {
  * rounded to hundredths of a call.
  *
  * @example
- * const season = seasonArrivals(forecastArrivals(history, { from: '2003-09-01', to: '2003-09-30', intervalSeconds: 1800 }));
- * season.dayTypes.mon; // { opensAt: '07:00', arrivals: { intervalSeconds: 1800, perInterval: [1105.2, ...], rateUncertainty: { cv: 0.062 } } }
- * season.days[0]; // { date: '2003-09-01', dayType: 'mon', factor: 1.013 }
+ * const season = seasonArrivals(forecastArrivals(history, { from: '2003-09-01', to: '2003-09-30', intervalSeconds: 1800, specialDays }));
+ * season.dayTypes.mon; // { opensAt: '07:00', arrivals: { intervalSeconds: 1800, perInterval: [396.58, 482.16, ...], rateUncertainty: { cv: 0.0592 } } }
+ * season.days[0]; // { date: '2003-09-01', dayType: 'mon', factor: 0 } with specialDays [{ date: '2003-09-01', factor: 0 }]
  */
 export function seasonArrivals(forecast: ArrivalsForecast): SeasonArrivals {
   const dayTypes: Record<string, DayTypeArrivals> = {};

@@ -144,7 +144,10 @@ describe('forecastArrivals: inputs', () => {
     // Inside the forecast, a special day needs its factor; a forecast finer than the history's intervals cannot be.
     const inside = () => forecastArrivals(short, { from: '2024-02-12', to: '2024-02-16', intervalSeconds: 900, specialDays: [{ date: '2024-02-13' }] });
     expect(inside).toThrow(/specialDays\[0\]\.factor: expected a factor for a special day inside the forecast/);
-    expect(inside).toThrow(/intervalSeconds: expected at least the history's own intervals \(1800 s\)/);
+    expect(inside).toThrow(/intervalSeconds: expected a multiple of the history's own intervals \(1800 s\): a count cannot be split, received 900/);
+    // A thousand bad rows: fifty listed, the rest counted.
+    const many = Array.from({ length: 1000 }, () => ({ start: 'never', count: 1 }));
+    expect(() => forecastArrivals(many, { from: '2024-02-12', to: '2024-02-16', intervalSeconds: 1800 })).toThrow(/invalid arrivals forecast input: 51 problems[\s\S]*history\[49\]\.start[\s\S]*history: expected rows such as the ones above, received "950 more bad rows"/);
     expect(() => forecastArrivals([], { from: '2024-02-12', to: '2024-02-16', intervalSeconds: 1800 })).toThrow(/history: expected interval counts/);
   });
 });
