@@ -78,6 +78,27 @@ describe('forecastArrivals recovers a known generating process (16 weeks of week
   });
 });
 
+describe('forecastArrivals with counts more variable than Poisson (a gamma factor per half hour, dispersion 0.04)', () => {
+  const bursty: Generator = { ...center, dispersion: 0.04 };
+  const fitted = forecastArrivals(generate(bursty, 0, 7 * WEEKS, 3), { from, to, intervalSeconds: 1800 });
+
+  it('the dispersion within 0.01 of 0.04, and 90% intervals covering 86-94% of new counts', () => {
+    // 1,920 half hours of about 100 calls: (n - m)^2 - m has sd about 2 m^2 d, so the moment
+    // estimate's standard error is near 0.04 * 2 / sqrt(1920) = 0.002; 0.01 is five of them.
+    expect(Math.abs(fitted.fit.dispersion - 0.04)).toBeLessThan(0.01);
+    // The gamma factor widens a half hour of 100 calls from ±16 (Poisson) to ±36: intervals
+    // without the dispersion cover about 55%.
+    const heldOut = generate(bursty, 7 * WEEKS, 7 * 8, 4);
+    const byStart = new Map(fitted.intervals.map((i) => [i.start, i]));
+    const covered = heldOut.filter((row) => {
+      const p = byStart.get((row.start as string).replace(' ', 'T'))!;
+      return row.count >= p.low && row.count <= p.high;
+    }).length;
+    expect(covered / heldOut.length).toBeGreaterThan(0.86);
+    expect(covered / heldOut.length).toBeLessThan(0.94);
+  });
+});
+
 describe('forecastArrivals: inputs', () => {
   const short = generate(center, 0, 7 * 6, 3);
 

@@ -2,6 +2,7 @@
 // per weekday, a weekly trend, a lognormal day factor, a profile per weekday, Poisson counts.
 import seedrandom from 'seedrandom';
 import type { IntervalCount } from '../../src';
+import { standardGamma } from '../../src/random';
 
 export interface Generator {
   /** Expected calls of an ordinary day, by weekday (0 Sunday ... 6 Saturday; absent: closed). */
@@ -14,6 +15,8 @@ export interface Generator {
   profiles: Partial<Record<number, number[]>>;
   intervalSeconds: number;
   opensAtSeconds: number;
+  /** Variance of an interval's count beyond Poisson: mean + dispersion * mean^2 (a gamma factor per interval); default 0. */
+  dispersion?: number;
   /** First day generated and the reference day of the trend (weeks counted from it). */
   firstDate: string;
 }
@@ -43,7 +46,9 @@ export function generate(g: Generator, offsetDays: number, days: number, seed: n
     const factor = Math.exp(g.daySigma * gaussian(random) - (g.daySigma * g.daySigma) / 2);
     expected.forEach((mean, k) => {
       const at = new Date(start + (g.opensAtSeconds + k * g.intervalSeconds) * 1000).toISOString();
-      rows.push({ start: `${at.slice(0, 10)} ${at.slice(11, 16)}`, count: poisson(mean * factor, random) });
+      const d = g.dispersion ?? 0;
+      const burst = d > 0 ? standardGamma(1 / d, { next: random }) * d : 1;
+      rows.push({ start: `${at.slice(0, 10)} ${at.slice(11, 16)}`, count: poisson(mean * factor * burst, random) });
     });
   }
   return rows;
