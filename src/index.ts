@@ -171,3 +171,19 @@ export {
   type StaffingResult,
   type StaffingRow,
 } from './staffing';
+export {
+  forecastArrivals,
+  seasonArrivals,
+  ForecastInputError,
+  type DayTypeArrivals,
+  type SeasonArrivals,
+  type ArrivalHistory,
+  type ArrivalsForecast,
+  type DayTypeProfile,
+  type ForecastArrivalsOptions,
+  type ForecastDay,
+  type ForecastFit,
+  type ForecastInterval,
+  type IntervalCount,
+  type SpecialDay,
+} from './forecast';

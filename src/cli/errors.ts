@@ -2,6 +2,7 @@ import { AnalyticInputError } from '../analytic';
 import { SweepError } from '../experiment';
 import { ScenarioFileError } from '../node/scenarioFiles';
 import { CalibrationError } from '../calibrate';
+import { ForecastInputError } from '../forecast';
 import { RecordFileError } from '../node/callRecordFiles';
 import { ClusterError } from '../node/cluster/connection';
 import { ScenarioError } from '../scenario';
@@ -13,7 +14,7 @@ export class UsageError extends Error {
 }
 
 // The errors that say what is wrong with what the planner gave: files, scenarios, options.
-const INVALID_INPUT = [ScenarioError, ScenarioFileError, UsageError, SweepError, AnalyticInputError, RecordFileError, CalibrationError, StaffingOptionsError];
+const INVALID_INPUT = [ScenarioError, ScenarioFileError, UsageError, SweepError, AnalyticInputError, RecordFileError, CalibrationError, StaffingOptionsError, ForecastInputError];
 
 /** Exit codes: 0 success, 2 invalid input (scenario, file or options), 1 anything else. */
 export function exitCodeOf(error: unknown): 1 | 2 {
