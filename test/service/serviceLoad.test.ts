@@ -73,7 +73,7 @@ describe('the forecast service under load', () => {
 
   it('sheds at once a request that would wait for a thread past its deadline, by the pool\'s recent pace', async () => {
     // One thread, a 1 s deadline, forecasts of 600 ms (asked for: not shared). Once three have
-    // shown the pace (a running mean, half from the newest), B runs and C waits (C's wait, 600 ms, is inside the deadline: it is answered,
+    // shown the pace (the median time of the last tasks), B runs and C waits (C's wait, 600 ms, is inside the deadline: it is answered,
     // with what is left of its deadline); D would wait for both, 1.2 s: it is told 503 at once,
     // before B is answered. Shed only when the deadline passes, D's 503 would come after B's 200.
     const base = await start({ threads: 1, deadlineMilliseconds: 1000 });

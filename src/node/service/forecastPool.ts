@@ -21,9 +21,9 @@ export interface ForecastPoolData {
   load: SharedArrayBuffer;
 }
 
-// Weight of the newest task in the running mean of service times: the pace changes as fast as
-// the budget's share does.
-const SERVICE_WEIGHT = 0.5;
+// Tasks whose times on a thread make the pool's pace: their median, so that one task stalled by
+// the machine (a thread descheduled) does not shed the requests behind it.
+const PACE_TASKS = 16;
 
 /**
  * The forecast service's threads (piscina): forecasts run there, off the thread that answers
@@ -39,6 +39,7 @@ export class ForecastPool {
   private readonly threads: number;
   // Requests in the pool, waiting or running: the threads read it to take their share of the budget.
   private readonly load = new Int32Array(new SharedArrayBuffer(4));
+  private readonly recent: number[] = [];
   private serviceMilliseconds = 0;
 
   constructor(options: ForecastPoolOptions = {}) {
@@ -77,8 +78,8 @@ export class ForecastPool {
 
   /**
    * How long a request sent now would wait for a thread, in milliseconds: the requests ahead of
-   * it, times the recent time a task has taken on a thread (from its start there to its answer
-   * here), shared among the threads. 0 while a thread is free.
+   * it, times the time a task takes on a thread (from its start there to its answer here; the
+   * median of the last PACE_TASKS), shared among the threads. 0 while a thread is free.
    */
   get expectedWaitMilliseconds(): number {
     const ahead = Atomics.load(this.load, 0) - this.threads + 1;
@@ -92,7 +93,8 @@ export class ForecastPool {
       const result = (await this.piscina.run(task)) as Exclude<ForecastTaskResult, { outcome: 'ready' }>;
       if ('startedAt' in result) {
         const took = performance.timeOrigin + performance.now() - result.startedAt;
-        this.serviceMilliseconds = this.serviceMilliseconds === 0 ? took : this.serviceMilliseconds + SERVICE_WEIGHT * (took - this.serviceMilliseconds);
+        if (this.recent.push(took) > PACE_TASKS) this.recent.shift();
+        this.serviceMilliseconds = [...this.recent].sort((a, b) => a - b)[this.recent.length >> 1]!;
       }
       return result;
     } catch (error) {
