@@ -198,9 +198,11 @@ export class CallTally {
 
   /**
    * Folds the shifts of the days before `beforeDay` (all of them by default) into `agentsOnDuty`:
-   * an agent is on duty in each spell of work, from the start of the interval of its first answer
-   * (agents log in on the interval) to the end of its last call (a busy agent leaves when the call
-   * ends), time-weighted in each interval. Time past midnight is left out.
+   * an agent is on duty in each spell of work, to the end of its last call (a busy agent leaves
+   * when the call ends), time-weighted in each interval. The day's first spell starts at the start
+   * of the interval of its first answer (agents log in on the interval); a later one, after a
+   * break, at its first answer (an agent back from lunch at 14:20 was not there at 14:00). Time
+   * past midnight is left out.
    */
   foldShifts(beforeDay = Infinity): void {
     const interval = this.intervalSeconds;
@@ -212,7 +214,7 @@ export class CallTally {
       if (!onDuty) this.agentsOnDuty.set(shift.group, (onDuty = new Float64Array(this.intervalsPerDay)));
       const dayStart = shift.day * DAY;
       for (let i = 0; i < shift.spells.length; i += 2) {
-        const from = Math.floor((shift.spells[i]! - dayStart) / interval) * interval;
+        const from = i === 0 ? Math.floor((shift.spells[i]! - dayStart) / interval) * interval : shift.spells[i]! - dayStart;
         const to = Math.min(DAY, shift.spells[i + 1]! - dayStart);
         for (let k = Math.floor(from / interval); k < this.intervalsPerDay && k * interval < to; k++) {
           const overlap = Math.min(to, (k + 1) * interval) - Math.max(from, k * interval);
