@@ -79,11 +79,11 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
     const listed = [...outliers].map((d) => `${dayName(days[d]!)} (${dailyTotals[d]} calls)`).join(', ');
     warnings.push(`${plural(outliers.size, 'day')} far off the others' volume left out of the arrivals and the day factor: ${listed}`);
   }
-  const short = [...oddHours(days.map((day) => tally.firstCallsByDay.get(day)!), tally.intervalsPerDay)].filter((d) => !outliers.has(d));
-  if (short.length > 0) {
-    const listed = short.map((d) => dayName(days[d]!)).join(', ');
-    warnings.push(`${plural(short.length, 'day')} opening or closing more than an interval from the others (short days, such as a holiday's eve) left out of the arrivals and the day factor: ${listed}`);
-    for (const d of short) outliers.add(d);
+  const early = [...shortDays(days.map((day) => tally.firstCallsByDay.get(day)!), tally.intervalsPerDay)].filter((d) => !outliers.has(d));
+  if (early.length > 0) {
+    const listed = early.map((d) => dayName(days[d]!)).join(', ');
+    warnings.push(`${plural(early.length, 'day')} closing more than an interval before the others (short days, such as a holiday's eve) left out of the arrivals and the day factor: ${listed}`);
+    for (const d of early) outliers.add(d);
   }
   const usual = days.filter((_, d) => !outliers.has(d));
   const perLine = new Map<string, number[]>();
@@ -194,26 +194,26 @@ function outlyingDays(totals: readonly number[]): Set<number> {
 }
 
 /**
- * Days that open or close (2% and 98% of their calls in) more than an interval from the median
- * day's: another kind of day (a holiday's eve closes at noon), as a short Friday is, not a quieter
- * day of this kind, which is what the day factor stands for. Only with 10 days or more.
+ * Days that close (98% of their calls in) more than an interval before the median day: another
+ * kind of day (a holiday's eve closes at noon), as a short Friday is, not a quieter day of this
+ * kind, which is what the day factor stands for. Opening later is not enough: the bank's
+ * Saturdays open when the Sabbath ends, later as the days lengthen. Only with 10 days or more.
  */
-function oddHours(days: ReadonlyArray<ReadonlyMap<string, Float64Array>>, intervalsPerDay: number): Set<number> {
-  const odd = new Set<number>();
-  if (days.length < 10) return odd;
+function shortDays(days: ReadonlyArray<ReadonlyMap<string, Float64Array>>, intervalsPerDay: number): Set<number> {
+  const short = new Set<number>();
+  if (days.length < 10) return short;
   const hours = days.map((lines) => {
     const totals = new Float64Array(intervalsPerDay);
     for (const counts of lines.values()) for (let k = 0; k < intervalsPerDay; k++) totals[k]! += counts[k]!;
     const volume = totals.reduce((s, x) => s + x, 0);
-    return { first: crossing(totals, 0.02 * volume), last: crossing(totals, 0.98 * volume) };
+    return { last: crossing(totals, 0.98 * volume) };
   });
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-  const first = median(hours.map((h) => h.first));
   const last = median(hours.map((h) => h.last));
   hours.forEach((h, d) => {
-    if (Math.abs(h.first - first) > 1 || Math.abs(h.last - last) > 1) odd.add(d);
+    if (last - h.last > 1) short.add(d);
   });
-  return odd;
+  return short;
 }
 
 /**
