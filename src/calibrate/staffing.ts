@@ -151,8 +151,3 @@ export function recordedDay(
     arrivals: Object.fromEntries([...arrivals].map(([line, sums]) => [line, perSlot(sums)])),
   };
 }
-
-/** The agents seen serving in records (`recordedDay`'s `agents`). */
-export function agentsSeenIn(records: Iterable<CallRecord>, day: Parameters<typeof recordedDay>[1]): Record<string, number[]> {
-  return recordedDay(records, day).agents;
-}
