@@ -13,6 +13,9 @@ const DRAW_BALK = 5;
 const DRAW_REDIAL = 6;
 const DRAW_REDIAL_DELAY = 7;
 const DRAWS_PER_PURPOSE = 1024;
+// The wrap-up uniform sits in the second half of the handle block (a handle draw takes a few
+// uniforms at most), so the eight purposes per attempt stay eight.
+const WRAP_UP_OFFSET = 512;
 
 /**
  * The numbers a call is made of (handle, patience, opt-in, answer key, callback handle, balking)
@@ -43,6 +46,7 @@ export class CallDraws {
       if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
     }
     if (line.balking) callers.balkUniform[slot] = line.balkStream.next();
+    if (line.afterCallWork) callers.wrapUp[slot] = line.wrapUpStream!.next();
     if (line.redial) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
   }
 
@@ -69,6 +73,10 @@ export class CallDraws {
     if (line.balking) {
       this.startKeyed(key, attempt, DRAW_BALK);
       callers.balkUniform[slot] = keyed.next();
+    }
+    if (line.afterCallWork) {
+      keyed.start(key, (attempt * 8 + DRAW_HANDLE) * DRAWS_PER_PURPOSE + WRAP_UP_OFFSET);
+      callers.wrapUp[slot] = keyed.next();
     }
   }
 

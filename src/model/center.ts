@@ -5,8 +5,8 @@ import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
-import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING } from './callerSlots';
-import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING } from './eventKinds';
+import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
+import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
 import type { HoldLine } from './holdLine';
 import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
@@ -55,6 +55,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   private readonly scenario: ResolvedScenario;
   private readonly options: CenterOptions;
   private readonly dayStream: Uniform;
+  /** Some line's calls are wrapped up (after-call work): resolved once, so that a center without pays nothing per call. */
+  private readonly afterCallWork: boolean;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -64,6 +66,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   inSystem = 0;
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
   present = 0;
+  /** Agents wrapping up a call: the run goes on until they are done. */
+  wrappingUp = 0;
 
   constructor(
     scenario: ResolvedScenario,
@@ -80,6 +84,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       this.newArrivals(line, scenario, shared, options);
     }
     this.linesArriving = this.lines.length;
+    this.afterCallWork = this.lines.some((line) => line.afterCallWork);
     this.trunks = scenario.trunks;
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
@@ -129,7 +134,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     }
     for (const group of this.groups) group.scheduled = group.onDuty = group.busy = 0;
     this.callbacks.requestsWaiting = 0;
-    this.inSystem = this.present = 0;
+    this.inSystem = this.present = this.wrappingUp = 0;
     this.linesArriving = this.lines.length;
     this.start();
   }
@@ -201,6 +206,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
         break;
       case REDIAL:
         this.redial(subject);
+        break;
+      case WRAP_UP_END:
+        this.endWrapUp(subject);
         break;
     }
   }
@@ -332,9 +340,38 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const callers = this.callers;
     const group = this.groups[callers.group[slot]!]!;
     this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index, callers.agentBusySince[slot]!);
+    if (this.afterCallWork && this.startWrapUp(slot, group)) return;
     callers.release(slot);
     this.inSystem--;
     this.present--;
+    this.releaseAgent(group);
+    this.finishIfDrained();
+  }
+
+  // The caller has hung up (their story and trunk are done); the agent stays busy wrapping up
+  // when the group has after-call work for the line. Returns whether they do.
+  private startWrapUp(slot: number, group: GroupRuntime): boolean {
+    const callers = this.callers;
+    const wrapUp = this.lines[callers.line[slot]!]!.wrapUpByGroup[group.index];
+    if (!wrapUp) return false;
+    const now = this.simulation.now;
+    callers.state[slot] = WRAP_UP;
+    callers.agentBusySince[slot] = now;
+    this.inSystem--;
+    this.present--;
+    this.wrappingUp++;
+    this.simulation.at(now + wrapUp.quantile(callers.wrapUp[slot]!), WRAP_UP_END, slot);
+    if (this.trunks !== Infinity) this.trunkFreed();
+    return true;
+  }
+
+  private endWrapUp(slot: number): void {
+    const callers = this.callers;
+    const group = this.groups[callers.group[slot]!]!;
+    const now = this.simulation.now;
+    this.observer.wrapUpEnded(now, callers.callerId[slot]!, callers.line[slot]!, group.index, now - callers.agentBusySince[slot]!);
+    callers.release(slot);
+    this.wrappingUp--;
     this.releaseAgent(group);
     this.finishIfDrained();
   }
@@ -444,13 +481,13 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   /**
    * Ends the run once no line will have another arrival and every story has ended, and the
-   * rosters have made their changes before durationSeconds: a run that drains early goes on
+   * rosters have made their changes before durationSeconds (and every wrap-up is done): a run that drains early goes on
    * to them (with nobody left to serve, each only sets the agents on duty at its time), so
    * agents scheduled and on duty follow the roster to the end of the horizon whatever the
    * calls did. Stale timers met on the way are dropped as always.
    */
   finishIfDrained(): void {
-    if (this.linesArriving === 0 && this.inSystem === 0) {
+    if (this.linesArriving === 0 && this.inSystem === 0 && this.wrappingUp === 0) {
       this.drained = true;
       if (!this.rosterChangesLeft()) this.simulation.stop();
     }

@@ -46,6 +46,10 @@ export class LineRuntime {
   readonly callback: ResolvedCallbackPolicy | undefined;
   readonly callbackHandle: Sampler | undefined;
   readonly balking: Balking | undefined;
+  /** Some group wraps up this line's calls (after-call work). */
+  readonly afterCallWork: boolean;
+  /** After-call work by group index (the route's, else the line's; undefined: none). */
+  readonly wrapUpByGroup: Array<Sampler | undefined> = [];
   readonly redial: { probability: number; delay: Sampler; maxAttempts: number } | undefined;
 
   // First calls draw from streams of the line's own; redials from the person's key.
@@ -55,6 +59,8 @@ export class LineRuntime {
   readonly answerStream: Uniform;
   readonly callbackHandleStream: Uniform;
   readonly balkStream: Uniform;
+  /** Undefined when no group wraps up this line's calls. */
+  readonly wrapUpStream: Uniform | undefined;
   readonly personStream: Uniform;
   readonly arrivalStream: Uniform;
   readonly rateStream: Uniform;
@@ -90,6 +96,11 @@ export class LineRuntime {
     this.callback = spec.callback;
     this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
     this.balking = spec.balking;
+    const lineWrapUp = spec.afterCallWork && compileDistribution(spec.afterCallWork);
+    for (const route of spec.routing) {
+      this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
+    }
+    this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
     this.redial = spec.redial && { ...spec.redial, delay: compileDistribution(spec.redial.delay) };
     const stream = (name: string) => streams.stream(streamPrefix + name);
     this.arrivalStream = stream('arrivals');
@@ -100,6 +111,7 @@ export class LineRuntime {
     this.answerStream = stream('callback-answer');
     this.callbackHandleStream = stream('callback-handle');
     this.balkStream = stream('balking');
+    this.wrapUpStream = this.afterCallWork ? stream('after-call-work') : undefined;
     this.personStream = stream('person');
   }
 }

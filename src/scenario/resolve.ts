@@ -97,6 +97,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
     rateUncertaintyCv: line.arrivals.rateUncertainty?.cv ?? 0,
     handleTime: line.handleTime,
     patience: line.patience,
+    afterCallWork: line.afterCallWork,
     priority: typeof line.priority === 'number' ? line.priority : 0,
     creditSeconds: typeof line.priority === 'object' ? line.priority.creditSeconds : 0,
     serviceLevelSeconds: line.serviceLevelSeconds ?? serviceLevelSeconds,
@@ -104,6 +105,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       group: groupNames.indexOf(route.group),
       afterSeconds: route.afterSeconds ?? 0,
       handleTime: route.handleTime,
+      afterCallWork: route.afterCallWork,
     })),
     balking: line.balking,
     redial: redial && {

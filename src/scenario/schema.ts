@@ -108,7 +108,13 @@ const common = {
   trunks: z.optional(trunks),
 };
 
+const afterCallWork = described(
+  distributionSchema,
+  'Wrap-up: the agent stays busy this long after the caller hangs up (a route\'s replaces its line\'s)',
+);
+
 const lineBehaviour = {
+  afterCallWork: z.optional(afterCallWork),
   balking: z.optional(balkingSchema),
   redial: z.optional(redialSchema),
   maxOnHold: z.optional(maxOnHold),
@@ -135,6 +141,7 @@ const routeSchema = described(
     group: described(name, 'The name of a group'),
     afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
     handleTime: z.optional(described(distributionSchema, "Calls this group takes of this line; default: the line's")),
+    afterCallWork: z.optional(afterCallWork),
   }),
   'A group that serves the line',
 );

@@ -55,6 +55,8 @@ export interface Redial {
 
 /** What a line adds to the single-line form, and the single-line form may carry too. */
 interface LineBehaviour {
+  /** Wrap-up: the agent stays busy this long after the caller hangs up. Absent: none. */
+  afterCallWork?: Distribution;
   balking?: Balking;
   redial?: Redial;
   /** A caller who finds this many on hold on the line is disconnected ("call again later"). */
@@ -94,6 +96,8 @@ export interface Route {
   afterSeconds?: number;
   /** Calls this group takes of this line last this long (the caller's handle uniform, this distribution). */
   handleTime?: Distribution;
+  /** Wrap-up after this group's calls of this line, in place of the line's. */
+  afterCallWork?: Distribution;
 }
 
 /** A call type with its own number or IVR branch. */
@@ -158,6 +162,8 @@ export interface ResolvedRoute {
   /** 0: at once. */
   afterSeconds: number;
   handleTime: Distribution | undefined;
+  /** The route's own wrap-up; undefined: the line's. */
+  afterCallWork: Distribution | undefined;
 }
 
 /** A line with every default filled in. */
@@ -169,6 +175,8 @@ export interface ResolvedLine {
   rateUncertaintyCv: number;
   handleTime: Distribution;
   patience: Distribution | undefined;
+  /** Wrap-up after a call; undefined: none (a route may still have its own). */
+  afterCallWork: Distribution | undefined;
   /** The strict level. */
   priority: number;
   /** Seconds of waiting credited on arrival; 0: none. */

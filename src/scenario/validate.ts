@@ -110,7 +110,7 @@ function bound(origin: string, operator: string, limit: unknown): string {
 }
 
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
-const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold']);
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork']);
 
 // Fields of a line or group put one level off, and what they belong to.
 const MISPLACED_ON_LINE: Record<string, string> = {
@@ -180,6 +180,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       }
       const path = `lines[${l}].routing[${r}]`;
       problems.push(...distributionProblems(route.handleTime, `${path}.handleTime`, true));
+      problems.push(...distributionProblems(route.afterCallWork, `${path}.afterCallWork`, false));
       if (typeof route.group !== 'string' || route.group === '') {
         routingReadable = false;
         return;
@@ -286,6 +287,7 @@ function lineDistributionProblems(line: Record<string, unknown>, prefix: string)
   const problems = [
     ...distributionProblems(line.handleTime, `${prefix}handleTime`, true),
     ...distributionProblems(line.patience, `${prefix}patience`, false),
+    ...distributionProblems(line.afterCallWork, `${prefix}afterCallWork`, false),
   ];
   if (isRecord(line.callback)) problems.push(...distributionProblems(line.callback.handleTime, `${prefix}callback.handleTime`, true));
   if (isRecord(line.redial)) problems.push(...distributionProblems(line.redial.delay, `${prefix}redial.delay`, false));

@@ -75,6 +75,8 @@ function callCounts(figures: Report | Report['lines'][string]): CallCounts {
  * call that may never have held, so `settled` says when the invariants about them apply.
  */
 class CenterState {
+  /** Whether a call of the line that the group answers is wrapped up (after-call work) before the agent is free. */
+  private readonly wrapsUp: (line: string, group: string) => boolean;
   readonly onHold = new Map<string, number>();
   readonly busyAgents = new Map<string, number>();
   readonly onDuty = new Map<string, number>();
@@ -84,6 +86,12 @@ class CenterState {
   beforeArrival = { onHold: 0, present: 0 };
   private readonly holding = new Set<number>();
   private pending: { callerId: number; time: number } | undefined;
+
+  constructor(scenario: MultiLineScenario) {
+    const wrapped = new Set(scenario.lines.flatMap((line) =>
+      line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
+    this.wrapsUp = (line, group) => wrapped.has(`${line}\n${group}`);
+  }
 
   get settled(): boolean {
     return this.pending === undefined;
@@ -118,9 +126,16 @@ class CenterState {
         this.present++;
         break;
       case 'callback-unanswered':
-      case 'call-ended':
         add(this.busyAgents, event.group, -1);
         this.present--;
+        break;
+      case 'call-ended':
+        // The caller hangs up; with after-call work their agent stays busy until it is done.
+        if (!this.wrapsUp(event.line, event.group)) add(this.busyAgents, event.group, -1);
+        this.present--;
+        break;
+      case 'wrap-up-ended':
+        add(this.busyAgents, event.group, -1);
         break;
       case 'agents-changed':
         this.onDuty.set(event.group, event.onDuty);
@@ -272,7 +287,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
     "busy agents never exceed a group's agents on duty, and agents stay above the roster only while finishing calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
@@ -291,11 +306,39 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
+    'a call whose line and group have after-call work is followed by exactly one wrap-up of its agent, wrapUpSeconds after it ended; other calls by none',
+    async (scenario) => {
+      const { events } = await simulation(scenario);
+      const afterCallWork = new Set(scenario.lines.flatMap((line) =>
+        line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
+      const violations = new Violations();
+      const wrapping = new Map<number, { group: string; endedAt: number }>();
+      for (const event of events) {
+        if (event.type === 'call-ended' && afterCallWork.has(`${event.line}\n${event.group}`)) {
+          violations.check(!wrapping.has(event.callerId), () => `${event.time} s: person ${event.callerId}'s call ended twice`);
+          wrapping.set(event.callerId, { group: event.group, endedAt: event.time });
+        }
+        if (event.type === 'wrap-up-ended') {
+          const call = wrapping.get(event.callerId);
+          violations.check(call !== undefined && call.group === event.group, () => `${event.time} s: a wrap-up by ${event.group} of person ${event.callerId}, whose call it did not end`);
+          violations.check(
+            call !== undefined && event.wrapUpSeconds >= 0 && Math.abs(call.endedAt + event.wrapUpSeconds - event.time) < 1e-9,
+            () => `${event.time} s: a wrap-up of ${event.wrapUpSeconds} s after a call that ended at ${call?.endedAt} s`,
+          );
+          wrapping.delete(event.callerId);
+        }
+      }
+      for (const [callerId, call] of wrapping) violations.check(false, () => `person ${callerId}'s call with ${call.group} was never wrapped up`);
+      expect(violations.found.join('\n')).toBe('');
+    },
+  );
+
+  test.prop([multiLineScenario], { numRuns: RUNS })(
     'calls present (on hold, in a call, being dialed) never exceed trunks, and a busy signal comes only when every trunk is in use',
     async (scenario) => {
       const { events } = await simulation(scenario);
       const trunks = scenario.trunks ?? Infinity;
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
@@ -316,7 +359,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
     async (scenario) => {
       const { events } = await simulation(scenario);
       const maxOnHold = new Map(scenario.lines.map((line) => [line.name, line.maxOnHold ?? Infinity]));
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
@@ -350,7 +393,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         scenario.lines.flatMap((line) => line.routing.filter((route) => route.group === group.name).map((route) => ({ line: line.name, afterSeconds: route.afterSeconds ?? 0 }))),
       ]));
       const trunks = scenario.trunks ?? Infinity;
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       const holding = new Map<number, { line: string; since: number }>();
       const requests = new Map<number, { line: string; since: number }>();

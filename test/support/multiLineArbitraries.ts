@@ -5,7 +5,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap, callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, after-call work on lines and routes, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -101,6 +101,7 @@ const lineBody = fc.record(
     ),
     maxOnHold: fc.integer({ min: 0, max: 5 }),
     callback: callbackPolicy,
+    afterCallWork: duration(120, 0),
   },
   { requiredKeys: ['perInterval', 'handleTime', 'priority', 'patience'] },
 );
@@ -116,6 +117,7 @@ const routeOptions = fc.array(
       rank: fc.integer({ min: 0, max: 9 }),
       afterSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
       handleTime: duration(300),
+      afterCallWork: duration(120, 0),
     },
     { requiredKeys: ['used', 'rank'] },
   ),
@@ -160,6 +162,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
         const option = options[g]!;
         if (option.afterSeconds !== undefined) route.afterSeconds = option.afterSeconds;
         if (option.handleTime !== undefined) route.handleTime = option.handleTime;
+        if (option.afterCallWork !== undefined) route.afterCallWork = option.afterCallWork;
         return route;
       });
       // A line needs a group that takes its calls at once (its announced wait divides by them).
@@ -180,6 +183,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       if (body.redial) line.redial = body.redial;
       if (body.maxOnHold !== undefined) line.maxOnHold = body.maxOnHold;
       if (body.callback) line.callback = body.callback;
+      if (body.afterCallWork) line.afterCallWork = body.afterCallWork;
       return line;
     });
     const builtGroups: AgentGroup[] = groups.map((agents, g) => ({ name: groupName(g), agents }));

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src';
+import { solveStationary } from '../support/ctmc';
+import { NEGLIGIBLE, POINT, check, exponential, reportsOf, steadyState, waitTolerance } from '../support/exactChecks';
+
+// What agents do besides talking, against exact Markov chains (test/support/ctmc.ts, which
+// shares no code with the model), as in multiLineExact.test.ts and with its tolerance (16
+// replications, 4.5 standard errors, test/support/exactChecks.ts): after-call work, the choice
+// among idle agents, a group's own order of lines. Every time is exponential, so each center is
+// a Markov chain on a few counts. Each case says which wrong version of the model it catches:
+// the figures of that version (from the same chain changed to have the bug) lie many
+// tolerances away, and the version was run against the test to see it fail.
+
+describe('agents: exact Markov chains', () => {
+  // (a) One line (M/M/5+M) whose calls are followed by after-call work: exponential talk of
+  // 240 s, then an exponential wrap-up of 60 s during which the agent takes no call. The
+  // chain: (agents talking, agents wrapping up, callers on hold); a wrap-up that ends takes
+  // the head of the queue. A caller waits when every agent talks or wraps up. Occupancy counts
+  // both; wrapUpOccupancy the wrap-up alone.
+  //
+  // Wrong versions caught: wrap-up ignored (the agent free when the caller hangs up) gives
+  // abandonment 5.6% instead of 10.9%, a mean wait of 16.7 s instead of 32.7 s and occupancy
+  // 62.9% instead of 74.3%; wrap-up counted as talk gives wrapUpOccupancy 0 instead of 14.9%.
+  // Tolerances are under 1 point and 5% of the wait.
+  it('after-call work keeps the agent busy after the caller hangs up, and occupancy shows it apart', async () => {
+    const line = { perHour: 50, agents: 5, talkSeconds: 240, wrapUpSeconds: 60, patienceSeconds: 300 };
+    const exact = lineWithWrapUp(line);
+    const scenario = steadyState(
+      {
+        arrivals: { perHour: line.perHour },
+        agents: line.agents,
+        handleTime: exponential(line.talkSeconds),
+        afterCallWork: exponential(line.wrapUpSeconds),
+        patience: exponential(line.patienceSeconds),
+      },
+      { slowestMeanSeconds: line.patienceSeconds, seed: 50 },
+    );
+    const reports = await reportsOf(scenario);
+    check('abandonment', reports.map((r) => r.abandonment.fraction), exact.abandonment, POINT);
+    check('mean wait', reports.map((r) => r.hold.meanSeconds), exact.meanWaitSeconds, waitTolerance(exact.meanWaitSeconds));
+    check('probability of waiting', reports.map((r) => r.hold.probWait), exact.probWait, POINT);
+    check('occupancy (talk and wrap-up)', reports.map((r) => r.agents.occupancy), exact.occupancy, POINT);
+    check('wrap-up occupancy', reports.map((r) => r.agents.wrapUpOccupancy ?? NaN), exact.wrapUpOccupancy, POINT);
+    check('the group\'s wrap-up occupancy', reports.map((r) => group(r, 'agents').wrapUpOccupancy ?? NaN), exact.wrapUpOccupancy, POINT);
+  });
+});
+
+const group = (report: Report, name: string) => report.groups[name] as NonNullable<Report['groups'][string]>;
+
+/** Case (a): state [agents talking, agents wrapping up, callers on hold]. */
+function lineWithWrapUp(line: { perHour: number; agents: number; talkSeconds: number; wrapUpSeconds: number; patienceSeconds: number }) {
+  const lambda = line.perHour / 3600;
+  const mu = 1 / line.talkSeconds;
+  const nu = 1 / line.wrapUpSeconds;
+  const theta = 1 / line.patienceSeconds;
+  const n = line.agents;
+  const chain = solveStationary({
+    initial: [0, 0, 0],
+    inside: ([, , q = 0]) => q <= 60,
+    transitions: ([t = 0, w = 0, q = 0], emit) => {
+      if (t + w < n) emit(lambda, [t + 1, w, q]);
+      else emit(lambda, [t, w, q + 1]);
+      if (t > 0) emit(t * mu, [t - 1, w + 1, q]);
+      if (w > 0) emit(w * nu, q > 0 ? [t + 1, w - 1, q - 1] : [t, w - 1, q]);
+      if (q > 0) emit(q * theta, [t, w, q - 1], 'abandoned');
+    },
+  });
+  expect(chain.boundaryMass, 'mass where the truncation cuts').toBeLessThan(NEGLIGIBLE);
+  return {
+    abandonment: chain.flow('abandoned') / lambda,
+    meanWaitSeconds: chain.expectation(([, , q = 0]) => q) / lambda,
+    probWait: chain.probability(([t = 0, w = 0]) => t + w === n),
+    occupancy: chain.expectation(([t = 0, w = 0]) => t + w) / n,
+    wrapUpOccupancy: chain.expectation(([, w = 0]) => w) / n,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioProblems, type MultiLineScenario } from '../../src';
+
+// Validation of what agents do besides talking (after-call work, agent selection, a group's
+// own order of lines): every mistake listed at once, each with its path.
+
+const exponential = { type: 'exponential', meanSeconds: 60 } as const;
+
+function center(): MultiLineScenario {
+  return {
+    durationSeconds: 3600,
+    lines: [
+      { name: 'english', arrivals: { perHour: 60 }, handleTime: { type: 'exponential', meanSeconds: 240 }, routing: [{ group: 'english' }, { group: 'bilingual' }] },
+      { name: 'spanish', arrivals: { perHour: 30 }, handleTime: { type: 'exponential', meanSeconds: 300 }, routing: [{ group: 'bilingual' }] },
+    ],
+    groups: [
+      { name: 'english', agents: 4 },
+      { name: 'bilingual', agents: 3 },
+    ],
+  };
+}
+
+describe('after-call work', () => {
+  it('is accepted on a line, on a route, and in the single-line form', () => {
+    const scenario = center();
+    const withWrapUp = {
+      ...scenario,
+      lines: [{ ...scenario.lines[0]!, afterCallWork: exponential, routing: [{ group: 'english', afterCallWork: { type: 'fixed', seconds: 0 } }, { group: 'bilingual' }] }, scenario.lines[1]!],
+    };
+    expect(scenarioProblems(withWrapUp)).toEqual([]);
+    expect(scenarioProblems({ arrivals: { perHour: 60 }, agents: 3, durationSeconds: 3600, handleTime: exponential, afterCallWork: exponential })).toEqual([]);
+  });
+
+  it('lists every malformed wrap-up with its path', () => {
+    const scenario = center();
+    const problems = scenarioProblems({
+      ...scenario,
+      lines: [
+        { ...scenario.lines[0]!, afterCallWork: { type: 'exponential', meanSeconds: -5 } },
+        { ...scenario.lines[1]!, routing: [{ group: 'bilingual', afterCallWork: { type: 'uniform', minSeconds: 30, maxSeconds: 10 } }] },
+      ],
+    });
+    expect(problems).toEqual([
+      { path: 'lines[0].afterCallWork.meanSeconds', expected: 'a number > 0', received: -5 },
+      { path: 'lines[1].routing[0].afterCallWork.maxSeconds', expected: 'a number >= minSeconds (30)', received: 10 },
+    ]);
+  });
+
+  it('is said to belong on a line when given at the top of a multi-line scenario', () => {
+    expect(scenarioProblems({ ...center(), afterCallWork: exponential })).toEqual([
+      { path: 'afterCallWork', expected: 'no top-level field of the single-line form beside lines (give it on each line)', received: exponential },
+    ]);
+  });
+});
