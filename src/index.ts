@@ -25,6 +25,7 @@ export {
   offersCallback,
   requireSingleLine,
   type AgentGroup,
+  type AgentSelection,
   type Agents,
   type Arrivals,
   type Balking,

@@ -1,6 +1,7 @@
 import { Simulation, type EventHandler } from '../engine';
 import { RandomStreams, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
+import { AgentSelector, IdleSince } from './agentSelection';
 import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
@@ -57,6 +58,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   private readonly dayStream: Uniform;
   /** Some line's calls are wrapped up (after-call work): resolved once, so that a center without pays nothing per call. */
   private readonly afterCallWork: boolean;
+  /** Undefined under 'route-order' (the first idle group in route order takes an arriving call). */
+  private readonly selector: AgentSelector | undefined;
+  /** Under 'longest-idle': each group keeps when its idle agents became idle. */
+  private readonly longestIdle: boolean;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -85,6 +90,11 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     }
     this.linesArriving = this.lines.length;
     this.afterCallWork = this.lines.some((line) => line.afterCallWork);
+    this.longestIdle = scenario.agentSelection === 'longest-idle';
+    if (this.longestIdle) for (const group of this.groups) group.idleSince = new IdleSince();
+    this.selector = scenario.agentSelection === 'route-order'
+      ? undefined
+      : new AgentSelector(scenario.agentSelection, this.groups, streams.stream('agent-selection'));
     this.trunks = scenario.trunks;
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
@@ -113,7 +123,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (point) point.seat(this, this.callers, this.draws, this.callbacks, this.startUniform!);
     else for (const group of this.groups) this.applyStaffing(group, 0);
     for (const line of this.lines) this.scheduleNextArrival(line);
-    if (point) for (const group of this.groups) this.serveWaiting(group);
+    if (point) {
+      if (this.longestIdle) for (const group of this.groups) this.idleChanged(group);
+      for (const group of this.groups) this.serveWaiting(group);
+    }
   }
 
   /**
@@ -132,7 +145,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       line.holding = line.requestsWaiting = 0;
       this.newArrivals(line, scenario, shared, this.options);
     }
-    for (const group of this.groups) group.scheduled = group.onDuty = group.busy = 0;
+    for (const group of this.groups) {
+      group.scheduled = group.onDuty = group.busy = 0;
+      group.idleSince?.clear();
+    }
     this.callbacks.requestsWaiting = 0;
     this.inSystem = this.present = this.wrappingUp = 0;
     this.linesArriving = this.lines.length;
@@ -263,13 +279,22 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       this.sendAway(slot, line, BUSY, 0);
       return;
     }
-    const immediate = line.immediateGroups;
-    for (let i = 0; i < immediate.length; i++) {
-      const group = this.groups[immediate[i]!]!;
-      if (group.busy < group.onDuty) {
+    if (this.selector) {
+      const group = this.selector.pick(line);
+      if (group) {
         this.present++;
         this.answer(slot, line, group);
         return;
+      }
+    } else {
+      const immediate = line.immediateGroups;
+      for (let i = 0; i < immediate.length; i++) {
+        const group = this.groups[immediate[i]!]!;
+        if (group.busy < group.onDuty) {
+          this.present++;
+          this.answer(slot, line, group);
+          return;
+        }
       }
     }
     if (line.holding >= line.maxOnHold) {
@@ -314,6 +339,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
     } else {
       this.callbacks.dial(slot, line, group);
+      if (this.longestIdle) this.idleChanged(group);
     }
   }
 
@@ -324,6 +350,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     callers.group[slot] = group.index;
     callers.agentBusySince[slot] = now;
     group.busy++;
+    if (this.longestIdle) this.idleChanged(group);
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
     // handleSeconds() written out: on this path it was not inlined, and its double came back boxed.
     const draw = callers.handle[slot]!;
@@ -447,7 +474,14 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     } else {
       this.serveWaiting(group);
     }
+    if (this.longestIdle) this.idleChanged(group);
     if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
+  // Under 'longest-idle': an agent who took a call or left was the longest idle; one freed or
+  // come on duty and still idle is idle from now (see IdleSince).
+  private idleChanged(group: GroupRuntime): void {
+    group.idleSince!.sync(group.onDuty - group.busy, this.simulation.now);
   }
 
   // With trunks all in use, idle agents may have left requests undialed: a freed trunk lets them dial.
@@ -475,6 +509,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     group.onDuty = group.onDuty > group.scheduled ? Math.max(group.scheduled, group.busy) : group.scheduled;
     this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
     if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, group.index, interval + 1);
+    if (this.longestIdle) this.idleChanged(group);
     this.serveWaiting(group);
     if (this.drained && !this.rosterChangesLeft()) this.simulation.stop();
   }

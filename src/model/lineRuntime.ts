@@ -1,6 +1,7 @@
 import { byInversion, compileDistribution, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
 import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
+import type { IdleSince } from './agentSelection';
 import { HoldLine } from './holdLine';
 
 /** A delayed route of a line: the group becomes eligible once the caller has waited `afterSeconds`. */
@@ -126,6 +127,8 @@ export class GroupRuntime {
   /** The lines routed to this group, and after how long each line's callers become eligible. */
   readonly lines: LineRuntime[] = [];
   readonly delays: number[] = [];
+  /** When each idle agent became idle, kept only when the scenario selects the longest-idle agent. */
+  idleSince: IdleSince | undefined;
 
   constructor(
     readonly index: number,

@@ -1,5 +1,6 @@
 export type {
   AgentGroup,
+  AgentSelection,
   Agents,
   Arrivals,
   Balking,

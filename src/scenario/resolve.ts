@@ -83,6 +83,7 @@ function common(scenario: Scenario, durationSeconds: number, serviceLevelSeconds
     warmupSeconds: scenario.warmupSeconds ?? 0,
     serviceLevelSeconds,
     trunks: scenario.trunks ?? Infinity,
+    agentSelection: scenario.agentSelection ?? 'route-order',
   };
 }
 

@@ -106,6 +106,12 @@ const common = {
   warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
   serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
   trunks: z.optional(trunks),
+  agentSelection: z.optional(
+    described(
+      z.enum(['route-order', 'longest-idle', 'random']),
+      "Which idle agent takes an arriving call when several groups of its line's routing have one: the first group in route order (default), the agent idle longest, or an idle agent at random",
+    ),
+  ),
 };
 
 const afterCallWork = described(

@@ -63,6 +63,14 @@ interface LineBehaviour {
   maxOnHold?: number;
 }
 
+/**
+ * Which idle agent takes an arriving call when several of the groups that take its line at once
+ * have one: the first in the line's routing (`'route-order'`), the agent idle the longest
+ * (`'longest-idle'`), or one of the idle agents at random (`'random'`, so a group with more idle
+ * agents is picked more often).
+ */
+export type AgentSelection = 'route-order' | 'longest-idle' | 'random';
+
 /** The fields both forms share. */
 interface ScenarioCommon {
   name?: string;
@@ -76,6 +84,8 @@ interface ScenarioCommon {
   serviceLevelSeconds?: number;
   /** Calls the center can hold at once (on hold and in a call); absent: no limit. */
   trunks?: number;
+  /** default 'route-order' */
+  agentSelection?: AgentSelection;
 }
 
 /** One line served by one pool of agents: the form most scenarios take. */
@@ -213,6 +223,7 @@ export interface ResolvedScenario {
   rateUncertaintyCv: number;
   /** Infinity: no limit. */
   trunks: number;
+  agentSelection: AgentSelection;
   lines: readonly ResolvedLine[];
   groups: readonly ResolvedGroup[];
   /** The length of one row of `Report.intervals`. */

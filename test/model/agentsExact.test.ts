@@ -43,9 +43,89 @@ describe('agents: exact Markov chains', () => {
     check('wrap-up occupancy', reports.map((r) => r.agents.wrapUpOccupancy ?? NaN), exact.wrapUpOccupancy, POINT);
     check('the group\'s wrap-up occupancy', reports.map((r) => group(r, 'agents').wrapUpOccupancy ?? NaN), exact.wrapUpOccupancy, POINT);
   });
+
+  // (b) One line served at once by two groups of 3 agents, `fast` first in its routing (calls
+  // of 240 s there) and `slow` (360 s), with agentSelection 'longest-idle': a caller who finds
+  // idle agents goes to the one idle the longest, whichever group. The chain: (callers on hold,
+  // then the idle agents' groups in the order they became idle); an arrival takes the first of
+  // them, a freed agent takes the head of the queue or joins the end of the idle order.
+  //
+  // Wrong version caught: route order kept (the `fast` group first whenever it has an idle
+  // agent) puts `fast` at 67.8% occupancy and `slow` at 43.8% instead of 54.7% and 62.8%, and
+  // 69.9% of the answered calls with `fast` instead of 56.6%. (In this chain any choice blind to the
+  // group gives the same figures, random or the most recently idle: service is exponential,
+  // so which idle agent goes first does not change who frees up next. The worked example in
+  // agentSelection.test.ts tells longest-idle apart from those.)
+  it("longest-idle: each group's occupancy and share of the calls", async () => {
+    const load = { perHour: 45, agents: 3, fastSeconds: 240, slowSeconds: 360, patienceSeconds: 300 };
+    const exact = longestIdleTwoGroups(load);
+    const scenario = steadyState(
+      {
+        agentSelection: 'longest-idle' as const,
+        lines: [
+          {
+            name: 'calls',
+            arrivals: { perHour: load.perHour },
+            handleTime: exponential(300),
+            patience: exponential(load.patienceSeconds),
+            routing: [
+              { group: 'fast', handleTime: exponential(load.fastSeconds) },
+              { group: 'slow', handleTime: exponential(load.slowSeconds) },
+            ],
+          },
+        ],
+        groups: [
+          { name: 'fast', agents: load.agents },
+          { name: 'slow', agents: load.agents },
+        ],
+      },
+      { slowestMeanSeconds: load.slowSeconds, seed: 60, countedHours: 1500 },
+    );
+    const reports = await reportsOf(scenario);
+    check('fast: occupancy', reports.map((r) => group(r, 'fast').occupancy), exact.occupancy.fast, POINT);
+    check('slow: occupancy', reports.map((r) => group(r, 'slow').occupancy), exact.occupancy.slow, POINT);
+    check('share of the calls answered by fast', reports.map((r) => (group(r, 'fast').answered.calls ?? 0) / r.callers.answered), exact.shareFast, POINT);
+    check('mean wait', reports.map((r) => r.hold.meanSeconds), exact.meanWaitSeconds, waitTolerance(exact.meanWaitSeconds));
+    check('abandonment', reports.map((r) => r.abandonment.fraction), exact.abandonment, POINT);
+  });
 });
 
 const group = (report: Report, name: string) => report.groups[name] as NonNullable<Report['groups'][string]>;
+
+/** Case (b): state [callers on hold, then the groups (0 fast, 1 slow) of the idle agents, longest idle first]. */
+function longestIdleTwoGroups(load: { perHour: number; agents: number; fastSeconds: number; slowSeconds: number; patienceSeconds: number }) {
+  const lambda = load.perHour / 3600;
+  const mu = [1 / load.fastSeconds, 1 / load.slowSeconds];
+  const theta = 1 / load.patienceSeconds;
+  const n = load.agents;
+  const busy = (idle: readonly number[], g: number) => n - idle.filter((x) => x === g).length;
+  const chain = solveStationary({
+    initial: [0, ...Array<number>(n).fill(0), ...Array<number>(n).fill(1)],
+    inside: ([q = 0]) => q <= 50,
+    transitions: ([q = 0, ...idle], emit) => {
+      if (idle.length > 0) emit(lambda, [q, ...idle.slice(1)], `answered by ${idle[0]}`);
+      else emit(lambda, [q + 1]);
+      for (const g of [0, 1]) {
+        const b = busy(idle, g);
+        if (b === 0) continue;
+        if (q > 0) emit(b * mu[g]!, [q - 1, ...idle], `answered by ${g}`);
+        else emit(b * mu[g]!, [q, ...idle, g]);
+      }
+      if (q > 0) emit(q * theta, [q - 1, ...idle], 'abandoned');
+    },
+  });
+  expect(chain.boundaryMass, 'mass where the truncation cuts').toBeLessThan(NEGLIGIBLE);
+  const answered = chain.flow('answered by 0') + chain.flow('answered by 1');
+  return {
+    occupancy: {
+      fast: chain.expectation(([, ...idle]) => busy(idle, 0)) / n,
+      slow: chain.expectation(([, ...idle]) => busy(idle, 1)) / n,
+    },
+    shareFast: chain.flow('answered by 0') / answered,
+    meanWaitSeconds: chain.expectation(([q = 0]) => q) / lambda,
+    abandonment: chain.flow('abandoned') / lambda,
+  };
+}
 
 /** Case (a): state [agents talking, agents wrapping up, callers on hold]. */
 function lineWithWrapUp(line: { perHour: number; agents: number; talkSeconds: number; wrapUpSeconds: number; patienceSeconds: number }) {

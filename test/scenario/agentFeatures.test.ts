@@ -52,3 +52,20 @@ describe('after-call work', () => {
     ]);
   });
 });
+
+describe('agent selection', () => {
+  it('takes the three rules, in either form', () => {
+    for (const agentSelection of ['route-order', 'longest-idle', 'random'] as const) {
+      expect(scenarioProblems({ ...center(), agentSelection })).toEqual([]);
+    }
+    expect(scenarioProblems({ arrivals: { perHour: 60 }, agents: 3, durationSeconds: 3600, handleTime: exponential, agentSelection: 'random' })).toEqual([]);
+  });
+
+  it('lists an unknown rule with its path beside the other mistakes', () => {
+    const scenario = center();
+    expect(scenarioProblems({ ...scenario, agentSelection: 'fastest', lines: [{ ...scenario.lines[0]!, afterCallWork: { type: 'fixed', seconds: -1 } }, scenario.lines[1]!] })).toEqual([
+      { path: 'agentSelection', expected: 'one of "route-order", "longest-idle", "random"', received: 'fastest' },
+      { path: 'lines[0].afterCallWork.seconds', expected: 'a number >= 0', received: -1 },
+    ]);
+  });
+});
