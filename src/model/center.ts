@@ -88,6 +88,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       for (const route of line.spec.routing) this.groups[route.group]!.serve(line, route.afterSeconds);
       this.newArrivals(line, scenario, shared, options);
     }
+    scenario.groups.forEach((group, g) => group.lineOrder.length > 0 && this.groups[g]!.order(group.lineOrder));
     this.linesArriving = this.lines.length;
     this.afterCallWork = this.lines.some((line) => line.afterCallWork);
     this.longestIdle = scenario.agentSelection === 'longest-idle';

@@ -147,10 +147,31 @@ export class GroupRuntime {
     return false;
   }
 
+  /**
+   * The lines of the group's own order (`lineOrder`), which come first in `lines` in that
+   * order: an agent takes the first of them with an eligible caller before any other line.
+   */
+  preferred = 0;
+
   /** Registers a line that routes to this group. */
   serve(line: LineRuntime, afterSeconds: number): void {
     this.lines.push(line);
     this.delays.push(afterSeconds);
+  }
+
+  /** Puts the lines of the group's own order first, in that order; the others keep theirs. */
+  order(lineOrder: readonly number[]): void {
+    const rank = (line: LineRuntime) => {
+      const at = lineOrder.indexOf(line.index);
+      return at < 0 ? lineOrder.length : at;
+    };
+    const routes = this.lines.map((line, i) => ({ line, delay: this.delays[i]! }));
+    routes.sort((a, b) => rank(a.line) - rank(b.line));
+    routes.forEach((route, i) => {
+      this.lines[i] = route.line;
+      this.delays[i] = route.delay;
+    });
+    this.preferred = lineOrder.length;
   }
 }
 

@@ -46,7 +46,7 @@ function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
     multiLine: false,
     rateUncertaintyCv: 0,
     lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME])],
-    groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds) }],
+    groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds), lineOrder: [] }],
     reportIntervalSeconds: reportInterval(arrivalSchedule?.intervalSeconds ?? agentSchedule?.intervalSeconds, durationSeconds),
   };
 }
@@ -64,7 +64,11 @@ function resolveMultiLine(scenario: MultiLineScenario): ResolvedScenario {
     multiLine: true,
     rateUncertaintyCv: scenario.rateUncertainty?.cv ?? 0,
     lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames)),
-    groups: scenario.groups.map((group) => ({ name: group.name, agents: rosterOf(group.agents, durationSeconds) })),
+    groups: scenario.groups.map((group) => ({
+      name: group.name,
+      agents: rosterOf(group.agents, durationSeconds),
+      lineOrder: (group.lineOrder ?? []).map((name) => scenario.lines.findIndex((line) => line.name === name)),
+    })),
     // Rows follow the shortest of the planner's own intervals.
     reportIntervalSeconds: reportInterval(
       arrivalSchedules.length > 0

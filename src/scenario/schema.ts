@@ -179,7 +179,16 @@ const lineSchema = described(
 );
 
 const groupSchema = described(
-  z.strictObject({ name: described(name, 'Unique; routes name it'), agents: agentsSchema }),
+  z.strictObject({
+    name: described(name, 'Unique; routes name it'),
+    agents: agentsSchema,
+    lineOrder: z.optional(
+      described(
+        z.array(name).check(z.minLength(1)),
+        "Lines this group's agents take first, in this order (each a line that routes to the group); then the others by line priority and longest wait",
+      ),
+    ),
+  }),
   'Agents who share skills and a roster',
 );
 

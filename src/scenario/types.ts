@@ -134,6 +134,11 @@ export interface Line extends LineBehaviour {
 export interface AgentGroup {
   name: string;
   agents: Agents;
+  /**
+   * Lines this group's agents take first, in this order (each must route to the group); then
+   * the other lines by priority and longest wait, as for a group without one.
+   */
+  lineOrder?: readonly string[];
 }
 
 /** A center with several lines over agent groups (DESIGN.md, "Many lines, agent groups, redials"). */
@@ -205,6 +210,8 @@ export interface ResolvedGroup {
   name: string;
   /** Agents per interval; a constant is one interval, and the last count holds after it. */
   agents: Schedule;
+  /** The group's own order of lines, by line index (empty: none). */
+  lineOrder: readonly number[];
 }
 
 /**

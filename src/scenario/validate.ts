@@ -215,6 +215,27 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     if (typeof group.name === 'string' && group.name !== '' && !routed.has(group.name)) {
       problems.push({ path: `groups[${g}].name`, expected: 'a group that some line routes to', received: group.name });
     }
+    problems.push(...lineOrderProblems(group, g, lines));
+  });
+  return problems;
+}
+
+// A group's own order of lines: lines that route to it, each once.
+function lineOrderProblems(group: Record<string, unknown>, g: number, lines: Array<Record<string, unknown>>): ScenarioProblem[] {
+  if (!Array.isArray(group.lineOrder) || typeof group.name !== 'string') return [];
+  const serving = lines
+    .filter((line) => Array.isArray(line.routing) && line.routing.some((route: unknown) => isRecord(route) && route.group === group.name))
+    .map((line) => line.name);
+  const seen = new Set<unknown>();
+  const problems: ScenarioProblem[] = [];
+  group.lineOrder.forEach((name: unknown, i) => {
+    if (typeof name !== 'string' || name === '') return;
+    const path = `groups[${g}].lineOrder[${i}]`;
+    if (seen.has(name)) problems.push({ path, expected: 'a line not listed already', received: name });
+    else if (!serving.includes(name)) {
+      problems.push({ path, expected: `the name of a line that routes to ${group.name} (${serving.map((n) => JSON.stringify(n)).join(', ')})`, received: name });
+    }
+    seen.add(name);
   });
   return problems;
 }

@@ -69,3 +69,24 @@ describe('agent selection', () => {
     ]);
   });
 });
+
+describe("a group's own order of lines", () => {
+  it('is accepted when it lists lines that route to the group', () => {
+    const scenario = center();
+    expect(scenarioProblems({ ...scenario, groups: [scenario.groups[0]!, { ...scenario.groups[1]!, lineOrder: ['spanish', 'english'] }] })).toEqual([]);
+  });
+
+  it('lists a line that does not route to the group, a line listed twice and an empty order, each with its path', () => {
+    const scenario = center();
+    expect(scenarioProblems({
+      ...scenario,
+      groups: [{ ...scenario.groups[0]!, lineOrder: ['spanish'] }, { ...scenario.groups[1]!, lineOrder: ['spanish', 'spanish'] }],
+    })).toEqual([
+      { path: 'groups[0].lineOrder[0]', expected: 'the name of a line that routes to english ("english")', received: 'spanish' },
+      { path: 'groups[1].lineOrder[1]', expected: 'a line not listed already', received: 'spanish' },
+    ]);
+    expect(scenarioProblems({ ...scenario, groups: [{ ...scenario.groups[0]!, lineOrder: [] }, scenario.groups[1]!] })).toEqual([
+      { path: 'groups[0].lineOrder', expected: 'at least 1 entries', received: [] },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap, callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, after-call work on lines and routes, every agent selection, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -135,9 +135,14 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
     rateUncertaintyCv: fc.option(cv, { nil: undefined }),
     agentSelection: fc.option(fc.constantFrom('route-order' as const, 'longest-idle' as const, 'random' as const), { nil: undefined }),
     groups: fc.array(agents, { minLength: 1, maxLength: 3 }),
+    // Per group, maybe its own order of lines: a rank per line (odd ranks leave the line out).
+    lineOrders: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }), { nil: undefined, freq: 2 }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     lines: fc.array(fc.tuple(lineBody, routeOptions), { minLength: 1, maxLength: 4 }),
   })
-  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, rateUncertaintyCv, agentSelection, groups: rosters, lines }) => {
+  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, rateUncertaintyCv, agentSelection, groups: rosters, lineOrders, lines }) => {
     const durationSeconds = intervalSeconds * intervals;
     const groupName = (g: number) => `group-${g}`;
     // Some group stays open: the first, if none would.
@@ -187,7 +192,13 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       if (body.afterCallWork) line.afterCallWork = body.afterCallWork;
       return line;
     });
-    const builtGroups: AgentGroup[] = groups.map((agents, g) => ({ name: groupName(g), agents }));
+    const builtGroups: AgentGroup[] = groups.map((agents, g) => {
+      const group: AgentGroup = { name: groupName(g), agents };
+      const ranks = lineOrders[g];
+      const lineOrder = ranks && orders.flatMap((order, l) => (order.includes(g) && ranks[l]! % 2 === 0 ? [l] : [])).sort((a, b) => ranks[a]! - ranks[b]!);
+      if (lineOrder && lineOrder.length > 0) group.lineOrder = lineOrder.map((l) => `line-${l}`);
+      return group;
+    });
     const scenario: MultiLineScenario = {
       seed,
       durationSeconds,
