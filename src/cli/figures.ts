@@ -40,7 +40,7 @@ export function featuresOf(...scenarios: Scenario[]): Features {
     people: multiLine || lines.some((line) => line.redial !== undefined),
     balked: lines.some((line) => line.balking !== undefined),
     busy: scenarios.some((s) => s.trunks !== undefined),
-    disconnected: lines.some((line) => line.maxOnHold !== undefined),
+    disconnected: lines.some((line) => line.maxOnHold !== undefined) || scenarios.some((s) => s.queueCapacity !== undefined),
   };
 }
 

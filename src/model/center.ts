@@ -46,6 +46,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   readonly groups: readonly GroupRuntime[];
   private readonly callers = new CallerSlots();
   private readonly trunks: number;
+  /** Callers on hold over all lines at most (Infinity: no limit). */
+  private readonly queueCapacity: number;
   private readonly warmupSeconds: number;
   private readonly durationSeconds: number;
   private readonly draws: CallDraws;
@@ -97,6 +99,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       ? undefined
       : new AgentSelector(scenario.agentSelection, this.groups, streams.stream('agent-selection'));
     this.trunks = scenario.trunks;
+    this.queueCapacity = scenario.queueCapacity;
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
     this.draws = new CallDraws(this.callers, options.decisions);
@@ -298,7 +301,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
         }
       }
     }
-    if (line.holding >= line.maxOnHold) {
+    if (line.holding >= line.maxOnHold || (this.queueCapacity !== Infinity && this.onHold() >= this.queueCapacity)) {
       this.sendAway(slot, line, DISCONNECTED, 0);
       return;
     }
@@ -317,6 +320,13 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const inverse = line.patienceByInversion;
     const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+  }
+
+  // Callers on hold over all lines (counted only where the center has a queue capacity).
+  private onHold(): number {
+    let holding = 0;
+    for (const line of this.lines) holding += line.holding;
+    return holding;
   }
 
   /** Joins a queue as a new visit (older entries and timers of the slot become stale). */

@@ -87,6 +87,7 @@ function common(scenario: Scenario, durationSeconds: number, serviceLevelSeconds
     warmupSeconds: scenario.warmupSeconds ?? 0,
     serviceLevelSeconds,
     trunks: scenario.trunks ?? Infinity,
+    queueCapacity: scenario.queueCapacity ?? Infinity,
     agentSelection: scenario.agentSelection ?? 'route-order',
   };
 }

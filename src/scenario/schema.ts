@@ -106,6 +106,12 @@ const common = {
   warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
   serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
   trunks: z.optional(trunks),
+  queueCapacity: z.optional(
+    described(
+      z.int().check(z.minimum(0)),
+      'Callers on hold over all lines at most: a caller who would join a queue when this many hold is disconnected (told to call again later)',
+    ),
+  ),
   agentSelection: z.optional(
     described(
       z.enum(['route-order', 'longest-idle', 'random']),

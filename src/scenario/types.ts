@@ -84,6 +84,11 @@ interface ScenarioCommon {
   serviceLevelSeconds?: number;
   /** Calls the center can hold at once (on hold and in a call); absent: no limit. */
   trunks?: number;
+  /**
+   * Callers on hold over all lines at most; a caller who would join a queue when this many
+   * hold is disconnected ("call again later"), as by a line's maxOnHold. Absent: no limit.
+   */
+  queueCapacity?: number;
   /** default 'route-order' */
   agentSelection?: AgentSelection;
 }
@@ -230,6 +235,8 @@ export interface ResolvedScenario {
   rateUncertaintyCv: number;
   /** Infinity: no limit. */
   trunks: number;
+  /** Callers on hold over all lines at most; Infinity: no limit. */
+  queueCapacity: number;
   agentSelection: AgentSelection;
   lines: readonly ResolvedLine[];
   groups: readonly ResolvedGroup[];

@@ -83,7 +83,7 @@ class CenterState {
   readonly scheduled = new Map<string, number>();
   present = 0;
   /** Callers on hold on the arriving call's line, and calls present, just before the last arrival. */
-  beforeArrival = { onHold: 0, present: 0 };
+  beforeArrival = { onHold: 0, totalOnHold: 0, present: 0 };
   private readonly holding = new Set<number>();
   private pending: { callerId: number; time: number } | undefined;
 
@@ -91,6 +91,13 @@ class CenterState {
     const wrapped = new Set(scenario.lines.flatMap((line) =>
       line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
     this.wrapsUp = (line, group) => wrapped.has(`${line}\n${group}`);
+  }
+
+  /** Callers on hold over all lines. */
+  get totalOnHold(): number {
+    let total = 0;
+    for (const count of this.onHold.values()) total += count;
+    return total;
   }
 
   get settled(): boolean {
@@ -103,7 +110,7 @@ class CenterState {
     if (!atArrival || !AT_ARRIVAL.has(event.type)) this.pending = undefined;
     switch (event.type) {
       case 'arrival':
-        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, present: this.present };
+        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
         this.holding.add(event.callerId);
         add(this.onHold, event.line, 1);
         this.present++;
@@ -355,22 +362,28 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "callers on hold never exceed a line's maxOnHold, and a courtesy disconnect comes only when the line's queue is full",
+    "callers on hold never exceed a line's maxOnHold nor the center's queueCapacity, and a courtesy disconnect comes only when the line's queue or the center's is full",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const maxOnHold = new Map(scenario.lines.map((line) => [line.name, line.maxOnHold ?? Infinity]));
+      const capacity = scenario.queueCapacity ?? Infinity;
       const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
         if (event.type === 'disconnected') {
           const limit = maxOnHold.get(event.line)!;
-          violations.check(state.beforeArrival.onHold >= limit, () => `${event.time} s: disconnected from ${event.line} with ${state.beforeArrival.onHold} on hold (maxOnHold ${limit})`);
+          const { onHold, totalOnHold } = state.beforeArrival;
+          violations.check(
+            onHold >= limit || totalOnHold >= capacity,
+            () => `${event.time} s: disconnected from ${event.line} with ${onHold} on hold (maxOnHold ${limit}), ${totalOnHold} in all (queueCapacity ${capacity})`,
+          );
         }
         if (state.settled && isCallEvent(event)) {
           const onHold = state.onHold.get(event.line) ?? 0;
           const limit = maxOnHold.get(event.line)!;
           violations.check(onHold >= 0 && onHold <= limit, () => `${event.time} s, ${event.type}: ${onHold} on hold on ${event.line} (maxOnHold ${limit})`);
+          violations.check(state.totalOnHold <= capacity, () => `${event.time} s, ${event.type}: ${state.totalOnHold} on hold in all (queueCapacity ${capacity})`);
         }
       }
       for (const line of maxOnHold.keys()) violations.check((state.onHold.get(line) ?? 0) === 0, () => `callers still on hold on ${line} at the end`);

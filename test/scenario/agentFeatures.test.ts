@@ -90,3 +90,15 @@ describe("a group's own order of lines", () => {
     ]);
   });
 });
+
+describe('queue capacity', () => {
+  it('takes a whole number of callers, 0 included, in either form', () => {
+    expect(scenarioProblems({ ...center(), queueCapacity: 0 })).toEqual([]);
+    expect(scenarioProblems({ arrivals: { perHour: 60 }, agents: 3, durationSeconds: 3600, handleTime: exponential, queueCapacity: 10 })).toEqual([]);
+  });
+
+  it('lists a negative or fractional capacity with its path', () => {
+    expect(scenarioProblems({ ...center(), queueCapacity: -1 })).toEqual([{ path: 'queueCapacity', expected: 'a number >= 0', received: -1 }]);
+    expect(scenarioProblems({ ...center(), queueCapacity: 2.5 })).toEqual([{ path: 'queueCapacity', expected: 'an integer', received: 2.5 }]);
+  });
+});

@@ -5,7 +5,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap, callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -132,6 +132,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
     intervals: fc.integer({ min: 1, max: 4 }),
     warmupPercent: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 80 })),
     trunks: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    queueCapacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
     rateUncertaintyCv: fc.option(cv, { nil: undefined }),
     agentSelection: fc.option(fc.constantFrom('route-order' as const, 'longest-idle' as const, 'random' as const), { nil: undefined }),
     groups: fc.array(agents, { minLength: 1, maxLength: 3 }),
@@ -142,7 +143,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
     }),
     lines: fc.array(fc.tuple(lineBody, routeOptions), { minLength: 1, maxLength: 4 }),
   })
-  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, rateUncertaintyCv, agentSelection, groups: rosters, lineOrders, lines }) => {
+  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, queueCapacity, rateUncertaintyCv, agentSelection, groups: rosters, lineOrders, lines }) => {
     const durationSeconds = intervalSeconds * intervals;
     const groupName = (g: number) => `group-${g}`;
     // Some group stays open: the first, if none would.
@@ -207,6 +208,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       groups: builtGroups,
     };
     if (trunks !== undefined) scenario.trunks = trunks;
+    if (queueCapacity !== undefined) scenario.queueCapacity = queueCapacity;
     if (rateUncertaintyCv !== undefined) scenario.rateUncertainty = { cv: rateUncertaintyCv };
     if (agentSelection !== undefined) scenario.agentSelection = agentSelection;
     return scenario;
