@@ -56,10 +56,16 @@ export class CallDraws {
     const keyed = this.keyed;
     const key = callers.personKey[slot]!;
     const attempt = callers.attempt[slot]!;
-    this.startKeyed(key, attempt, DRAW_HANDLE);
-    callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
-    this.startKeyed(key, attempt, DRAW_PATIENCE);
-    callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
+    const redial = line.redial;
+    // A kept handle time or patience is the slot's from the person's first call, left as it is.
+    if (!redial?.keepHandleTime) {
+      this.startKeyed(key, attempt, DRAW_HANDLE);
+      callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
+    }
+    if (!redial?.keepPatience) {
+      this.startKeyed(key, attempt, DRAW_PATIENCE);
+      callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
+    }
     if (line.callback) {
       this.startKeyed(key, attempt, DRAW_OPT_IN);
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed.next();
@@ -80,12 +86,12 @@ export class CallDraws {
     }
   }
 
-  /** After this call was sent away: the delay before the person calls again, or -1 when they do not. */
-  redialDelay(slot: number, line: LineRuntime): number {
+  /** After this call was sent away (`outcome`, see lineRuntime.ts): the delay before the person calls again, or -1 when they do not. */
+  redialDelay(slot: number, line: LineRuntime, outcome: number): number {
     const redial = line.redial;
     const callers = this.callers;
     const attempt = callers.attempt[slot]!;
-    if (!redial || attempt >= redial.maxAttempts) return -1;
+    if (!redial || attempt >= redial.maxAttempts || (redial.afterMask & (1 << outcome)) === 0) return -1;
     const key = callers.personKey[slot]!;
     this.startKeyed(key, attempt, DRAW_REDIAL);
     if (!(this.keyed.next() < redial.probability)) return -1;

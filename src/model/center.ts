@@ -9,7 +9,7 @@ import type { CenterOptions } from './centerOptions';
 import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
 import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
 import type { HoldLine } from './holdLine';
-import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
+import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 import type { StartingPoint } from './startingPoint';
@@ -21,11 +21,6 @@ import type { StartingPoint } from './startingPoint';
 // one run's arrays and observer a run longer.
 let lastCenter: ContactCenter | undefined;
 
-// How a call that cannot wait ends.
-const BALKED = 0;
-const BUSY = 1;
-const DISCONNECTED = 2;
-const ABANDONED = 3;
 
 /**
  * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
@@ -464,7 +459,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
     else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
     else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
-    const delay = this.draws.redialDelay(slot, line);
+    const delay = this.draws.redialDelay(slot, line, outcome);
     if (delay >= 0) {
       callers.state[slot] = REDIAL_WAIT;
       callers.generation[slot]!++;

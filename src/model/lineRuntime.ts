@@ -4,6 +4,26 @@ import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import type { IdleSince } from './agentSelection';
 import { HoldLine } from './holdLine';
 
+// How a call ends without an agent: the outcomes after which a person may call again, as bits
+// of a line's `redial.after`.
+export const BALKED = 0;
+export const BUSY = 1;
+export const DISCONNECTED = 2;
+export const ABANDONED = 3;
+const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED };
+
+/** A line's redial rule, compiled. */
+export interface RedialRule {
+  probability: number;
+  delay: Sampler;
+  maxAttempts: number;
+  /** Bit `outcome` set: a call that ended so may be followed by a redial. */
+  afterMask: number;
+  /** A redial keeps the person's patience, or their handle time, instead of drawing anew. */
+  keepPatience: boolean;
+  keepHandleTime: boolean;
+}
+
 /** A delayed route of a line: the group becomes eligible once the caller has waited `afterSeconds`. */
 export interface DelayedRoute {
   group: number;
@@ -51,7 +71,7 @@ export class LineRuntime {
   readonly afterCallWork: boolean;
   /** After-call work by group index (the route's, else the line's; undefined: none). */
   readonly wrapUpByGroup: Array<Sampler | undefined> = [];
-  readonly redial: { probability: number; delay: Sampler; maxAttempts: number } | undefined;
+  readonly redial: RedialRule | undefined;
 
   // First calls draw from streams of the line's own; redials from the person's key.
   readonly handleStream: Uniform;
@@ -102,7 +122,15 @@ export class LineRuntime {
       this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
     }
     this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
-    this.redial = spec.redial && { ...spec.redial, delay: compileDistribution(spec.redial.delay) };
+    const redial = spec.redial;
+    this.redial = redial && {
+      probability: redial.probability,
+      delay: compileDistribution(redial.delay),
+      maxAttempts: redial.maxAttempts,
+      afterMask: redial.after.reduce((mask, outcome) => mask | (1 << SENT_AWAY[outcome]!), 0),
+      keepPatience: redial.keep.includes('patience'),
+      keepHandleTime: redial.keep.includes('handleTime'),
+    };
     const stream = (name: string) => streams.stream(streamPrefix + name);
     this.arrivalStream = stream('arrivals');
     this.rateStream = stream('rate-uncertainty');

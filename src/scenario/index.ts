@@ -10,6 +10,7 @@ export type {
   Line,
   MultiLineScenario,
   Redial,
+  RedialAfter,
   ResolvedCallbackPolicy,
   ResolvedGroup,
   ResolvedLine,

@@ -118,6 +118,8 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       probability: redial.probability,
       delay: redial.delay,
       maxAttempts: redial.maxAttempts ?? DEFAULT_REDIAL_ATTEMPTS,
+      after: redial.after ?? ['abandoned', 'busy', 'disconnected', 'balked'],
+      keep: redial.keep ?? [],
     },
     maxOnHold: line.maxOnHold ?? Infinity,
     callback: line.callback && resolveCallback(line.callback),

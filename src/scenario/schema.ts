@@ -84,6 +84,18 @@ const redialSchema = described(
     probability: described(probability, 'Share of callers sent away (abandoned, balked, busy, disconnected) who call again'),
     delay: described(distributionSchema, 'From the end of one call to the next'),
     maxAttempts: z.optional(described(z.int().check(z.minimum(1)), 'Calls in all, the first included; default 10')),
+    after: z.optional(
+      described(
+        z.array(z.enum(['abandoned', 'busy', 'disconnected', 'balked'])).check(z.minLength(1)),
+        'The outcomes after which a person calls again; default all four',
+      ),
+    ),
+    keep: z.optional(
+      described(
+        z.array(z.enum(['patience', 'handleTime'])),
+        "What a redial keeps of the person's first call (the same patience, the same handle time) instead of drawing anew; default nothing",
+      ),
+    ),
   }),
   'Callers sent away call the same line again',
 );

@@ -51,7 +51,14 @@ export interface Redial {
   delay: Distribution;
   /** Calls in all, the first included; default 10. */
   maxAttempts?: number;
+  /** The outcomes after which a person calls again; default all four. */
+  after?: readonly RedialAfter[];
+  /** What a redial keeps of the person's first call instead of drawing anew; default nothing. */
+  keep?: ReadonlyArray<'patience' | 'handleTime'>;
 }
+
+/** An outcome of a call sent away, after which the person may redial. */
+export type RedialAfter = 'abandoned' | 'busy' | 'disconnected' | 'balked';
 
 /** What a line adds to the single-line form, and the single-line form may carry too. */
 interface LineBehaviour {
@@ -204,7 +211,9 @@ export interface ResolvedLine {
   serviceLevelSeconds: number;
   routing: readonly ResolvedRoute[];
   balking: Balking | undefined;
-  redial: { probability: number; delay: Distribution; maxAttempts: number } | undefined;
+  redial:
+    | { probability: number; delay: Distribution; maxAttempts: number; after: readonly RedialAfter[]; keep: ReadonlyArray<'patience' | 'handleTime'> }
+    | undefined;
   /** Infinity: no courtesy disconnect. */
   maxOnHold: number;
   callback: ResolvedCallbackPolicy | undefined;

@@ -257,7 +257,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    'a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected), never after taking a callback, and never beyond maxAttempts calls',
+    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
@@ -276,7 +276,8 @@ describe('invariants of the multi-line model over random valid scenarios (every 
             violations.check(event.attempt === person.attempt + 1, () => `${call} follows call ${person.attempt}`);
             violations.check(event.line === person.line, () => `${call} redials another line than ${person.line}`);
             violations.check(!person.tookCallback, () => `${call} follows a callback they took`);
-            violations.check(SENT_AWAY.has(person.outcome ?? ''), () => `${call} follows ${person.outcome ?? 'no outcome'}`);
+            const after = lines.get(event.line)!.redial?.after ?? [...SENT_AWAY];
+            violations.check(SENT_AWAY.has(person.outcome ?? '') && after.includes(person.outcome as never), () => `${call} follows ${person.outcome ?? 'no outcome'} (redial.after ${after.join(', ')})`);
             const cap = lines.get(event.line)!.redial?.maxAttempts ?? (lines.get(event.line)!.redial ? 10 : 1);
             violations.check(event.attempt <= cap, () => `${call} is beyond maxAttempts (${cap})`);
           }

@@ -102,3 +102,28 @@ describe('queue capacity', () => {
     expect(scenarioProblems({ ...center(), queueCapacity: 2.5 })).toEqual([{ path: 'queueCapacity', expected: 'an integer', received: 2.5 }]);
   });
 });
+
+describe('redial variants', () => {
+  const redial = { probability: 0.5, delay: exponential };
+
+  it('takes the outcomes to redial after and what a redial keeps', () => {
+    const scenario = center();
+    const line = { ...scenario.lines[0]!, redial: { ...redial, after: ['abandoned' as const, 'busy' as const], keep: ['patience' as const, 'handleTime' as const] } };
+    expect(scenarioProblems({ ...scenario, lines: [line, scenario.lines[1]!] })).toEqual([]);
+  });
+
+  it('lists an unknown outcome, an empty list and an unknown kept draw, each with its path', () => {
+    const scenario = center();
+    expect(scenarioProblems({
+      ...scenario,
+      lines: [
+        { ...scenario.lines[0]!, redial: { ...redial, after: ['abandoned', 'hung up'], keep: ['patience', 'mood'] } },
+        { ...scenario.lines[1]!, redial: { ...redial, after: [] } },
+      ],
+    })).toEqual([
+      { path: 'lines[0].redial.after[1]', expected: 'one of "abandoned", "busy", "disconnected", "balked"', received: 'hung up' },
+      { path: 'lines[0].redial.keep[1]', expected: 'one of "patience", "handleTime"', received: 'mood' },
+      { path: 'lines[1].redial.after', expected: 'at least 1 entries', received: [] },
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // Random small valid multi-line scenarios with every feature on the table: up to four lines
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
-// balking, redials with a small cap, callbacks of both positions, warm-up, and rate uncertainty
+// balking, redials with a small cap (after some outcomes, keeping patience or handle time), callbacks of both positions, warm-up, and rate uncertainty
 // shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
@@ -96,7 +96,13 @@ const lineBody = fc.record(
     serviceLevelSeconds: fc.integer({ min: 0, max: 60 }),
     balking: rule,
     redial: fc.record(
-      { probability, delay: duration(300, 0), maxAttempts: fc.integer({ min: 1, max: 3 }) },
+      {
+        probability,
+        delay: duration(300, 0),
+        maxAttempts: fc.integer({ min: 1, max: 3 }),
+        after: fc.subarray(['abandoned', 'busy', 'disconnected', 'balked'] as const, { minLength: 1 }),
+        keep: fc.subarray(['patience', 'handleTime'] as const),
+      },
       { requiredKeys: ['probability', 'delay'] },
     ),
     maxOnHold: fc.integer({ min: 0, max: 5 }),
