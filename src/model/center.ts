@@ -21,7 +21,6 @@ import type { StartingPoint } from './startingPoint';
 // one run's arrays and observer a run longer.
 let lastCenter: ContactCenter | undefined;
 
-
 /**
  * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
  * groups with rosters, routing with priorities and delayed overflow, patience, balking, busy
