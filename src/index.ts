@@ -36,6 +36,7 @@ export {
   type Line,
   type MultiLineScenario,
   type Redial,
+  type RedialAfter,
   type ResolvedScenario,
   type Route,
   type Scenario,
