@@ -1,3 +1,4 @@
+import type { Simulation } from '../engine';
 import type { Uniform } from '../random';
 import type { AgentSelection } from '../scenario';
 import type { GroupRuntime, LineRuntime } from './lineRuntime';
@@ -19,15 +20,16 @@ export class IdleSince {
   /**
    * Makes the ring hold `idle` agents: those who became idle now join at the tail; those who
    * stopped being idle (took a caller, or left with the roster) are the longest idle, from the head.
+   * Passed the clock, not the time: a double passed to a call V8 does not inline is allocated.
    */
-  sync(idle: number, now: number): void {
+  sync(idle: number, clock: Simulation): void {
     while (this.length > idle) {
       this.head = (this.head + 1) & (this.times.length - 1);
       this.length--;
     }
     while (this.length < idle) {
       if (this.length === this.times.length) this.grow();
-      this.times[(this.head + this.length) & (this.times.length - 1)] = now;
+      this.times[(this.head + this.length) & (this.times.length - 1)] = clock.now;
       this.length++;
     }
   }

@@ -486,7 +486,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   // Under 'longest-idle': an agent who took a call or left was the longest idle; one freed or
   // come on duty and still idle is idle from now (see IdleSince).
   private idleChanged(group: GroupRuntime): void {
-    group.idleSince!.sync(group.onDuty - group.busy, this.simulation.now);
+    group.idleSince!.sync(group.onDuty - group.busy, this.simulation);
   }
 
   // With trunks all in use, idle agents may have left requests undialed: a freed trunk lets them dial.
