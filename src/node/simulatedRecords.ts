@@ -118,6 +118,9 @@ class DayWriter {
       case 'disconnected':
         this.finish(event.callerId, event.type, event.time);
         return;
+      case 'closed': // the system's disconnect at closing, as an ACD records it
+        this.finish(event.callerId, 'disconnected', event.time);
+        return;
       case 'callback-accepted':
         this.finish(event.callerId, 'callback', event.time);
         return;

@@ -2,6 +2,7 @@ export type {
   AgentGroup,
   Agents,
   Arrivals,
+  AtClose,
   Balking,
   CallbackOffer,
   CallbackOptIn,

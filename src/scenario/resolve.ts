@@ -112,6 +112,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       maxAttempts: redial.maxAttempts ?? DEFAULT_REDIAL_ATTEMPTS,
     },
     maxOnHold: line.maxOnHold ?? Infinity,
+    atClose: line.atClose ?? 'serve',
     callback: line.callback && resolveCallback(line.callback),
   };
 }

@@ -93,6 +93,11 @@ const maxOnHold = described(
   'A caller who finds this many on hold on the line is disconnected (told to call again later)',
 );
 
+const atClose = described(
+  z.enum(['serve', 'disconnect']),
+  "Callers on hold when the line closes (at durationSeconds): served (default), or disconnected with the closing announcement (outcome 'closed')",
+);
+
 const trunks = described(
   z.int().check(z.minimum(1)),
   'Calls the center can hold at once (on hold and in a call, callbacks included); a call that finds them all in use hears a busy signal',
@@ -112,6 +117,7 @@ const lineBehaviour = {
   balking: z.optional(balkingSchema),
   redial: z.optional(redialSchema),
   maxOnHold: z.optional(maxOnHold),
+  atClose: z.optional(atClose),
 };
 
 /** The single-line form: one line served by one pool of agents. */

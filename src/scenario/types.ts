@@ -59,7 +59,16 @@ interface LineBehaviour {
   redial?: Redial;
   /** A caller who finds this many on hold on the line is disconnected ("call again later"). */
   maxOnHold?: number;
+  /**
+   * Callers still on hold when the line closes (at `durationSeconds`): `'serve'` (default) keeps
+   * them until an agent answers or they hang up; `'disconnect'` plays them the closing
+   * announcement and ends their call (outcome `closed`).
+   */
+  atClose?: AtClose;
 }
+
+/** What happens to callers on hold when the line closes. */
+export type AtClose = 'serve' | 'disconnect';
 
 /** The fields both forms share. */
 interface ScenarioCommon {
@@ -179,6 +188,7 @@ export interface ResolvedLine {
   redial: { probability: number; delay: Distribution; maxAttempts: number } | undefined;
   /** Infinity: no courtesy disconnect. */
   maxOnHold: number;
+  atClose: AtClose;
   callback: ResolvedCallbackPolicy | undefined;
 }
 

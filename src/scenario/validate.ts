@@ -110,7 +110,7 @@ function bound(origin: string, operator: string, limit: unknown): string {
 }
 
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
-const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold']);
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'atClose']);
 
 // Fields of a line or group put one level off, and what they belong to.
 const MISPLACED_ON_LINE: Record<string, string> = {
