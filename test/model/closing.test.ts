@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, type SingleLineScenario } from '../../src';
+import { run, scenarioProblems, type MultiLineScenario, type SingleLineScenario } from '../../src';
 import { loadScenarioFile } from '../../src/node';
 import { scriptedRun, timeline } from '../support/scripted';
 
@@ -85,6 +85,40 @@ describe('closing', () => {
     expect(report.callers.offered).toBe(3);
     expect(report.people).toEqual({ offered: 2, served: 1, gaveUp: 1 });
     expect(report.intervals.map((row) => row.arrivals)).toEqual([3]);
+  });
+
+  it("a roster may end at 0 once no line it serves is open: after closing, on lines that disconnect at closing and offer no callback", async () => {
+    const center = (atClose: 'serve' | 'disconnect'): MultiLineScenario => ({
+      durationSeconds: 3600,
+      lines: [{
+        name: 'a', atClose, arrivals: { perHour: 50 }, handleTime: { type: 'exponential', meanSeconds: 240 },
+        routing: [{ group: 'day' }, { group: 'late', afterSeconds: 60 }],
+      }],
+      groups: [
+        { name: 'day', agents: { intervalSeconds: 1800, perInterval: [3, 3, 0] } }, // 0 from 3,600 s, the closing
+        { name: 'late', agents: { intervalSeconds: 1800, perInterval: [1, 1, 0] } },
+      ],
+    });
+    expect(scenarioProblems(center('disconnect'))).toEqual([]);
+    expect(scenarioProblems(center('serve'))).toEqual([
+      expect.objectContaining({ path: 'lines[0].routing', expected: expect.stringMatching(/atClose: 'disconnect'/) }),
+    ]);
+    // Closing at the last interval's start is not enough when the roster's 0 comes before it.
+    const early = center('disconnect');
+    early.groups[1]!.agents = { intervalSeconds: 1800, perInterval: [1, 0] };
+    early.groups[0]!.agents = { intervalSeconds: 1800, perInterval: [3, 0] };
+    expect(scenarioProblems(early).map((p) => p.path)).toEqual(['lines[0].routing']);
+    const single: SingleLineScenario = {
+      durationSeconds: 3600, atClose: 'disconnect', arrivals: { perHour: 50 }, handleTime: { type: 'fixed', seconds: 240 },
+      agents: { intervalSeconds: 1800, perInterval: [3, 3, 0] },
+    };
+    expect(scenarioProblems(single)).toEqual([]);
+    expect(scenarioProblems({ ...single, atClose: 'serve' }).map((p) => p.path)).toEqual(['agents.perInterval[2]']);
+    // It runs to its end: every person has an outcome, nobody holds after closing.
+    const report = await run(center('disconnect'));
+    const { callers } = report;
+    expect(callers.answered + callers.closed + callers.abandoned).toBe(callers.offered);
+    expect(report.people.served + report.people.gaveUp).toBe(report.people.offered);
   });
 
   it("the agency example's last half hour has no surge of after-closing redials: its calls are within 15% of the half hour before", async () => {
