@@ -2,6 +2,7 @@
 // and bundled translations, so the main entry stays small in a browser (about 12 KiB of zod,
 // gzipped, against about 90).
 import * as z from 'zod/mini';
+import { CALENDAR_DATE, TIME_OF_DAY, isCalendarDate, isTimeZone } from './clock';
 
 // The one definition of a valid scenario: validation, the `Scenario` checks across fields and
 // the JSON Schema for editors (`scenarioJsonSchema()`) all come from here.
@@ -111,6 +112,21 @@ const common = {
   warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
   serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
   trunks: z.optional(trunks),
+  opensAt: z.optional(described(
+    z.string().check(z.regex(TIME_OF_DAY, { error: 'a time of day as HH:MM (00:00 to 23:59), such as "07:00"' })),
+    'When time 0 is: the time of day the center opens (HH:MM); every output then speaks clock time',
+  )),
+  date: z.optional(described(
+    z.string().check(
+      z.regex(CALENDAR_DATE, { error: 'a date as YYYY-MM-DD, such as "2026-03-02"' }),
+      z.refine(isCalendarDate, { error: 'a date that exists (YYYY-MM-DD)' }),
+    ),
+    'The date of the day simulated (YYYY-MM-DD): outputs write local date-times',
+  )),
+  timeZone: z.optional(described(
+    z.string().check(z.refine(isTimeZone, { error: 'an IANA time zone, such as "America/New_York"' })),
+    'The time zone of opensAt and date (IANA name), carried into the outputs',
+  )),
 };
 
 const lineBehaviour = {

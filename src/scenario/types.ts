@@ -77,6 +77,12 @@ interface ScenarioCommon {
   seed?: number;
   /** Arrivals stop here; default: the schedules' length. */
   durationSeconds?: number;
+  /** The time of day time 0 stands for (`HH:MM`): every output then speaks clock time. */
+  opensAt?: string;
+  /** The date of the day simulated (`YYYY-MM-DD`): outputs write local date-times. */
+  date?: string;
+  /** The IANA time zone of `opensAt` and `date`. */
+  timeZone?: string;
   /** Callers arriving earlier are simulated, not counted; default 0. */
   warmupSeconds?: number;
   /** default 20 */
