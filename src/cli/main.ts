@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { isMultiLine, requireSingleLine, resolveScenario, scenarioJsonSchema, type Scenario } from '../scenario';
+import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
@@ -191,7 +191,7 @@ export function program(): Command {
       if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
         const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
-        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold)}\n`);
+        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold, scenarioClock(scenario))}\n`);
       }
       const staffed = withRoster(scenario, plan);
       if (options.write) {
@@ -201,7 +201,7 @@ export function program(): Command {
       }
       if (options.rosterCsv) {
         const resolved = resolveScenario(staffed);
-        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds);
+        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds, scenarioClock(scenario));
       }
     });
 
