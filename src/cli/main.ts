@@ -10,6 +10,7 @@ import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenari
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
+import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
@@ -95,11 +96,17 @@ function replicationOptions(options: SimulationOptions, label: string) {
   };
 }
 
+/** ` · 07:00–19:00`, the day's open hours on the scenario's clock, or nothing without one. */
+function openHours(scenario: Scenario): string {
+  const clock = scenarioClock(scenario);
+  return clock ? ` · ${intervalLabel(0, resolveScenario(scenario).durationSeconds, clock)}` : '';
+}
+
 async function finish(result: Result, table: string, options: SimulationOptions): Promise<void> {
   if (options.json === true) {
     process.stdout.write(jsonDocument(result));
   } else {
-    process.stdout.write(`${result.title}\n\n${table}\n`);
+    process.stdout.write(`${result.title}${openHours(result.kind === 'run' ? result.scenario : result.baseline)}\n\n${table}\n`);
   }
   const written = await writeOutputs(result, options);
   for (const file of written) process.stderr.write(`wrote ${file}\n`);

@@ -29,6 +29,8 @@ describe('queuecast run on a multi-line center', () => {
     const json = join(workdir, 'agency.json');
     const { code, stdout, stderr } = await queuecast('run', AGENCY, '-r', '2', '-w', '2', '--csv', csv, '--json', json);
     expect(code).toBe(0);
+    // The day opens at 07:00 and closes at 19:00: the heading says so.
+    expect(stdout.split('\n')[0]).toBe('Tax agency, four lines, filing-season weekday · 07:00–19:00');
     const byHeader = tables(stdout);
     expect([...byHeader.keys()]).toEqual(['all lines', ...LINES.map((l) => `line ${l}`), ...GROUPS.map((g) => `group ${g}`)]);
 
