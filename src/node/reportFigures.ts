@@ -13,7 +13,7 @@ import {
   type VegaLiteSpec,
 } from '../charts';
 import type { ReportSummary } from '../experiment';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import { escapeHtml } from './reportFormat';
 import { isMultiLineReport, namesOf } from './reportLines';
 

@@ -6,27 +6,8 @@ import { asMultiLine, centerState } from './centerState';
 import { runFutures, type FuturesPlan } from './futures';
 import type { MultiLineSnapshot } from './multiLineSnapshot';
 import { SnapshotError, snapshotProblems, type CenterSnapshot } from './snapshot';
+import type { WaitForecast } from './types';
 import { ANSWERED_AT_ONCE, summarizeWaits } from './waitSummary';
-
-/** What a center can tell a caller arriving now. */
-export interface WaitForecast {
-  /** Hold until answered, if they hold that long: mean and quantiles, in seconds. */
-  meanSeconds: number;
-  p50Seconds: number;
-  p90Seconds: number;
-  /** Chance they hang up first, with the scenario's patience (0 without one). */
-  probAbandon: number;
-  /** What to announce: the median, rounded up to a whole minute (0 when an agent is free). */
-  announceSeconds: number;
-  /** Whether the scenario's callback policy offers this caller a callback now. */
-  offerCallback: boolean;
-  /** Futures simulated for this answer. */
-  futures: number;
-  /** How precise the median is: half-width of its 95% interval, in seconds (Infinity, null in JSON, when unknown). */
-  precisionSeconds: number;
-  /** Events the futures simulated: the work this answer took. */
-  events: number;
-}
 
 /** Options of `forecastWait()`. */
 export interface ForecastOptions {
