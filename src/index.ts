@@ -1,6 +1,7 @@
 // The public API of queuecast. This entry uses no Node built-ins: it runs in browsers, Deno and
 // notebooks; Node-only parts live behind `queuecast/node`.
 export { run, runSync, type SliceOptions } from './model';
+export { InvalidInputError, OptionsError, type InputProblem } from './errors';
 export {
   simulate,
   simulateBatches,

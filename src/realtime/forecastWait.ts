@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors';
 import { StartingPoint } from '../model';
 import { RandomStreams, compileDistribution, meanOf } from '../random';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
@@ -114,15 +115,15 @@ export type WaitForecaster = ((snapshot: CenterSnapshot | MultiLineSnapshot, opt
 function planOf(options: ForecastOptions, seed: number): FuturesPlan {
   const fixed = options.replications;
   if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 1 && fixed <= 1_000_000)) {
-    throw new RangeError(`forecastWait: replications must be an integer from 1 to 1,000,000, got ${fixed}`);
+    throw new OptionsError('forecastWait', [{ path: 'replications', expected: 'an integer from 1 to 1,000,000', received: fixed }]);
   }
   const precision = options.precisionSeconds ?? DEFAULT_PRECISION_SECONDS;
-  if (!(precision >= 0)) throw new RangeError(`forecastWait: precisionSeconds must be a number >= 0, got ${precision}`);
+  if (!(precision >= 0)) throw new OptionsError('forecastWait', [{ path: 'precisionSeconds', expected: 'a number >= 0', received: precision }]);
   const events = options.budget?.events ?? DEFAULT_EVENTS;
   const milliseconds = options.budget?.milliseconds ?? Infinity;
-  if (!(events > 0) || !(milliseconds > 0)) {
-    throw new RangeError(`forecastWait: budget.events and budget.milliseconds must be numbers > 0, got ${events} and ${milliseconds}`);
-  }
+  const budget = { events, milliseconds };
+  const badBudget = (['events', 'milliseconds'] as const).filter((name) => !(budget[name] > 0));
+  if (badBudget.length > 0) throw new OptionsError('forecastWait', badBudget.map((name) => ({ path: `budget.${name}`, expected: 'a number > 0', received: budget[name] })));
   return {
     maxFutures: fixed ?? DEFAULT_FUTURES,
     precisionSeconds: fixed === undefined ? precision : 0,
@@ -143,9 +144,8 @@ function lineIndex(scenario: ResolvedScenario, line: string | undefined): number
   const names = scenario.lines.map((l) => l.name);
   const index = line === undefined ? -1 : names.indexOf(line);
   if (index < 0) {
-    throw new RangeError(
-      `forecastWait: options.line must name a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')}), got ${JSON.stringify(line)}`,
-    );
+    const expected = `a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')})`;
+    throw new OptionsError('forecastWait', [{ path: 'line', expected, received: line, message: `options.line must name ${expected}, got ${JSON.stringify(line)}` }]);
   }
   return index;
 }

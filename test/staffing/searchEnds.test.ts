@@ -110,7 +110,7 @@ describe('a staffing search can be stopped', () => {
   it('rejects a signal that is not an AbortSignal, naming it', async () => {
     const error = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 2, signal: 'stop' as unknown as AbortSignal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaffingOptionsError);
-    expect((error as StaffingOptionsError).problems).toEqual([{ path: 'signal', expected: 'an AbortSignal', received: 'stop' }]);
+    expect((error as StaffingOptionsError).problems).toEqual([{ path: 'signal', expected: 'an AbortSignal', received: 'stop', message: 'expected an AbortSignal, received "stop"' }]);
   });
 });
 
