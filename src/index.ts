@@ -165,7 +165,7 @@ export {
 export {
   staffBySimulation,
   StaffingOptionsError,
-  type ReplicationRunner,
+  type RosterReplicator,
   type Roster,
   type StaffingOptions,
   type StaffingProgress,
