@@ -119,6 +119,24 @@ export {
   type StaffingRow,
 } from './staffing';
 
+// Forecast arrivals
+export {
+  forecastArrivals,
+  seasonArrivals,
+  ForecastInputError,
+  type DayTypeArrivals,
+  type SeasonArrivals,
+  type ArrivalHistory,
+  type ArrivalsForecast,
+  type DayTypeProfile,
+  type ForecastArrivalsOptions,
+  type ForecastDay,
+  type ForecastFit,
+  type ForecastInterval,
+  type IntervalCount,
+  type SpecialDay,
+} from './forecast';
+
 // Errors of every input
 export { InvalidInputError, OptionsError, type InputProblem } from './errors';
 

@@ -80,7 +80,7 @@ function comment(doc: Document, path: Array<string | number>, text: string): voi
 }
 
 /** Lists of numbers on one line: a roster reads better as [3, 5, 8] than one number a line. */
-function flowNumbers(node: Node | null): void {
+export function flowNumbers(node: Node | null): void {
   if (isSeq(node)) {
     if (node.items.every((item) => typeof (item as { value?: unknown }).value === 'number')) node.flow = true;
     else for (const item of node.items) flowNumbers(item as Node);

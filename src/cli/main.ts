@@ -18,6 +18,7 @@ import { serve, type ServeOptions } from './serve';
 import { sweepCommand } from './sweep';
 import { workerCommand } from './worker';
 import { calibrationCommands } from './calibrate';
+import { forecastArrivalsCommand } from './forecastArrivals';
 import { warnOfComparison, warnOfScenario } from './warnings';
 import { staffSimulated, type SimulatedStaffOptions } from './staffSimulated';
 import { writeRosterCsv } from './staffRosterCsv';
@@ -229,6 +230,7 @@ export function program(): Command {
       await serve(options);
     });
   calibrationCommands(cli);
+  forecastArrivalsCommand(cli);
 
   // A usage mistake in one line, pointing at the help rather than burying the line under it.
   for (const command of cli.commands) command.showHelpAfterError(`(queuecast ${command.name()} --help lists its options)`);

@@ -22,3 +22,4 @@ export { renderBacktestHtml } from './backtestHtml';
 export { readIntervalReports, INTERVAL_COLUMNS } from './intervalReportFiles';
 export { staffBySimulation, type ParallelStaffingOptions } from './staffing';
 export { renderStaffingReport, type StaffingReportInput } from './staffingReport';
+export { readArrivalCounts, type ArrivalCountsColumns } from './arrivalCounts';

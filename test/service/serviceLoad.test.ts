@@ -1,6 +1,7 @@
 // The forecast service under load, with its real thread pool (piscina): a full queue is shed
 // with 503 and Retry-After while /health still answers, a request whose deadline passes while it
-// waits is shed too, and a client that goes has its forecast stopped (the thread is freed).
+// waits is shed too, one that would wait past it is shed at once, the default budget is shared
+// while requests wait, and a client that goes has its forecast stopped (the thread is freed).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,49 @@ describe('the forecast service under load', () => {
     const shed = statuses.filter((status) => status === 503).length;
     expect(shed).toBeGreaterThan(0);
     expect(await metric(base, 'queuecast_shed_requests_total', { reason: 'deadline' })).toBe(before + shed);
+  });
+
+  it('sheds at once a request that would wait for a thread past its deadline, by the pool\'s recent pace', async () => {
+    // One thread, a 1 s deadline, forecasts of 600 ms (asked for: not shared). Once three have
+    // shown the pace (the median time of the last tasks), B runs and C waits (C's wait, 600 ms, is inside the deadline: it is answered,
+    // with what is left of its deadline); D would wait for both, 1.2 s: it is told 503 at once,
+    // before B is answered. Shed only when the deadline passes, D's 503 would come after B's 200.
+    const base = await start({ threads: 1, deadlineMilliseconds: 1000 });
+    for (let i = 0; i < 3; i++) expect((await post(base, slow(600))).status).toBe(200);
+    const order: string[] = [];
+    const answered = (name: string) => (response: Response) => {
+      order.push(`${name} ${response.status}`);
+      return response;
+    };
+    const b = post(base, slow(600)).then(answered('B'));
+    const c = post(base, slow(600)).then(answered('C'));
+    for (let i = 0; i < 100 && (await metric(base, 'queuecast_queue_depth')) < 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = await metric(base, 'queuecast_shed_requests_total', { reason: 'deadline' });
+    const d = await post(base, slow(600)).then(answered('D'));
+    expect(d.status).toBe(503);
+    expect(d.headers.get('retry-after')).toBe('1');
+    expect([(await b).status, (await c).status]).toEqual([200, 200]);
+    expect(order).toEqual(['D 503', 'B 200', 'C 200']);
+    expect(await metric(base, 'queuecast_shed_requests_total', { reason: 'deadline' })).toBe(before + 1);
+  });
+
+  it('shares the default budget among the requests waiting, so that a burst drains in about one budget', async () => {
+    // One thread, a default budget of 2 s, five requests at once that would each run for their
+    // whole budget: with the budget shared (2 s x 1/n with n requests in the pool) the last is
+    // answered after 2 (1/5 + 1/4 + 1/3 + 1/2 + 1) = 4.6 s; each taking the whole budget, 10 s.
+    const base = await start({ threads: 1, forecastMilliseconds: 2000, deadlineMilliseconds: 30_000 });
+    const started = performance.now();
+    const { budgetMilliseconds: _, ...unbudgeted } = slow(2000);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(base, unbudgeted)));
+    const seconds = (performance.now() - started) / 1000;
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // Each says what its share bought: futures run, and a precision (null when unknown).
+    for (const answer of answers) {
+      const forecast = ((await answer.json()) as { lines: { B: { futures: number; precisionSeconds: number | null } } }).lines.B;
+      expect(forecast.futures).toBeGreaterThanOrEqual(1);
+      expect('precisionSeconds' in forecast).toBe(true);
+    }
+    expect(seconds).toBeLessThan(7.5);
   });
 
   it('stops the forecast of a client that has gone, and frees its thread', async () => {

@@ -61,6 +61,10 @@ export function clusterRunner(options: ClusterOptions): ReplicationRunner {
       if (client.status === 'ready') {
         await run.abandonUnfinished();
         await settleWithin(Promise.allSettled([events?.close(), queue.close()]), 1_000);
+      } else {
+        // Closing is what ends QueueEvents' read loop, which otherwise retries a dead Redis
+        // forever and keeps the process alive; nothing is left to wait for.
+        void Promise.allSettled([events?.close(), queue.close()]);
       }
       client.disconnect();
       eventsClient.disconnect();

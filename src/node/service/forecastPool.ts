@@ -13,6 +13,18 @@ export interface ForecastPoolOptions {
   scenario?: Scenario | undefined;
 }
 
+/** What a thread of the pool is started with. */
+export interface ForecastPoolData {
+  scenario: Scenario | undefined;
+  threads: number;
+  /** One Int32: the requests in the pool now, waiting or running (the request thread keeps it). */
+  load: SharedArrayBuffer;
+}
+
+// Tasks whose times on a thread make the pool's pace: their median, so that one task stalled by
+// the machine (a thread descheduled) does not shed the requests behind it.
+const PACE_TASKS = 16;
+
 /**
  * The forecast service's threads (piscina): forecasts run there, off the thread that answers
  * requests, so `/health` and `/metrics` answer at once under any load. A bounded queue in front:
@@ -24,9 +36,15 @@ export class ForecastPool {
   readonly ready: Promise<void>;
   private started = false;
   private readonly maxQueue: number;
+  private readonly threads: number;
+  // Requests in the pool, waiting or running: the threads read it to take their share of the budget.
+  private readonly load = new Int32Array(new SharedArrayBuffer(4));
+  private readonly recent: number[] = [];
+  private serviceMilliseconds = 0;
 
   constructor(options: ForecastPoolOptions = {}) {
     const threads = options.threads ?? availableParallelism();
+    this.threads = threads;
     this.maxQueue = options.maxQueue ?? 32;
     this.piscina = new Piscina({
       filename: workerFile(),
@@ -35,7 +53,7 @@ export class ForecastPool {
       maxQueue: this.maxQueue,
       // Threads stay warm (modules loaded, code compiled) for the service's life.
       idleTimeout: Infinity,
-      workerData: { scenario: options.scenario },
+      workerData: { scenario: options.scenario, threads, load: this.load.buffer as SharedArrayBuffer } satisfies ForecastPoolData,
     });
     this.ready = Promise.all(Array.from({ length: threads }, () => this.piscina.run('ready?'))).then(() => {
       this.started = true;
@@ -58,13 +76,32 @@ export class ForecastPool {
     return this.piscina.queueSize >= this.maxQueue;
   }
 
+  /**
+   * How long a request sent now would wait for a thread, in milliseconds: the requests ahead of
+   * it, times the time a task takes on a thread (from its start there to its answer here; the
+   * median of the last PACE_TASKS), shared among the threads. 0 while a thread is free.
+   */
+  get expectedWaitMilliseconds(): number {
+    const ahead = Atomics.load(this.load, 0) - this.threads + 1;
+    return ahead <= 0 ? 0 : (ahead * this.serviceMilliseconds) / this.threads;
+  }
+
   /** Runs one request's forecasts on a thread, or answers 'full' at once when the queue is. */
   async run(task: ForecastTask): Promise<Exclude<ForecastTaskResult, { outcome: 'ready' }> | 'full'> {
+    Atomics.add(this.load, 0, 1);
     try {
-      return (await this.piscina.run(task)) as Exclude<ForecastTaskResult, { outcome: 'ready' }>;
+      const result = (await this.piscina.run(task)) as Exclude<ForecastTaskResult, { outcome: 'ready' }>;
+      if ('startedAt' in result) {
+        const took = performance.timeOrigin + performance.now() - result.startedAt;
+        if (this.recent.push(took) > PACE_TASKS) this.recent.shift();
+        this.serviceMilliseconds = [...this.recent].sort((a, b) => a - b)[this.recent.length >> 1]!;
+      }
+      return result;
     } catch (error) {
       if (error instanceof Error && error.message === 'Task queue is at limit') return 'full';
       throw error;
+    } finally {
+      Atomics.sub(this.load, 0, 1);
     }
   }
 

@@ -21,11 +21,16 @@ export interface ForecastServerOptions {
   maxReplications?: number;
   /** Most events one forecast may simulate (its work bound, counted as simulated); default 2 million. */
   maxEvents?: number;
-  /** Time a forecast takes unless its request asks otherwise (`budgetMilliseconds`), in milliseconds; default 10. */
+  /**
+   * Time a forecast takes unless its request asks otherwise (`budgetMilliseconds`), in
+   * milliseconds; default 10. While requests wait, each takes its share (`budgetShare`: with n in
+   * the pool, threads / n of it), so that the queue drains in about this long.
+   */
   forecastMilliseconds?: number;
   /**
-   * Each request's deadline from its arrival, in milliseconds; default 500. A request still
-   * waiting for a thread then is answered 503; its forecasts share what is left of it.
+   * Each request's deadline from its arrival, in milliseconds; default 500. A request that
+   * would wait for a thread past it (by the pool's recent pace) is answered 503 at once, one
+   * still waiting then is answered 503; its forecasts share what is left of it.
    */
   deadlineMilliseconds?: number;
   /** Threads that run forecasts; default one per core. */
@@ -69,8 +74,8 @@ interface Config extends RequestLimits {
  * `scenario` when one is fixed at start; the replications also as `?replications=`): 200 with
  * the `WaitForecast` (its `futures` and `precisionSeconds` say what the budget bought), or for
  * a multi-line scenario `{ lines: { [line]: WaitForecast } }` (the line asked, else every
- * line); 503 with `Retry-After` when the queue in front of the forecast threads is full or the
- * request's deadline passes while it waits; 400 `{
+ * line); 503 with `Retry-After` when the queue in front of the forecast threads is full, or the
+ * request would wait past its deadline or does; 400 `{
  * error, problems: [{ path, expected, received }] }` listing every problem at once
  * (`scenario.lines[1]...`, `snapshot.lines.B...`); 413 past the body limit; 415 without a JSON
  * content type; 404, 405; 500 (JSON) on anything unexpected, which no request can turn into a
@@ -154,6 +159,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
   // Under load, a request that would find the queue full is shed before its body is read or
   // checked: shedding must cost the request thread next to nothing.
   if (config.pool?.full) return shed(request, response, config, 'queue full');
+  // Nor is one admitted that would wait for a thread past its deadline, by the pool's recent
+  // pace: it is told at once rather than when the deadline has passed.
+  if (config.pool && config.pool.expectedWaitMilliseconds >= config.maxMilliseconds) return shed(request, response, config, 'deadline');
   // A body declared too large is refused before any of it is read (or, with
   // `Expect: 100-continue`, sent).
   const declared = Number(request.headers['content-length']);
@@ -211,12 +219,14 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
   // A server just started: requests wait for its threads to load, then their deadline runs.
   const pool = config.pool!;
   if (!pool.isReady) await pool.ready;
-  const options = { ...parsed.options, budget: { events: config.maxEvents, milliseconds: parsed.options.budget?.milliseconds ?? config.forecastMilliseconds } };
+  const asked = parsed.options.budget?.milliseconds;
+  const options = { ...parsed.options, budget: { events: config.maxEvents, ...(asked === undefined ? {} : { milliseconds: asked }) } };
   const task = pool.run({
     ...(config.fixed ? {} : { scenario: parsed.scenario }),
     snapshot: parsed.snapshot,
     lines: parsed.lines,
     options,
+    ...(asked === undefined ? { defaultMilliseconds: config.forecastMilliseconds } : {}),
     deadline: Date.now() + config.maxMilliseconds,
     cancel,
   });

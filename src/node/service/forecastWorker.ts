@@ -1,14 +1,15 @@
 import { workerData } from 'node:worker_threads';
 import { createWaitForecaster, type ForecastOptions, type WaitForecast, type WaitForecaster } from '../../realtime';
-import type { Scenario } from '../../scenario';
+import { budgetShare } from './budgetShare';
+import type { ForecastPoolData } from './forecastPool';
 import type { ForecastTask, ForecastTaskResult } from './forecastTask';
 
 // A thread of the forecast service's pool (piscina): answers one request's forecasts, within
 // what is left of its deadline, and stops when the flag its request shares is raised (the
 // client has gone). The scenario fixed at start comes once, as the pool's workerData.
-const fixed: WaitForecaster | undefined = (workerData as { scenario?: Scenario } | undefined)?.scenario
-  ? createWaitForecaster((workerData as { scenario: Scenario }).scenario)
-  : undefined;
+const pool = workerData as ForecastPoolData;
+const fixed: WaitForecaster | undefined = pool.scenario ? createWaitForecaster(pool.scenario) : undefined;
+const load = new Int32Array(pool.load);
 if (fixed) warmUp(fixed);
 
 /** Runs one request's forecasts (every line asked, in turn) and says how they ended. */
@@ -21,12 +22,14 @@ export default function forecastTask(task: ForecastTask | 'ready?'): ForecastTas
   const signal = { throwIfAborted: () => { if (Atomics.load(cancelled, 0) === 1) throw new CancelledError(); } };
   const lines = task.lines ?? [undefined];
   const answers: Array<WaitForecast & { computeMilliseconds: number }> = [];
+  const startedAt = performance.timeOrigin + performance.now();
+  const budget = task.defaultMilliseconds === undefined ? task.options.budget?.milliseconds ?? Infinity : budgetShare(task.defaultMilliseconds, pool.threads, Atomics.load(load, 0));
   try {
     for (let i = 0; i < lines.length; i++) {
       // What is left of the deadline, shared among the lines still to answer.
       const left = task.deadline - Date.now();
       if (left <= 0) return { outcome: 'expired' };
-      const milliseconds = Math.min(task.options.budget?.milliseconds ?? Infinity, left / (lines.length - i));
+      const milliseconds = Math.min(budget, left / (lines.length - i));
       const options: ForecastOptions = { ...task.options, budget: { ...task.options.budget, milliseconds }, signal };
       if (lines[i] !== undefined) options.line = lines[i]!;
       const start = performance.now();
@@ -37,7 +40,7 @@ export default function forecastTask(task: ForecastTask | 'ready?'): ForecastTas
     if (error instanceof CancelledError) return { outcome: 'cancelled' };
     throw error;
   }
-  return { outcome: 'answered', forecasts: answers };
+  return { outcome: 'answered', forecasts: answers, startedAt };
 }
 
 class CancelledError extends Error {}
