@@ -24,7 +24,8 @@ const withoutClock = (html) => html.replace(/<time datetime="[^"]*">[^<]*<\/time
 // What a planner sees: the exit code, stdout and stderr.
 const cli = (...args) => {
   const { status, stdout, stderr } = spawnSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', cwd: out });
-  return `exit ${status}\n${stdout}\n${stderr}`;
+  // Paths are written as from the repository, so that two checkouts hash alike.
+  return `exit ${status}\n${stdout}\n${stderr}`.replaceAll(root, '<root>/');
 };
 
 try {
