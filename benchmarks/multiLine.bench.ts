@@ -2,6 +2,9 @@
 // process, alternating: 4 lines, 3 groups, priorities, delayed overflow and redials over the
 // reference model's 570 calls an hour and 50 agents (exponential handle 300 s, patience 600 s).
 // The ratio is the multi-line run's events per second to the single-line run's (target >= 0.5).
+// A third case is the bilingual center of the routing features (after-call work on every call,
+// longest-idle selection, a group's own order of lines, redials after abandonment only where
+// the model has them): the same 570 calls an hour over 50 agents, target >= 0.8.
 //   npx tsx benchmarks/multiLine.bench.ts [--callers 1000000] [--rounds 5]
 import { runSync, type MultiLineScenario, type Scenario } from '../src';
 import { CenterMetrics } from '../src/metrics';
@@ -33,6 +36,22 @@ export const multiLineCenter: MultiLineScenario = {
   ],
 };
 
+const wrapUp = { type: 'exponential', meanSeconds: 45 } as const;
+export const routingFeaturesCenter: MultiLineScenario = {
+  seed: 1,
+  durationSeconds: single.durationSeconds!,
+  agentSelection: 'longest-idle',
+  lines: [
+    { name: 'english', arrivals: { perHour: 400 }, handleTime: { type: 'exponential', meanSeconds: 255 }, patience, redial, afterCallWork: wrapUp, routing: [{ group: 'english' }, { group: 'bilingual' }] },
+    { name: 'spanish', arrivals: { perHour: 170 }, handleTime: { type: 'exponential', meanSeconds: 255 }, patience, redial, afterCallWork: wrapUp, routing: [{ group: 'spanish' }, { group: 'bilingual' }] },
+  ],
+  groups: [
+    { name: 'english', agents: 30 },
+    { name: 'spanish', agents: 12 },
+    { name: 'bilingual', agents: 8, lineOrder: ['spanish'] },
+  ],
+};
+
 // The events a run handles, counted once outside the timings (same seed, same events).
 function eventsHandled(scenario: Scenario): number {
   const resolved = resolveScenario(scenario);
@@ -42,11 +61,15 @@ function eventsHandled(scenario: Scenario): number {
   return center.simulation.eventsHandled;
 }
 
-const events = { single: eventsHandled(single), multi: eventsHandled(multiLineCenter) };
-const seconds = await alternate({ single: () => runSync(single), multi: () => runSync(multiLineCenter) }, rounds);
-const rate = (name: 'single' | 'multi') => events[name] / median(seconds[name]!);
-const results: BenchResult[] = (['single', 'multi'] as const).map((name) => ({
-  bench: name === 'single' ? 'run() single line (reference model)' : 'run() 4 lines, 3 groups, redials',
+const events = { single: eventsHandled(single), multi: eventsHandled(multiLineCenter), routing: eventsHandled(routingFeaturesCenter) };
+const seconds = await alternate(
+  { single: () => runSync(single), multi: () => runSync(multiLineCenter), routing: () => runSync(routingFeaturesCenter) },
+  rounds,
+);
+const rate = (name: 'single' | 'multi' | 'routing') => events[name] / median(seconds[name]!);
+const names = { single: 'run() single line (reference model)', multi: 'run() 4 lines, 3 groups, redials', routing: 'run() 2 lines, 3 groups, wrap-up, longest-idle, line order' };
+const results: BenchResult[] = (['single', 'multi', 'routing'] as const).map((name) => ({
+  bench: names[name],
   callers,
   events: events[name],
   rounds,

@@ -1,12 +1,12 @@
 // The backtest of a fit by day type: each type's scenario beside the records of its own days,
 // on the staffing the records themselves show when asked (so a holdout tests the queueing).
-import type { Scenario } from '../scenario';
+import { validateScenario, type Scenario } from '../scenario';
 import { backtest, type Backtest, type BacktestOptions, type BacktestRow } from './backtest';
 import { dayTypeOf } from './dayTypes';
 import { typedRecord, type FittedDayType } from './dayTypeFit';
 import { CalibrationError } from './errors';
 import type { CallRecord } from './records';
-import { agentsSeenIn, withStaffing, type StaffingEstimate } from './staffing';
+import { recordedDay, withStaffing, type StaffingEstimate } from './staffing';
 
 const DAY = 86_400;
 
@@ -39,7 +39,7 @@ export interface DayTypeBacktestRow extends BacktestRow {
 
 /** What `backtestDayTypes` resolves to. */
 export interface DayTypeBacktest {
-  dayTypes: Array<{ name: string; days: number; rosterFromRecords: boolean; backtest: Backtest }>;
+  dayTypes: Array<{ name: string; days: number; rosterFromRecords: boolean; arrivalsFromRecords: boolean; backtest: Backtest }>;
   rows: DayTypeBacktestRow[];
   /** Records of lines a type's scenario does not have (a line seen only in the backtest's month), left out. */
   recordsWithoutLine: number;
@@ -75,7 +75,11 @@ export function dayTypeScenarios(types: ReadonlyArray<FittedDayType & { staffing
  * Backtests each day type's scenario on the records of its own weekdays (rows tagged with
  * `dayType`). With `rosterFromRecords`, each type runs on the agents seen serving in the records
  * tested (the fit's estimator), times the fitted availability: a holdout month then tests the
- * queueing model, not a roster it never saw. The records are held in memory, a type at a time.
+ * queueing model, not a roster it never saw. With `arrivalsFromRecords`, each line's arrivals are
+ * the first calls of the records tested (mean over their days, redials left to the line's rule)
+ * instead of the fit's forecast: the day factor stays, the volume is what the days had. The
+ * default stays the forecast, which is what a planner has before the month. The records are held
+ * in memory, a type at a time.
  *
  * @example
  * const result = await backtestDayTypes(fit, juneRecords, { rosterFromRecords: true });
@@ -84,7 +88,7 @@ export function dayTypeScenarios(types: ReadonlyArray<FittedDayType & { staffing
 export async function backtestDayTypes(
   fit: DayTypeScenarios,
   records: Iterable<CallRecord> | AsyncIterable<CallRecord>,
-  options: BacktestOptions & { rosterFromRecords?: boolean } = {},
+  options: BacktestOptions & { rosterFromRecords?: boolean; arrivalsFromRecords?: boolean } = {},
 ): Promise<DayTypeBacktest> {
   const types = fit.dayTypes.map((t) => ({ ...t, weekdays: t.weekdays }));
   const byType = types.map(() => [] as CallRecord[]);
@@ -105,14 +109,15 @@ export async function backtestDayTypes(
     const typed = own.map((r) => typedRecord(r, fit.teams)).filter((r) => lines.size === 0 || lines.has(r.line));
     result.recordsWithoutLine += own.length - typed.length;
     let scenario = type.scenario;
-    if (options.rosterFromRecords) {
+    if (options.rosterFromRecords || options.arrivalsFromRecords) {
       const intervalSeconds = intervalOf(scenario);
       const slots = Math.round(scenarioSeconds(scenario) / intervalSeconds);
-      const seen = agentsSeenIn(own, { intervalSeconds, openAtSeconds: type.openAtSeconds, slots, teams: fit.teams, breakBelowSeconds: fit.breakBelowSeconds });
-      scenario = withStaffing(scenario, seen, type.staffing!.availability, intervalSeconds);
+      const seen = recordedDay(own, { intervalSeconds, openAtSeconds: type.openAtSeconds, slots, teams: fit.teams, breakBelowSeconds: fit.breakBelowSeconds });
+      if (options.rosterFromRecords) scenario = withStaffing(scenario, seen.agents, type.staffing!.availability, intervalSeconds);
+      if (options.arrivalsFromRecords) scenario = withArrivals(scenario, seen.arrivals, intervalSeconds);
     }
     const tested = await backtest(scenario, typed, { ...options, openAtSeconds: type.openAtSeconds });
-    result.dayTypes.push({ name: type.name, days: tested.days, rosterFromRecords: options.rosterFromRecords === true, backtest: tested });
+    result.dayTypes.push({ name: type.name, days: tested.days, rosterFromRecords: options.rosterFromRecords === true, arrivalsFromRecords: options.arrivalsFromRecords === true, backtest: tested });
     for (const { line, ...row } of tested.rows) result.rows.push({ line, dayType: type.name, ...row });
   }
   return result;
@@ -150,6 +155,15 @@ export function busySummary(rows: readonly BacktestRow[], line: string, minCalls
     meanRelativeError: positive.length === 0 ? 0 : positive.reduce((s, r) => s + Math.abs(r.simulated - r.observed) / r.observed, 0) / positive.length,
     medianBandWidth: widths.length === 0 ? 0 : widths[Math.floor(widths.length / 2)]!,
   };
+}
+
+/** The scenario with each line's arrivals those of the records (lines without calls in them get none). */
+function withArrivals(scenario: Scenario, arrivals: Readonly<Record<string, readonly number[]>>, intervalSeconds: number): Scenario {
+  const slots = Math.round(scenarioSeconds(scenario) / intervalSeconds);
+  const of = (line: string) => ({ intervalSeconds, perInterval: [...(arrivals[line] ?? new Array<number>(slots).fill(0))] });
+  if ('lines' in scenario) return validateScenario({ ...scenario, lines: scenario.lines.map((l) => ({ ...l, arrivals: of(l.name) })) });
+  const only = Object.keys(arrivals)[0];
+  return validateScenario({ ...scenario, arrivals: { ...of(only ?? ''), ...('rateUncertainty' in scenario.arrivals ? { rateUncertainty: scenario.arrivals.rateUncertainty } : {}) } });
 }
 
 function intervalOf(scenario: Scenario): number {

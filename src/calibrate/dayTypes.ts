@@ -51,7 +51,7 @@ export function findDayTypes(survey: RecordSurvey): DayType[] {
 }
 
 /** The first interval by which the calls of the day reach `calls`: where a day opens and closes, strays at night aside. */
-function crossing(totals: Float64Array, calls: number): number {
+export function crossing(totals: ArrayLike<number>, calls: number): number {
   let sum = 0;
   for (let k = 0; k < totals.length; k++) if ((sum += totals[k]!) >= calls) return k;
   return totals.length - 1;

@@ -1,6 +1,7 @@
 import { validateScenario, type Agents, type Line, type Scenario } from '../scenario';
 import type { Distribution } from '../random';
 import { CallTally, type LineTally } from './callTally';
+import { crossing } from './dayTypes';
 import { CalibrationError } from './errors';
 import { fitFamilies, type FittedDistribution } from './families';
 import type { DistributionFit, FitDiagnostics, FitOptions, FittedScenario, LineDiagnostics, PatienceFit } from './fitTypes';
@@ -77,6 +78,12 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   if (outliers.size > 0) {
     const listed = [...outliers].map((d) => `${dayName(days[d]!)} (${dailyTotals[d]} calls)`).join(', ');
     warnings.push(`${plural(outliers.size, 'day')} far off the others' volume left out of the arrivals and the day factor: ${listed}`);
+  }
+  const early = [...shortDays(days.map((day) => tally.firstCallsByDay.get(day)!), tally.intervalsPerDay)].filter((d) => !outliers.has(d));
+  if (early.length > 0) {
+    const listed = early.map((d) => dayName(days[d]!)).join(', ');
+    warnings.push(`${plural(early.length, 'day')} closing more than an interval before the others (short days, such as a holiday's eve) left out of the arrivals and the day factor: ${listed}`);
+    for (const d of early) outliers.add(d);
   }
   const usual = days.filter((_, d) => !outliers.has(d));
   const perLine = new Map<string, number[]>();
@@ -184,6 +191,29 @@ function outlyingDays(totals: readonly number[]): Set<number> {
     if (spread > 0 && Math.abs(x - at(0.5)) > 4 * spread) outliers.add(d);
   });
   return outliers;
+}
+
+/**
+ * Days that close (98% of their calls in) more than an interval before the median day: another
+ * kind of day (a holiday's eve closes at noon), as a short Friday is, not a quieter day of this
+ * kind, which is what the day factor stands for. Opening later is not enough: the bank's
+ * Saturdays open when the Sabbath ends, later as the days lengthen. Only with 10 days or more.
+ */
+function shortDays(days: ReadonlyArray<ReadonlyMap<string, Float64Array>>, intervalsPerDay: number): Set<number> {
+  const short = new Set<number>();
+  if (days.length < 10) return short;
+  const hours = days.map((lines) => {
+    const totals = new Float64Array(intervalsPerDay);
+    for (const counts of lines.values()) for (let k = 0; k < intervalsPerDay; k++) totals[k]! += counts[k]!;
+    const volume = totals.reduce((s, x) => s + x, 0);
+    return { last: crossing(totals, 0.98 * volume) };
+  });
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const last = median(hours.map((h) => h.last));
+  hours.forEach((h, d) => {
+    if (last - h.last > 1) short.add(d);
+  });
+  return short;
 }
 
 /**

@@ -113,26 +113,41 @@ export async function fitStaffing(type: Pick<FittedDayType, 'scenario' | 'observ
   };
 }
 
+/** What the records tested show of a fitted day: the agents seen serving and the first calls, interval by interval. */
+export interface RecordedDay {
+  /** Per group: agents seen serving, time-averaged over the days, unrounded. */
+  agents: Record<string, number[]>;
+  /** Per line: first calls (not redials), mean over the days. */
+  arrivals: Record<string, number[]>;
+}
+
 /**
- * The agents seen serving in records, per group and interval of a fitted day (from
- * `openAtSeconds`, `slots` intervals), time-averaged over the days and unrounded, by the
- * estimator the fit uses (`CallTally.foldShifts`): what `backtest` with the
- * roster from the records runs on, times the fitted availability.
+ * The agents seen serving and the first calls in records, per group or line and interval of a
+ * fitted day (from `openAtSeconds`, `slots` intervals), means over the days, by the estimators the
+ * fit uses (`CallTally`): what `backtest` with the roster (times the fitted availability) or the
+ * arrivals from the records runs on.
  */
-export function agentsSeenIn(
+export function recordedDay(
   records: Iterable<CallRecord>,
   day: { intervalSeconds: number; openAtSeconds: number; slots: number; teams?: Readonly<Record<string, string>> | undefined; breakBelowSeconds?: number | undefined },
-): Record<string, number[]> {
+): RecordedDay {
   const tally = newTally({ intervalSeconds: day.intervalSeconds, ...(day.breakBelowSeconds === undefined ? {} : { breakBelowSeconds: day.breakBelowSeconds }) });
   for (const record of records) tally.add(typedRecord(record, day.teams));
-  if (tally.records === 0) return {};
+  if (tally.records === 0) return { agents: {}, arrivals: {} };
   const days = tally.firstCallsByDay.size;
   const first = Math.floor(day.openAtSeconds / day.intervalSeconds);
+  const perSlot = (counts: Float64Array | undefined) => Array.from({ length: day.slots }, (_, k) => Math.round(((counts?.[first + k] ?? 0) / days) * 100) / 100);
   tally.foldShifts();
-  return Object.fromEntries(
-    [...tally.groups].map((group) => {
-      const onDuty = tally.agentsOnDuty.get(group);
-      return [group, Array.from({ length: day.slots }, (_, k) => Math.round(((onDuty?.[first + k] ?? 0) / days) * 100) / 100)];
-    }),
-  );
+  const arrivals = new Map<string, Float64Array>();
+  for (const lines of tally.firstCallsByDay.values()) {
+    for (const [line, counts] of lines) {
+      let sums = arrivals.get(line);
+      if (!sums) arrivals.set(line, (sums = new Float64Array(tally.intervalsPerDay)));
+      for (let k = 0; k < counts.length; k++) sums[k]! += counts[k]!;
+    }
+  }
+  return {
+    agents: Object.fromEntries([...tally.groups].map((group) => [group, perSlot(tally.agentsOnDuty.get(group))])),
+    arrivals: Object.fromEntries([...arrivals].map(([line, sums]) => [line, perSlot(sums)])),
+  };
 }

@@ -106,20 +106,22 @@ export function calibrationCommands(cli: Command): void {
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--json', 'print the backtest as JSON')
     .option('--roster-from-records', 'a fit by day type (fit --day-types) runs on the agents seen serving in the records tested, times its fitted availability')
-    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean; rosterFromRecords?: boolean }) => {
+    .option('--arrivals-from-records', 'a fit by day type runs on the first calls of the records tested (mean over their days) instead of its forecast: tests the queueing alone')
+    .action(async (scenarioFile: string, files: string[], options: { format: RecordFormat | 'intervals'; replications: number; workers?: number; openAt?: string; skipBad?: boolean; out?: string; json?: boolean; rosterFromRecords?: boolean; arrivalsFromRecords?: boolean }) => {
       if (options.format === 'intervals') throw new UsageError('backtest: interval reports are not supported yet; give call records (--format cdr or bank)');
       if (!(Number.isInteger(options.replications) && options.replications >= 2)) throw new UsageError('--replications must be a whole number >= 2');
       checkOutputPaths({ '--out': options.out });
       for (const each of files) await checkRecordsReadable(each);
       const typed = await readDayTypeFile(scenarioFile);
       if (typed) {
-        const result = await backtestDayTypeFiles(typed, files, { format: options.format, skipBad: options.skipBad === true, replications: options.replications, rosterFromRecords: options.rosterFromRecords === true, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+        const result = await backtestDayTypeFiles(typed, files, { format: options.format, skipBad: options.skipBad === true, replications: options.replications, rosterFromRecords: options.rosterFromRecords === true, arrivalsFromRecords: options.arrivalsFromRecords === true, ...(options.workers === undefined ? {} : { workers: options.workers }) });
         if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        else for (const type of result.dayTypes) process.stdout.write(`${type.name} (${type.days} days${type.rosterFromRecords ? ', roster from the records' : ''})\n\n${backtestTable(type.backtest)}\n\n`);
+        else for (const type of result.dayTypes) process.stdout.write(`${type.name} (${type.days} days${type.rosterFromRecords ? ', roster from the records' : ''}${type.arrivalsFromRecords ? ', arrivals from the records' : ''})\n\n${backtestTable(type.backtest)}\n\n`);
         if (result.recordsWithoutLine > 0) process.stderr.write(`${thousands(result.recordsWithoutLine)} records of lines a day type's scenario does not have were left out\n`);
         return;
       }
       if (options.rosterFromRecords) throw new UsageError('--roster-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json), which carries the fitted availability');
+      if (options.arrivalsFromRecords) throw new UsageError('--arrivals-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json)');
       const scenario = await loadScenarioFile(scenarioFile);
       const file = files.join(' ');
       const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });

@@ -101,7 +101,7 @@ export function lineCompareTable(name: string, comparison: Comparison, features:
 /** One group in both arms. */
 export function groupCompareTable(name: string, comparison: Comparison, lines: readonly string[]): string {
   const [b, v, d] = [comparison.baseline.groups[name]!, comparison.variant.groups[name]!, comparison.difference.groups[name]!];
-  return textTable([[`group ${name}`, ...COMPARE_HEADER], ...armRows(groupFigures(lines), b, v, d, { baseline: false, variant: false })]);
+  return textTable([[`group ${name}`, ...COMPARE_HEADER], ...armRows(groupFigures(lines, b.wrapUpOccupancy !== undefined || v.wrapUpOccupancy !== undefined), b, v, d, { baseline: false, variant: false })]);
 }
 
 /** Every table of a comparison: the totals, then each line and each group that both arms have. */

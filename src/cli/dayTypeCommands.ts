@@ -73,13 +73,14 @@ export async function readDayTypeFile(file: string): Promise<DayTypeScenarios | 
 export async function backtestDayTypeFiles(
   fit: DayTypeScenarios,
   files: string[],
-  options: { format: RecordFormat; skipBad: boolean; replications: number; workers?: number; rosterFromRecords: boolean },
+  options: { format: RecordFormat; skipBad: boolean; replications: number; workers?: number; rosterFromRecords: boolean; arrivalsFromRecords: boolean },
 ): Promise<DayTypeBacktest> {
   const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad });
   try {
     return await backtestDayTypes(fit, reader.records(), {
       replications: options.replications,
       rosterFromRecords: options.rosterFromRecords,
+      arrivalsFromRecords: options.arrivalsFromRecords,
       replicate: (s, o) => replicate(s, { ...o, ...(options.workers === undefined ? {} : { workers: options.workers }) }),
     });
   } catch (error) {

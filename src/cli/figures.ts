@@ -40,7 +40,7 @@ export function featuresOf(...scenarios: Scenario[]): Features {
     people: multiLine || lines.some((line) => line.redial !== undefined),
     balked: lines.some((line) => line.balking !== undefined),
     busy: scenarios.some((s) => s.trunks !== undefined),
-    disconnected: lines.some((line) => line.maxOnHold !== undefined),
+    disconnected: lines.some((line) => line.maxOnHold !== undefined) || scenarios.some((s) => s.queueCapacity !== undefined),
   };
 }
 
@@ -85,7 +85,10 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
 }
 
 export function centerFigures(summary: ReportSummary, features: Features): Array<Figure<ReportSummary>> {
-  return callFigures<ReportSummary>(features, summary.serviceLevel.seconds, [['agent occupancy', (s) => s.agents.occupancy, percent]]);
+  const occupancy: Array<Figure<ReportSummary>> = [['agent occupancy', (s) => s.agents.occupancy, percent]];
+  // Present only where calls are wrapped up (after-call work): the rest is talk and dialing.
+  if (summary.agents.wrapUpOccupancy) occupancy.push(['  of which wrap-up', (s) => s.agents.wrapUpOccupancy ?? ZERO, percent]);
+  return callFigures<ReportSummary>(features, summary.serviceLevel.seconds, occupancy);
 }
 
 /** A figure's cell: a dash for a callback figure where no callback is offered. */
@@ -119,21 +122,24 @@ export function lineRunTable(name: string, line: CallSummary, features: Features
 export function groupRunTable(name: string, group: Summary<GroupFigures>, lines: readonly string[]): string {
   return textTable([
     [`group ${name}`, 'mean ± half-width'],
-    ...groupFigures(lines).map((figure) => [figure[0], cell(figure, group, false)]),
+    ...groupFigures(lines, group.wrapUpOccupancy !== undefined).map((figure) => [figure[0], cell(figure, group, false)]),
   ]);
 }
 
 /** What a group's table shows (its interval rows are in the CSV). */
 export interface GroupFigures {
   occupancy: number;
+  /** Of `occupancy`, the wrap-up (after-call work); present only where calls are wrapped up. */
+  wrapUpOccupancy?: number;
   agentsOnDuty: number;
   answered: Record<string, number>;
 }
 
-export function groupFigures(lines: readonly string[]): Array<Figure<Summary<GroupFigures>>> {
+export function groupFigures(lines: readonly string[], wrapUp = false): Array<Figure<Summary<GroupFigures>>> {
   return [
     ['agents on duty (mean)', (g) => g.agentsOnDuty, (e) => withInterval(e, 1)],
     ['occupancy', (g) => g.occupancy, percent],
+    ...(wrapUp ? [['  of which wrap-up', (g) => g.wrapUpOccupancy ?? ZERO, percent] as Figure<Summary<GroupFigures>>] : []),
     ...lines.map((line): Figure<Summary<GroupFigures>> => [`calls answered: ${line}`, (g) => g.answered[line] ?? ZERO, count]),
   ];
 }

@@ -20,7 +20,7 @@ type Label = 'intervalStart' | 'intervalEnd' | 'seconds' | 'warmup' | 'fromSecon
 export type Summary<T> = {
   [K in keyof T]: K extends Label
     ? T[K]
-    : T[K] extends number
+    : NonNullable<T[K]> extends number
       ? Estimate
       : T[K] extends ReadonlyArray<infer Row>
         ? Array<Summary<Row>>

@@ -56,6 +56,15 @@ export class CenterMetrics {
     this.groups[group]!.busy.add(agentBusySince, time);
   }
 
+  /** An agent finishes wrapping up a call that ended `wrapUpSeconds` ago: busy, and counted apart as wrap-up. */
+  wrapUpEnded(time: number, _callerId: number, _line: number, group: number, wrapUpSeconds: number): void {
+    const metrics = this.groups[group]!;
+    // From the seconds, as summarize() has them from the event, so that both give the same sums.
+    const since = time - wrapUpSeconds;
+    metrics.busy.add(since, time);
+    metrics.wrapUp!.add(since, time);
+  }
+
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     const metrics = this.groups[group]!;
     metrics.scheduled.set(time, scheduled);
@@ -108,9 +117,11 @@ export class CenterMetrics {
     const total = new LineMetrics('', window.serviceLevelSeconds, window, this.rowCount);
     for (const line of this.lines) total.addAll(line);
     let busySeconds = 0;
+    let wrapUpSeconds = 0;
     let onDutySeconds = 0;
     for (const group of this.groups) {
       busySeconds += group.busy.windowSum;
+      wrapUpSeconds += group.wrapUp ? group.wrapUp.windowSum : 0;
       onDutySeconds += group.onDuty.windowSum;
     }
     const lines: Record<string, LineReport> = {};
@@ -126,7 +137,9 @@ export class CenterMetrics {
     const { holdDistribution, people, redials, ...figures } = total.figures(window.serviceLevelSeconds);
     return {
       ...figures,
-      agents: { occupancy: occupancy(busySeconds, onDutySeconds) },
+      agents: window.afterCallWork
+        ? { occupancy: occupancy(busySeconds, onDutySeconds), wrapUpOccupancy: occupancy(wrapUpSeconds, onDutySeconds) }
+        : { occupancy: occupancy(busySeconds, onDutySeconds) },
       intervals: this.totalRows(total),
       holdDistribution,
       people,
@@ -181,6 +194,7 @@ export class CenterMetrics {
     }
     return {
       occupancy: occupancy(group.busy.windowSum, group.onDuty.windowSum),
+      ...(group.wrapUp ? { wrapUpOccupancy: occupancy(group.wrapUp.windowSum, group.onDuty.windowSum) } : {}),
       agentsOnDuty: ratio(group.onDuty.windowSum, window.durationSeconds - window.warmupSeconds),
       answered,
       intervals,

@@ -6,8 +6,10 @@ import { ratio } from './lineMetrics';
 
 /** One agent group's time integrals (busy, on duty, scheduled) and its counted answers by line. */
 export class GroupMetrics {
-  /** Busy agent-seconds: each call's or dial's span, added when it ends. */
+  /** Busy agent-seconds: each call's, dial's or wrap-up's span, added when it ends. */
   readonly busy: SpanSums;
+  /** Of those, the wrap-up agent-seconds (after-call work); undefined when no call is wrapped up. */
+  readonly wrapUp: SpanSums | undefined;
   readonly onDuty: StepIntegral;
   readonly scheduled: StepIntegral;
   /** Counted calls answered, by line index. */
@@ -20,6 +22,7 @@ export class GroupMetrics {
   ) {
     const integral = () => new StepIntegral(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
     this.busy = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
+    this.wrapUp = window.afterCallWork ? new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds) : undefined;
     this.onDuty = integral();
     this.scheduled = integral();
     this.answeredByLine = new Float64Array(window.lines.length);

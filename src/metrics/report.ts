@@ -98,7 +98,13 @@ export interface LineReport extends CallFigures {
 
 /** One agent group: occupancy over the counted window, agents on duty on average, and the counted calls it answered by line. */
 export interface GroupReport {
+  /** Busy agent-seconds (talk, dialing and wrap-up) / agent-seconds on duty. */
   occupancy: number;
+  /**
+   * Of `occupancy`, the share of on-duty time spent wrapping up calls (after-call work); talk
+   * and dialing are the rest. Present when the scenario has after-call work.
+   */
+  wrapUpOccupancy?: number;
   agentsOnDuty: number;
   answered: Record<string, number>;
   intervals: GroupIntervalRow[];
@@ -111,7 +117,7 @@ export interface GroupReport {
  */
 export interface Report extends CallFigures {
   /** busy agent-seconds (dialing included) / agent-seconds on duty, over [warmupSeconds, durationSeconds). */
-  agents: { occupancy: number };
+  agents: { occupancy: number; wrapUpOccupancy?: number };
   intervals: IntervalRow[];
   lines: Record<string, LineReport>;
   groups: Record<string, GroupReport>;

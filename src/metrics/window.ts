@@ -12,4 +12,6 @@ export interface MetricsWindow {
   lines: ReadonlyArray<{ name: string; serviceLevelSeconds: number; maxCalls: number }>;
   /** The groups' names in the scenario's order. */
   groups: readonly string[];
+  /** Set when some call is wrapped up (after-call work): reports then show wrap-up apart. */
+  afterCallWork?: true;
 }

@@ -13,6 +13,9 @@ const DRAW_BALK = 5;
 const DRAW_REDIAL = 6;
 const DRAW_REDIAL_DELAY = 7;
 const DRAWS_PER_PURPOSE = 1024;
+// The wrap-up uniform sits in the second half of the handle block (a handle draw takes a few
+// uniforms at most), so the eight purposes per attempt stay eight.
+const WRAP_UP_OFFSET = 512;
 
 /**
  * The numbers a call is made of (handle, patience, opt-in, answer key, callback handle, balking)
@@ -43,6 +46,7 @@ export class CallDraws {
       if (line.callbackHandle) callers.callbackHandleSeconds[slot] = line.callbackHandle.sample(line.callbackHandleStream);
     }
     if (line.balking) callers.balkUniform[slot] = line.balkStream.next();
+    if (line.afterCallWork) callers.wrapUp[slot] = line.wrapUpStream!.next();
     if (line.redial) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
   }
 
@@ -52,10 +56,16 @@ export class CallDraws {
     const keyed = this.keyed;
     const key = callers.personKey[slot]!;
     const attempt = callers.attempt[slot]!;
-    this.startKeyed(key, attempt, DRAW_HANDLE);
-    callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
-    this.startKeyed(key, attempt, DRAW_PATIENCE);
-    callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
+    const redial = line.redial;
+    // A kept handle time or patience is the slot's from the person's first call, left as it is.
+    if (!redial?.keepHandleTime) {
+      this.startKeyed(key, attempt, DRAW_HANDLE);
+      callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
+    }
+    if (!redial?.keepPatience) {
+      this.startKeyed(key, attempt, DRAW_PATIENCE);
+      callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
+    }
     if (line.callback) {
       this.startKeyed(key, attempt, DRAW_OPT_IN);
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callers.callerId[slot]!) ?? keyed.next();
@@ -70,14 +80,18 @@ export class CallDraws {
       this.startKeyed(key, attempt, DRAW_BALK);
       callers.balkUniform[slot] = keyed.next();
     }
+    if (line.afterCallWork) {
+      keyed.start(key, (attempt * 8 + DRAW_HANDLE) * DRAWS_PER_PURPOSE + WRAP_UP_OFFSET);
+      callers.wrapUp[slot] = keyed.next();
+    }
   }
 
-  /** After this call was sent away: the delay before the person calls again, or -1 when they do not. */
-  redialDelay(slot: number, line: LineRuntime): number {
+  /** After this call was sent away (`outcome`, see lineRuntime.ts): the delay before the person calls again, or -1 when they do not. */
+  redialDelay(slot: number, line: LineRuntime, outcome: number): number {
     const redial = line.redial;
     const callers = this.callers;
     const attempt = callers.attempt[slot]!;
-    if (!redial || attempt >= redial.maxAttempts) return -1;
+    if (!redial || attempt >= redial.maxAttempts || (redial.afterMask & (1 << outcome)) === 0) return -1;
     const key = callers.personKey[slot]!;
     this.startKeyed(key, attempt, DRAW_REDIAL);
     if (!(this.keyed.next() < redial.probability)) return -1;

@@ -14,6 +14,11 @@ export const DIALING = 5;
 export const RETRY_WAIT = 6;
 /** Sent away (abandoned, balked, busy, disconnected); will call again. */
 export const REDIAL_WAIT = 7;
+/**
+ * The call is over and its agent wraps it up (after-call work): the person's story has ended,
+ * the slot stays theirs until the agent is free, for who and where the wrap-up was.
+ */
+export const WRAP_UP = 8;
 
 /**
  * The people in the system, as parallel typed arrays indexed by slot. A person keeps their slot
@@ -36,6 +41,8 @@ export class CallerSlots {
   /** Handle time on the line's own distribution, or the handle uniform where routes have their own. */
   handle = new Float64Array(0);
   callbackHandleSeconds = new Float64Array(0);
+  /** The uniform of the call's after-call work, turned into seconds by the serving group's distribution. */
+  wrapUp = new Float64Array(0);
   /** Patience in seconds, or its uniform where the line's patience is drawn by inversion (see `LineRuntime.patienceByInversion`). */
   patience = new Float64Array(0);
   optInUniform = new Float64Array(0);
@@ -87,6 +94,7 @@ export class CallerSlots {
     this.queuedAt = extend(this.queuedAt, new Float64Array(capacity));
     this.handle = extend(this.handle, new Float64Array(capacity));
     this.callbackHandleSeconds = extend(this.callbackHandleSeconds, new Float64Array(capacity));
+    this.wrapUp = extend(this.wrapUp, new Float64Array(capacity));
     this.patience = extend(this.patience, new Float64Array(capacity));
     this.optInUniform = extend(this.optInUniform, new Float64Array(capacity));
     this.balkUniform = extend(this.balkUniform, new Float64Array(capacity));

@@ -1,14 +1,15 @@
 import { Simulation, type EventHandler } from '../engine';
 import { RandomStreams, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
+import { AgentSelector, IdleSince } from './agentSelection';
 import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
-import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING } from './callerSlots';
-import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING } from './eventKinds';
+import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
+import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
 import type { HoldLine } from './holdLine';
-import { GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
+import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 import type { StartingPoint } from './startingPoint';
@@ -19,12 +20,6 @@ import type { StartingPoint } from './startingPoint';
 // functions, 140-155 ms; benchmarks/README.md, "Code kept from one run to the next"). It holds
 // one run's arrays and observer a run longer.
 let lastCenter: ContactCenter | undefined;
-
-// How a call that cannot wait ends.
-const BALKED = 0;
-const BUSY = 1;
-const DISCONNECTED = 2;
-const ABANDONED = 3;
 
 /**
  * The contact center of DESIGN.md on the event engine: lines with Poisson arrivals, agent
@@ -45,6 +40,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   readonly groups: readonly GroupRuntime[];
   private readonly callers = new CallerSlots();
   private readonly trunks: number;
+  /** Callers on hold over all lines at most (Infinity: no limit). */
+  private readonly queueCapacity: number;
   private readonly warmupSeconds: number;
   private readonly durationSeconds: number;
   private readonly draws: CallDraws;
@@ -55,6 +52,12 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   private readonly scenario: ResolvedScenario;
   private readonly options: CenterOptions;
   private readonly dayStream: Uniform;
+  /** Some line's calls are wrapped up (after-call work): resolved once, so that a center without pays nothing per call. */
+  private readonly afterCallWork: boolean;
+  /** Undefined under 'route-order' (the first idle group in route order takes an arriving call). */
+  private readonly selector: AgentSelector | undefined;
+  /** Under 'longest-idle': each group keeps when its idle agents became idle. */
+  private readonly longestIdle: boolean;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -64,6 +67,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   inSystem = 0;
   /** Calls holding a trunk: on hold, in a call, or being dialed. */
   present = 0;
+  /** Agents wrapping up a call: the run goes on until they are done. */
+  wrappingUp = 0;
 
   constructor(
     scenario: ResolvedScenario,
@@ -79,8 +84,16 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       for (const route of line.spec.routing) this.groups[route.group]!.serve(line, route.afterSeconds);
       this.newArrivals(line, scenario, shared, options);
     }
+    scenario.groups.forEach((group, g) => group.lineOrder.length > 0 && this.groups[g]!.order(group.lineOrder));
     this.linesArriving = this.lines.length;
+    this.afterCallWork = this.lines.some((line) => line.afterCallWork);
+    this.longestIdle = scenario.agentSelection === 'longest-idle';
+    if (this.longestIdle) for (const group of this.groups) group.idleSince = new IdleSince();
+    this.selector = scenario.agentSelection === 'route-order'
+      ? undefined
+      : new AgentSelector(scenario.agentSelection, this.groups, streams.stream('agent-selection'));
     this.trunks = scenario.trunks;
+    this.queueCapacity = scenario.queueCapacity;
     this.warmupSeconds = scenario.warmupSeconds;
     this.durationSeconds = scenario.durationSeconds;
     this.draws = new CallDraws(this.callers, options.decisions);
@@ -108,7 +121,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (point) point.seat(this, this.callers, this.draws, this.callbacks, this.startUniform!);
     else for (const group of this.groups) this.applyStaffing(group, 0);
     for (const line of this.lines) this.scheduleNextArrival(line);
-    if (point) for (const group of this.groups) this.serveWaiting(group);
+    if (point) {
+      if (this.longestIdle) for (const group of this.groups) this.idleChanged(group);
+      for (const group of this.groups) this.serveWaiting(group);
+    }
   }
 
   /**
@@ -127,9 +143,12 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       line.holding = line.requestsWaiting = 0;
       this.newArrivals(line, scenario, shared, this.options);
     }
-    for (const group of this.groups) group.scheduled = group.onDuty = group.busy = 0;
+    for (const group of this.groups) {
+      group.scheduled = group.onDuty = group.busy = 0;
+      group.idleSince?.clear();
+    }
     this.callbacks.requestsWaiting = 0;
-    this.inSystem = this.present = 0;
+    this.inSystem = this.present = this.wrappingUp = 0;
     this.linesArriving = this.lines.length;
     this.start();
   }
@@ -202,6 +221,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       case REDIAL:
         this.redial(subject);
         break;
+      case WRAP_UP_END:
+        this.endWrapUp(subject);
+        break;
     }
   }
 
@@ -255,16 +277,25 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       this.sendAway(slot, line, BUSY, 0);
       return;
     }
-    const immediate = line.immediateGroups;
-    for (let i = 0; i < immediate.length; i++) {
-      const group = this.groups[immediate[i]!]!;
-      if (group.busy < group.onDuty) {
+    if (this.selector) {
+      const group = this.selector.pick(line);
+      if (group) {
         this.present++;
         this.answer(slot, line, group);
         return;
       }
+    } else {
+      const immediate = line.immediateGroups;
+      for (let i = 0; i < immediate.length; i++) {
+        const group = this.groups[immediate[i]!]!;
+        if (group.busy < group.onDuty) {
+          this.present++;
+          this.answer(slot, line, group);
+          return;
+        }
+      }
     }
-    if (line.holding >= line.maxOnHold) {
+    if (line.holding >= line.maxOnHold || (this.queueCapacity !== Infinity && this.onHold() >= this.queueCapacity)) {
       this.sendAway(slot, line, DISCONNECTED, 0);
       return;
     }
@@ -283,6 +314,13 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const inverse = line.patienceByInversion;
     const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
     if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+  }
+
+  // Callers on hold over all lines (counted only where the center has a queue capacity).
+  private onHold(): number {
+    let holding = 0;
+    for (const line of this.lines) holding += line.holding;
+    return holding;
   }
 
   /** Joins a queue as a new visit (older entries and timers of the slot become stale). */
@@ -306,6 +344,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
     } else {
       this.callbacks.dial(slot, line, group);
+      if (this.longestIdle) this.idleChanged(group);
     }
   }
 
@@ -316,6 +355,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     callers.group[slot] = group.index;
     callers.agentBusySince[slot] = now;
     group.busy++;
+    if (this.longestIdle) this.idleChanged(group);
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
     // handleSeconds() written out: on this path it was not inlined, and its double came back boxed.
     const draw = callers.handle[slot]!;
@@ -332,9 +372,38 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const callers = this.callers;
     const group = this.groups[callers.group[slot]!]!;
     this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index, callers.agentBusySince[slot]!);
+    if (this.afterCallWork && this.startWrapUp(slot, group)) return;
     callers.release(slot);
     this.inSystem--;
     this.present--;
+    this.releaseAgent(group);
+    this.finishIfDrained();
+  }
+
+  // The caller has hung up (their story and trunk are done); the agent stays busy wrapping up
+  // when the group has after-call work for the line. Returns whether they do.
+  private startWrapUp(slot: number, group: GroupRuntime): boolean {
+    const callers = this.callers;
+    const wrapUp = this.lines[callers.line[slot]!]!.wrapUpByGroup[group.index];
+    if (!wrapUp) return false;
+    const now = this.simulation.now;
+    callers.state[slot] = WRAP_UP;
+    callers.agentBusySince[slot] = now;
+    this.inSystem--;
+    this.present--;
+    this.wrappingUp++;
+    this.simulation.at(now + wrapUp.quantile(callers.wrapUp[slot]!), WRAP_UP_END, slot);
+    if (this.trunks !== Infinity) this.trunkFreed();
+    return true;
+  }
+
+  private endWrapUp(slot: number): void {
+    const callers = this.callers;
+    const group = this.groups[callers.group[slot]!]!;
+    const now = this.simulation.now;
+    this.observer.wrapUpEnded(now, callers.callerId[slot]!, callers.line[slot]!, group.index, now - callers.agentBusySince[slot]!);
+    callers.release(slot);
+    this.wrappingUp--;
     this.releaseAgent(group);
     this.finishIfDrained();
   }
@@ -389,7 +458,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
     else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
     else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
-    const delay = this.draws.redialDelay(slot, line);
+    const delay = this.draws.redialDelay(slot, line, outcome);
     if (delay >= 0) {
       callers.state[slot] = REDIAL_WAIT;
       callers.generation[slot]!++;
@@ -410,7 +479,14 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     } else {
       this.serveWaiting(group);
     }
+    if (this.longestIdle) this.idleChanged(group);
     if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
+  // Under 'longest-idle': an agent who took a call or left was the longest idle; one freed or
+  // come on duty and still idle is idle from now (see IdleSince).
+  private idleChanged(group: GroupRuntime): void {
+    group.idleSince!.sync(group.onDuty - group.busy, this.simulation);
   }
 
   // With trunks all in use, idle agents may have left requests undialed: a freed trunk lets them dial.
@@ -438,19 +514,20 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     group.onDuty = group.onDuty > group.scheduled ? Math.max(group.scheduled, group.busy) : group.scheduled;
     this.observer.agentsChanged(this.simulation.now, group.scheduled, group.onDuty, group.index);
     if (interval + 1 < perInterval.length) this.simulation.at((interval + 1) * intervalSeconds, STAFFING, group.index, interval + 1);
+    if (this.longestIdle) this.idleChanged(group);
     this.serveWaiting(group);
     if (this.drained && !this.rosterChangesLeft()) this.simulation.stop();
   }
 
   /**
    * Ends the run once no line will have another arrival and every story has ended, and the
-   * rosters have made their changes before durationSeconds: a run that drains early goes on
+   * rosters have made their changes before durationSeconds (and every wrap-up is done): a run that drains early goes on
    * to them (with nobody left to serve, each only sets the agents on duty at its time), so
    * agents scheduled and on duty follow the roster to the end of the horizon whatever the
    * calls did. Stale timers met on the way are dropped as always.
    */
   finishIfDrained(): void {
-    if (this.linesArriving === 0 && this.inSystem === 0) {
+    if (this.linesArriving === 0 && this.inSystem === 0 && this.wrappingUp === 0) {
       this.drained = true;
       if (!this.rosterChangesLeft()) this.simulation.stop();
     }

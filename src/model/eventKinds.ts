@@ -7,3 +7,4 @@ export const DIAL_END = 4; // subject: slot
 export const REQUEUE = 5; // subject: slot
 export const OVERFLOW = 6; // subject: slot, tag: generation
 export const REDIAL = 7; // subject: slot
+export const WRAP_UP_END = 8; // subject: slot

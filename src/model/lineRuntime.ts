@@ -1,7 +1,28 @@
 import { byInversion, compileDistribution, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
 import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
+import type { IdleSince } from './agentSelection';
 import { HoldLine } from './holdLine';
+
+// How a call ends without an agent: the outcomes after which a person may call again, as bits
+// of a line's `redial.after`.
+export const BALKED = 0;
+export const BUSY = 1;
+export const DISCONNECTED = 2;
+export const ABANDONED = 3;
+const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED };
+
+/** A line's redial rule, compiled. */
+export interface RedialRule {
+  probability: number;
+  delay: Sampler;
+  maxAttempts: number;
+  /** Bit `outcome` set: a call that ended so may be followed by a redial. */
+  afterMask: number;
+  /** A redial keeps the person's patience, or their handle time, instead of drawing anew. */
+  keepPatience: boolean;
+  keepHandleTime: boolean;
+}
 
 /** A delayed route of a line: the group becomes eligible once the caller has waited `afterSeconds`. */
 export interface DelayedRoute {
@@ -46,7 +67,11 @@ export class LineRuntime {
   readonly callback: ResolvedCallbackPolicy | undefined;
   readonly callbackHandle: Sampler | undefined;
   readonly balking: Balking | undefined;
-  readonly redial: { probability: number; delay: Sampler; maxAttempts: number } | undefined;
+  /** Some group wraps up this line's calls (after-call work). */
+  readonly afterCallWork: boolean;
+  /** After-call work by group index (the route's, else the line's; undefined: none). */
+  readonly wrapUpByGroup: Array<Sampler | undefined> = [];
+  readonly redial: RedialRule | undefined;
 
   // First calls draw from streams of the line's own; redials from the person's key.
   readonly handleStream: Uniform;
@@ -55,6 +80,8 @@ export class LineRuntime {
   readonly answerStream: Uniform;
   readonly callbackHandleStream: Uniform;
   readonly balkStream: Uniform;
+  /** Undefined when no group wraps up this line's calls. */
+  readonly wrapUpStream: Uniform | undefined;
   readonly personStream: Uniform;
   readonly arrivalStream: Uniform;
   readonly rateStream: Uniform;
@@ -90,7 +117,20 @@ export class LineRuntime {
     this.callback = spec.callback;
     this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
     this.balking = spec.balking;
-    this.redial = spec.redial && { ...spec.redial, delay: compileDistribution(spec.redial.delay) };
+    const lineWrapUp = spec.afterCallWork && compileDistribution(spec.afterCallWork);
+    for (const route of spec.routing) {
+      this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
+    }
+    this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
+    const redial = spec.redial;
+    this.redial = redial && {
+      probability: redial.probability,
+      delay: compileDistribution(redial.delay),
+      maxAttempts: redial.maxAttempts,
+      afterMask: redial.after.reduce((mask, outcome) => mask | (1 << SENT_AWAY[outcome]!), 0),
+      keepPatience: redial.keep.includes('patience'),
+      keepHandleTime: redial.keep.includes('handleTime'),
+    };
     const stream = (name: string) => streams.stream(streamPrefix + name);
     this.arrivalStream = stream('arrivals');
     this.rateStream = stream('rate-uncertainty');
@@ -100,6 +140,7 @@ export class LineRuntime {
     this.answerStream = stream('callback-answer');
     this.callbackHandleStream = stream('callback-handle');
     this.balkStream = stream('balking');
+    this.wrapUpStream = this.afterCallWork ? stream('after-call-work') : undefined;
     this.personStream = stream('person');
   }
 }
@@ -114,6 +155,8 @@ export class GroupRuntime {
   /** The lines routed to this group, and after how long each line's callers become eligible. */
   readonly lines: LineRuntime[] = [];
   readonly delays: number[] = [];
+  /** When each idle agent became idle, kept only when the scenario selects the longest-idle agent. */
+  idleSince: IdleSince | undefined;
 
   constructor(
     readonly index: number,
@@ -132,10 +175,31 @@ export class GroupRuntime {
     return false;
   }
 
+  /**
+   * The lines of the group's own order (`lineOrder`), which come first in `lines` in that
+   * order: an agent takes the first of them with an eligible caller before any other line.
+   */
+  preferred = 0;
+
   /** Registers a line that routes to this group. */
   serve(line: LineRuntime, afterSeconds: number): void {
     this.lines.push(line);
     this.delays.push(afterSeconds);
+  }
+
+  /** Puts the lines of the group's own order first, in that order; the others keep theirs. */
+  order(lineOrder: readonly number[]): void {
+    const rank = (line: LineRuntime) => {
+      const at = lineOrder.indexOf(line.index);
+      return at < 0 ? lineOrder.length : at;
+    };
+    const routes = this.lines.map((line, i) => ({ line, delay: this.delays[i]! }));
+    routes.sort((a, b) => rank(a.line) - rank(b.line));
+    routes.forEach((route, i) => {
+      this.lines[i] = route.line;
+      this.delays[i] = route.delay;
+    });
+    this.preferred = lineOrder.length;
   }
 }
 

@@ -23,6 +23,8 @@ export interface CenterObserver {
    * agent was busy with it since `agentBusySince` (the answer, or the start of the dial).
    */
   callEnded(time: number, callerId: number, line: number, group: number, agentBusySince: number): void;
+  /** An agent of `group` finishes the after-call work of a call that ended `wrapUpSeconds` ago; they are free again. */
+  wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void;
   /** Staffing of `group` changed: `scheduled` by its roster, `onDuty` the agents actually present. */
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void;
   callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void;
@@ -45,6 +47,7 @@ export class QuietObserver implements CenterObserver {
   busySignal(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   disconnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   callEnded(_time: number, _callerId: number, _line: number, _group: number, _agentBusySince: number): void {}
+  wrapUpEnded(_time: number, _callerId: number, _line: number, _group: number, _wrapUpSeconds: number): void {}
   agentsChanged(_time: number, _scheduled: number, _onDuty: number, _group: number): void {}
   callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
   callbackAccepted(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}

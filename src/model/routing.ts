@@ -6,7 +6,7 @@ import type { GroupRuntime, LineRuntime } from './lineRuntime';
 /**
  * Which waiting caller an idle agent takes (DESIGN.md, "Routing"): among the heads of the lines
  * routed to the agent's group that are eligible by now (waited the route's `afterSeconds`), the
- * highest line priority, ties by the longest wait counting the line's credit (a caller of a line
+ * first of the group's own `lineOrder` that has one, else the highest line priority, ties by the longest wait counting the line's credit (a caller of a line
  * with `creditSeconds: c` who joined at t ranks as if they had joined at t - c; the credit does
  * not make a delayed route eligible sooner); after-hold callback requests only from lines
  * where nobody waits in the hold queue. A line's later callers cannot be more eligible than its
@@ -47,6 +47,11 @@ export class CallerChoice {
       const queuedAt = callers.queuedAt[slot]!;
       const delay = group.delays[i]!;
       if (delay > 0 && clock.now < queuedAt + delay) continue;
+      // The group's own order of lines comes first (its lines lead the list, in that order).
+      if (i < group.preferred) {
+        this.queue = atHead ? line.hold : undefined;
+        return slot;
+      }
       const since = queuedAt - line.creditSeconds;
       if (best < 0 || line.priority > bestPriority || (line.priority === bestPriority && since < bestSince)) {
         best = slot;

@@ -73,5 +73,7 @@ export function metricsWindow(scenario: ResolvedScenario): MetricsWindow {
       maxCalls: line.redial ? line.redial.maxAttempts : 1,
     })),
     groups: scenario.groups.map((group) => group.name),
+    // Only when used, so that the reports of a center without it stay what they were.
+    ...(scenario.lines.some((line) => line.afterCallWork || line.routing.some((route) => route.afterCallWork)) ? { afterCallWork: true as const } : {}),
   };
 }

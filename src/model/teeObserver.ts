@@ -35,6 +35,10 @@ export class TeeObserver implements CenterObserver {
     this.first.callEnded(time, callerId, line, group, agentBusySince);
     this.second.callEnded(time, callerId, line, group, agentBusySince);
   }
+  wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
+    this.first.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);
+    this.second.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);
+  }
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.first.agentsChanged(time, scheduled, onDuty, group);
     this.second.agentsChanged(time, scheduled, onDuty, group);

@@ -250,6 +250,8 @@ ${[...rows, row('All lines', input.comparison.savings)].join('\n')}
 // ---------------------------------------------------------------------------------------------
 // Agent groups
 
+const NO_WRAP_UP: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
+
 function groupsTable(input: HtmlReportInput, level: string): string {
   const { groups, lines } = namesOf(input);
   const answered = (g: GroupSummary, other?: GroupSummary) =>
@@ -257,16 +259,23 @@ function groupsTable(input: HtmlReportInput, level: string): string {
       .filter((line) => (g.answered[line]?.mean ?? 0) >= 0.5 || (other?.answered[line]?.mean ?? 0) >= 0.5)
       .map((line) => `${line} ${other ? `${formatNumber(other.answered[line]?.mean ?? 0, 0)} → ` : ''}${formatNumber(g.answered[line]?.mean ?? 0, 0)}`)
       .join(' · ');
+  // A wrap-up column only where some call is wrapped up (after-call work): occupancy counts it, this shows it apart.
+  const summaries = input.kind === 'run' ? [input.replicated.summary] : [input.comparison.baseline, input.comparison.variant];
+  const wrapUp = summaries.some((summary) => groups.some((name) => summary.groups[name]?.wrapUpOccupancy !== undefined));
   const rows = groups.map((name) => {
     if (input.kind === 'run') {
       const g = input.replicated.summary.groups[name]!;
-      return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(g.agentsOnDuty, COUNT, false, level)}${cell(g.occupancy, PERCENT, false, level)}<td class="list">${escapeHtml(answered(g))}</td></tr>`;
+      const wrapUpCell = wrapUp ? cell(g.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, false, level) : '';
+      return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(g.agentsOnDuty, COUNT, false, level)}${cell(g.occupancy, PERCENT, false, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(g))}</td></tr>`;
     }
     const [b, v, d] = [input.comparison.baseline.groups[name]!, input.comparison.variant.groups[name]!, input.comparison.difference.groups[name]!];
-    return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(b.agentsOnDuty, COUNT, false, level)}${compareCell(b.occupancy, v.occupancy, d.occupancy, PERCENT, level)}<td class="list">${escapeHtml(answered(v, b))}</td></tr>`;
+    const wrapUpCell = wrapUp
+      ? compareCell(b.wrapUpOccupancy ?? NO_WRAP_UP, v.wrapUpOccupancy ?? NO_WRAP_UP, d.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, level)
+      : '';
+    return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(b.agentsOnDuty, COUNT, false, level)}${compareCell(b.occupancy, v.occupancy, d.occupancy, PERCENT, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(v, b))}</td></tr>`;
   });
   return `<table class="headline by-line groups">
-<thead><tr><th scope="col">Group</th><th scope="col">Agents on duty<span class="sub">mean over the day</span></th><th scope="col">Occupancy${input.kind === 'compare' ? '<span class="sub">baseline → variant</span>' : ''}</th><th scope="col">Calls answered, by line${input.kind === 'compare' ? '<span class="sub">baseline → variant, means</span>' : '<span class="sub">means</span>'}</th></tr></thead>
+<thead><tr><th scope="col">Group</th><th scope="col">Agents on duty<span class="sub">mean over the day</span></th><th scope="col">Occupancy${input.kind === 'compare' ? '<span class="sub">baseline → variant</span>' : ''}</th>${wrapUp ? '<th scope="col">Wrap-up<span class="sub">of the occupancy</span></th>' : ''}<th scope="col">Calls answered, by line${input.kind === 'compare' ? '<span class="sub">baseline → variant, means</span>' : '<span class="sub">means</span>'}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

@@ -1,5 +1,6 @@
 export type {
   AgentGroup,
+  AgentSelection,
   Agents,
   Arrivals,
   Balking,
@@ -9,6 +10,7 @@ export type {
   Line,
   MultiLineScenario,
   Redial,
+  RedialAfter,
   ResolvedCallbackPolicy,
   ResolvedGroup,
   ResolvedLine,

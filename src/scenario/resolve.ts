@@ -46,7 +46,7 @@ function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
     multiLine: false,
     rateUncertaintyCv: 0,
     lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME])],
-    groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds) }],
+    groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds), lineOrder: [] }],
     reportIntervalSeconds: reportInterval(arrivalSchedule?.intervalSeconds ?? agentSchedule?.intervalSeconds, durationSeconds),
   };
 }
@@ -64,7 +64,11 @@ function resolveMultiLine(scenario: MultiLineScenario): ResolvedScenario {
     multiLine: true,
     rateUncertaintyCv: scenario.rateUncertainty?.cv ?? 0,
     lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames)),
-    groups: scenario.groups.map((group) => ({ name: group.name, agents: rosterOf(group.agents, durationSeconds) })),
+    groups: scenario.groups.map((group) => ({
+      name: group.name,
+      agents: rosterOf(group.agents, durationSeconds),
+      lineOrder: (group.lineOrder ?? []).map((name) => scenario.lines.findIndex((line) => line.name === name)),
+    })),
     // Rows follow the shortest of the planner's own intervals.
     reportIntervalSeconds: reportInterval(
       arrivalSchedules.length > 0
@@ -83,6 +87,8 @@ function common(scenario: Scenario, durationSeconds: number, serviceLevelSeconds
     warmupSeconds: scenario.warmupSeconds ?? 0,
     serviceLevelSeconds,
     trunks: scenario.trunks ?? Infinity,
+    queueCapacity: scenario.queueCapacity ?? Infinity,
+    agentSelection: scenario.agentSelection ?? 'route-order',
   };
 }
 
@@ -97,6 +103,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
     rateUncertaintyCv: line.arrivals.rateUncertainty?.cv ?? 0,
     handleTime: line.handleTime,
     patience: line.patience,
+    afterCallWork: line.afterCallWork,
     priority: typeof line.priority === 'number' ? line.priority : 0,
     creditSeconds: typeof line.priority === 'object' ? line.priority.creditSeconds : 0,
     serviceLevelSeconds: line.serviceLevelSeconds ?? serviceLevelSeconds,
@@ -104,12 +111,15 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       group: groupNames.indexOf(route.group),
       afterSeconds: route.afterSeconds ?? 0,
       handleTime: route.handleTime,
+      afterCallWork: route.afterCallWork,
     })),
     balking: line.balking,
     redial: redial && {
       probability: redial.probability,
       delay: redial.delay,
       maxAttempts: redial.maxAttempts ?? DEFAULT_REDIAL_ATTEMPTS,
+      after: redial.after ?? ['abandoned', 'busy', 'disconnected', 'balked'],
+      keep: redial.keep ?? [],
     },
     maxOnHold: line.maxOnHold ?? Infinity,
     callback: line.callback && resolveCallback(line.callback),

@@ -84,6 +84,18 @@ const redialSchema = described(
     probability: described(probability, 'Share of callers sent away (abandoned, balked, busy, disconnected) who call again'),
     delay: described(distributionSchema, 'From the end of one call to the next'),
     maxAttempts: z.optional(described(z.int().check(z.minimum(1)), 'Calls in all, the first included; default 10')),
+    after: z.optional(
+      described(
+        z.array(z.enum(['abandoned', 'busy', 'disconnected', 'balked'])).check(z.minLength(1)),
+        'The outcomes after which a person calls again; default all four',
+      ),
+    ),
+    keep: z.optional(
+      described(
+        z.array(z.enum(['patience', 'handleTime'])),
+        "What a redial keeps of the person's first call (the same patience, the same handle time) instead of drawing anew; default nothing",
+      ),
+    ),
   }),
   'Callers sent away call the same line again',
 );
@@ -106,9 +118,27 @@ const common = {
   warmupSeconds: z.optional(described(seconds, 'Callers arriving earlier are simulated, not counted; default 0')),
   serviceLevelSeconds: z.optional(described(seconds, 'default 20')),
   trunks: z.optional(trunks),
+  queueCapacity: z.optional(
+    described(
+      z.int().check(z.minimum(0)),
+      'Callers on hold over all lines at most: a caller who would join a queue when this many hold is disconnected (told to call again later)',
+    ),
+  ),
+  agentSelection: z.optional(
+    described(
+      z.enum(['route-order', 'longest-idle', 'random']),
+      "Which idle agent takes an arriving call when several groups of its line's routing have one: the first group in route order (default), the agent idle longest, or an idle agent at random",
+    ),
+  ),
 };
 
+const afterCallWork = described(
+  distributionSchema,
+  'Wrap-up: the agent stays busy this long after the caller hangs up (a route\'s replaces its line\'s)',
+);
+
 const lineBehaviour = {
+  afterCallWork: z.optional(afterCallWork),
   balking: z.optional(balkingSchema),
   redial: z.optional(redialSchema),
   maxOnHold: z.optional(maxOnHold),
@@ -135,6 +165,7 @@ const routeSchema = described(
     group: described(name, 'The name of a group'),
     afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
     handleTime: z.optional(described(distributionSchema, "Calls this group takes of this line; default: the line's")),
+    afterCallWork: z.optional(afterCallWork),
   }),
   'A group that serves the line',
 );
@@ -166,7 +197,16 @@ const lineSchema = described(
 );
 
 const groupSchema = described(
-  z.strictObject({ name: described(name, 'Unique; routes name it'), agents: agentsSchema }),
+  z.strictObject({
+    name: described(name, 'Unique; routes name it'),
+    agents: agentsSchema,
+    lineOrder: z.optional(
+      described(
+        z.array(name).check(z.minLength(1)),
+        "Lines this group's agents take first, in this order (each a line that routes to the group); then the others by line priority and longest wait",
+      ),
+    ),
+  }),
   'Agents who share skills and a roster',
 );
 

@@ -51,15 +51,32 @@ export interface Redial {
   delay: Distribution;
   /** Calls in all, the first included; default 10. */
   maxAttempts?: number;
+  /** The outcomes after which a person calls again; default all four. */
+  after?: readonly RedialAfter[];
+  /** What a redial keeps of the person's first call instead of drawing anew; default nothing. */
+  keep?: ReadonlyArray<'patience' | 'handleTime'>;
 }
+
+/** An outcome of a call sent away, after which the person may redial. */
+export type RedialAfter = 'abandoned' | 'busy' | 'disconnected' | 'balked';
 
 /** What a line adds to the single-line form, and the single-line form may carry too. */
 interface LineBehaviour {
+  /** Wrap-up: the agent stays busy this long after the caller hangs up. Absent: none. */
+  afterCallWork?: Distribution;
   balking?: Balking;
   redial?: Redial;
   /** A caller who finds this many on hold on the line is disconnected ("call again later"). */
   maxOnHold?: number;
 }
+
+/**
+ * Which idle agent takes an arriving call when several of the groups that take its line at once
+ * have one: the first in the line's routing (`'route-order'`), the agent idle the longest
+ * (`'longest-idle'`), or one of the idle agents at random (`'random'`, so a group with more idle
+ * agents is picked more often).
+ */
+export type AgentSelection = 'route-order' | 'longest-idle' | 'random';
 
 /** The fields both forms share. */
 interface ScenarioCommon {
@@ -74,6 +91,13 @@ interface ScenarioCommon {
   serviceLevelSeconds?: number;
   /** Calls the center can hold at once (on hold and in a call); absent: no limit. */
   trunks?: number;
+  /**
+   * Callers on hold over all lines at most; a caller who would join a queue when this many
+   * hold is disconnected ("call again later"), as by a line's maxOnHold. Absent: no limit.
+   */
+  queueCapacity?: number;
+  /** default 'route-order' */
+  agentSelection?: AgentSelection;
 }
 
 /** One line served by one pool of agents: the form most scenarios take. */
@@ -94,6 +118,8 @@ export interface Route {
   afterSeconds?: number;
   /** Calls this group takes of this line last this long (the caller's handle uniform, this distribution). */
   handleTime?: Distribution;
+  /** Wrap-up after this group's calls of this line, in place of the line's. */
+  afterCallWork?: Distribution;
 }
 
 /** A call type with its own number or IVR branch. */
@@ -120,6 +146,11 @@ export interface Line extends LineBehaviour {
 export interface AgentGroup {
   name: string;
   agents: Agents;
+  /**
+   * Lines this group's agents take first, in this order (each must route to the group); then
+   * the other lines by priority and longest wait, as for a group without one.
+   */
+  lineOrder?: readonly string[];
 }
 
 /** A center with several lines over agent groups (DESIGN.md, "Many lines, agent groups, redials"). */
@@ -158,6 +189,8 @@ export interface ResolvedRoute {
   /** 0: at once. */
   afterSeconds: number;
   handleTime: Distribution | undefined;
+  /** The route's own wrap-up; undefined: the line's. */
+  afterCallWork: Distribution | undefined;
 }
 
 /** A line with every default filled in. */
@@ -169,6 +202,8 @@ export interface ResolvedLine {
   rateUncertaintyCv: number;
   handleTime: Distribution;
   patience: Distribution | undefined;
+  /** Wrap-up after a call; undefined: none (a route may still have its own). */
+  afterCallWork: Distribution | undefined;
   /** The strict level. */
   priority: number;
   /** Seconds of waiting credited on arrival; 0: none. */
@@ -176,7 +211,9 @@ export interface ResolvedLine {
   serviceLevelSeconds: number;
   routing: readonly ResolvedRoute[];
   balking: Balking | undefined;
-  redial: { probability: number; delay: Distribution; maxAttempts: number } | undefined;
+  redial:
+    | { probability: number; delay: Distribution; maxAttempts: number; after: readonly RedialAfter[]; keep: ReadonlyArray<'patience' | 'handleTime'> }
+    | undefined;
   /** Infinity: no courtesy disconnect. */
   maxOnHold: number;
   callback: ResolvedCallbackPolicy | undefined;
@@ -187,6 +224,8 @@ export interface ResolvedGroup {
   name: string;
   /** Agents per interval; a constant is one interval, and the last count holds after it. */
   agents: Schedule;
+  /** The group's own order of lines, by line index (empty: none). */
+  lineOrder: readonly number[];
 }
 
 /**
@@ -205,6 +244,9 @@ export interface ResolvedScenario {
   rateUncertaintyCv: number;
   /** Infinity: no limit. */
   trunks: number;
+  /** Callers on hold over all lines at most; Infinity: no limit. */
+  queueCapacity: number;
+  agentSelection: AgentSelection;
   lines: readonly ResolvedLine[];
   groups: readonly ResolvedGroup[];
   /** The length of one row of `Report.intervals`. */

@@ -110,7 +110,7 @@ function bound(origin: string, operator: string, limit: unknown): string {
 }
 
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
-const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold']);
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork']);
 
 // Fields of a line or group put one level off, and what they belong to.
 const MISPLACED_ON_LINE: Record<string, string> = {
@@ -180,6 +180,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       }
       const path = `lines[${l}].routing[${r}]`;
       problems.push(...distributionProblems(route.handleTime, `${path}.handleTime`, true));
+      problems.push(...distributionProblems(route.afterCallWork, `${path}.afterCallWork`, false));
       if (typeof route.group !== 'string' || route.group === '') {
         routingReadable = false;
         return;
@@ -214,6 +215,27 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     if (typeof group.name === 'string' && group.name !== '' && !routed.has(group.name)) {
       problems.push({ path: `groups[${g}].name`, expected: 'a group that some line routes to', received: group.name });
     }
+    problems.push(...lineOrderProblems(group, g, lines));
+  });
+  return problems;
+}
+
+// A group's own order of lines: lines that route to it, each once.
+function lineOrderProblems(group: Record<string, unknown>, g: number, lines: Array<Record<string, unknown>>): ScenarioProblem[] {
+  if (!Array.isArray(group.lineOrder) || typeof group.name !== 'string') return [];
+  const serving = lines
+    .filter((line) => Array.isArray(line.routing) && line.routing.some((route: unknown) => isRecord(route) && route.group === group.name))
+    .map((line) => line.name);
+  const seen = new Set<unknown>();
+  const problems: ScenarioProblem[] = [];
+  group.lineOrder.forEach((name: unknown, i) => {
+    if (typeof name !== 'string' || name === '') return;
+    const path = `groups[${g}].lineOrder[${i}]`;
+    if (seen.has(name)) problems.push({ path, expected: 'a line not listed already', received: name });
+    else if (!serving.includes(name)) {
+      problems.push({ path, expected: `the name of a line that routes to ${group.name} (${serving.map((n) => JSON.stringify(n)).join(', ')})`, received: name });
+    }
+    seen.add(name);
   });
   return problems;
 }
@@ -286,6 +308,7 @@ function lineDistributionProblems(line: Record<string, unknown>, prefix: string)
   const problems = [
     ...distributionProblems(line.handleTime, `${prefix}handleTime`, true),
     ...distributionProblems(line.patience, `${prefix}patience`, false),
+    ...distributionProblems(line.afterCallWork, `${prefix}afterCallWork`, false),
   ];
   if (isRecord(line.callback)) problems.push(...distributionProblems(line.callback.handleTime, `${prefix}callback.handleTime`, true));
   if (isRecord(line.redial)) problems.push(...distributionProblems(line.redial.delay, `${prefix}redial.delay`, false));

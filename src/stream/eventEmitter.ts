@@ -48,6 +48,9 @@ export class EventEmitter implements CenterObserver {
   callEnded(time: number, callerId: number, line: number, group: number): void {
     this.sink.push({ type: 'call-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]! });
   }
+  wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
+    this.sink.push({ type: 'wrap-up-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]!, wrapUpSeconds });
+  }
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.sink.push({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
   }

@@ -23,6 +23,8 @@ export type SimEvent =
   | CallerEvent<'busy'>
   | CallerEvent<'disconnected'>
   | (CallerEvent<'call-ended'> & { group: string })
+  /** The agent who took the call is done with its after-call work (wrapUpSeconds after `call-ended`). */
+  | (CallerEvent<'wrap-up-ended'> & { group: string; wrapUpSeconds: number })
   | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number; group: string }
   | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number })
   | CallerEvent<'callback-accepted'>

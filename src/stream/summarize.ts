@@ -134,6 +134,8 @@ class Reducer {
         metrics.callEnded(time, callerId, line, this.group(event.group), call ? call.agentBusySince : time);
         this.calls.delete(callerId);
         return;
+      case 'wrap-up-ended':
+        return metrics.wrapUpEnded(time, callerId, line, this.group(event.group), event.wrapUpSeconds);
       case 'callback-offered':
         return metrics.callbackOffered(time, callerId, arrivalTime, event.estimatedWaitSeconds, line, counted);
       case 'callback-accepted':

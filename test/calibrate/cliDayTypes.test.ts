@@ -44,4 +44,10 @@ describe('queuecast fit --day-types, then backtest --roster-from-records', () =>
     expect(code).toBe(2);
     expect(stderr).toContain('--roster-from-records: needs a fit by day type');
   });
+
+  it('refuses --arrivals-from-records on a plain scenario, saying why', async () => {
+    const { code, stderr } = await queuecast('backtest', 'examples/scenarios/agency-line.yaml', MARCH, '--format', 'bank', '--arrivals-from-records');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--arrivals-from-records: needs a fit by day type');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { replicate, type Report, type Scenario } from '../../src';
+import type { Report } from '../../src';
 import { solveStationary, type State } from '../support/ctmc';
-import { meanAndStandardError } from '../support/scenarios';
+import { NEGLIGIBLE, POINT, check, exponential, reportsOf, steadyState, waitTolerance } from '../support/exactChecks';
 
 // The multi-line model against exact steady-state values of continuous-time Markov chains,
 // solved numerically by test/support/ctmc.ts (checked against Erlang C and Erlang A in
@@ -23,43 +23,6 @@ import { meanAndStandardError } from '../support/scenarios';
 // 1 point for an occupancy. The comment of each case says which bugs move its figures by more
 // than that (computed with the same chains changed to have the bug, or, for a priority
 // ignored, by an independent simulation).
-const replications = 16;
-const standardErrors = 4.5;
-/** Truncations keep less mass than this on their boundary. */
-const NEGLIGIBLE = 1e-12;
-
-const exponential = (meanSeconds: number) => ({ type: 'exponential', meanSeconds }) as const;
-
-/** The steady-state run of a scenario: a warm-up of 20 of its slowest mean times, then the counted hours. */
-function steadyState<S extends object>(
-  scenario: S,
-  { slowestMeanSeconds, seed, countedHours = 1000 }: { slowestMeanSeconds: number; seed: number; countedHours?: number },
-): S & Pick<Scenario, 'seed' | 'warmupSeconds' | 'durationSeconds'> {
-  const warmupSeconds = 20 * slowestMeanSeconds;
-  return { ...scenario, seed, warmupSeconds, durationSeconds: warmupSeconds + countedHours * 3600 };
-}
-
-async function reportsOf(scenario: Scenario): Promise<Report[]> {
-  const { reports } = await replicate(scenario, { replications });
-  return reports;
-}
-
-/**
- * Asserts that the mean over the replications is within `standardErrors` standard errors of the
- * exact value, and that this tolerance is under `sharpEnough`. Soft, so that one run reports
- * every figure that is off.
- */
-function check(metric: string, values: readonly number[], exact: number, sharpEnough: number): void {
-  const { mean, standardError } = meanAndStandardError(values);
-  const tolerance = standardErrors * standardError;
-  expect.soft(tolerance, `${metric}: tolerance ${tolerance} must be under ${sharpEnough}`).toBeLessThan(sharpEnough);
-  expect.soft(Math.abs(mean - exact), `${metric}: simulated ${mean} ± ${tolerance}, exact ${exact}`).toBeLessThanOrEqual(tolerance);
-}
-
-/** Every figure is a fraction or an occupancy unless it is a mean wait: 1 point, or 5% of the wait. */
-const POINT = 0.01;
-const waitTolerance = (exactSeconds: number) => 0.05 * exactSeconds;
-
 describe('the multi-line model agrees with exact Markov chains', () => {
   // (a) Two lines, two groups, one shared. Line `priority` (priority 1) is served by its own
   // group first and overflows at once to the shared group; line `general` (priority 0) is

@@ -75,15 +75,30 @@ function callCounts(figures: Report | Report['lines'][string]): CallCounts {
  * call that may never have held, so `settled` says when the invariants about them apply.
  */
 class CenterState {
+  /** Whether a call of the line that the group answers is wrapped up (after-call work) before the agent is free. */
+  private readonly wrapsUp: (line: string, group: string) => boolean;
   readonly onHold = new Map<string, number>();
   readonly busyAgents = new Map<string, number>();
   readonly onDuty = new Map<string, number>();
   readonly scheduled = new Map<string, number>();
   present = 0;
   /** Callers on hold on the arriving call's line, and calls present, just before the last arrival. */
-  beforeArrival = { onHold: 0, present: 0 };
+  beforeArrival = { onHold: 0, totalOnHold: 0, present: 0 };
   private readonly holding = new Set<number>();
   private pending: { callerId: number; time: number } | undefined;
+
+  constructor(scenario: MultiLineScenario) {
+    const wrapped = new Set(scenario.lines.flatMap((line) =>
+      line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
+    this.wrapsUp = (line, group) => wrapped.has(`${line}\n${group}`);
+  }
+
+  /** Callers on hold over all lines. */
+  get totalOnHold(): number {
+    let total = 0;
+    for (const count of this.onHold.values()) total += count;
+    return total;
+  }
 
   get settled(): boolean {
     return this.pending === undefined;
@@ -95,7 +110,7 @@ class CenterState {
     if (!atArrival || !AT_ARRIVAL.has(event.type)) this.pending = undefined;
     switch (event.type) {
       case 'arrival':
-        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, present: this.present };
+        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
         this.holding.add(event.callerId);
         add(this.onHold, event.line, 1);
         this.present++;
@@ -118,9 +133,16 @@ class CenterState {
         this.present++;
         break;
       case 'callback-unanswered':
-      case 'call-ended':
         add(this.busyAgents, event.group, -1);
         this.present--;
+        break;
+      case 'call-ended':
+        // The caller hangs up; with after-call work their agent stays busy until it is done.
+        if (!this.wrapsUp(event.line, event.group)) add(this.busyAgents, event.group, -1);
+        this.present--;
+        break;
+      case 'wrap-up-ended':
+        add(this.busyAgents, event.group, -1);
         break;
       case 'agents-changed':
         this.onDuty.set(event.group, event.onDuty);
@@ -235,7 +257,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    'a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected), never after taking a callback, and never beyond maxAttempts calls',
+    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
@@ -254,7 +276,8 @@ describe('invariants of the multi-line model over random valid scenarios (every 
             violations.check(event.attempt === person.attempt + 1, () => `${call} follows call ${person.attempt}`);
             violations.check(event.line === person.line, () => `${call} redials another line than ${person.line}`);
             violations.check(!person.tookCallback, () => `${call} follows a callback they took`);
-            violations.check(SENT_AWAY.has(person.outcome ?? ''), () => `${call} follows ${person.outcome ?? 'no outcome'}`);
+            const after = lines.get(event.line)!.redial?.after ?? [...SENT_AWAY];
+            violations.check(SENT_AWAY.has(person.outcome ?? '') && after.includes(person.outcome as never), () => `${call} follows ${person.outcome ?? 'no outcome'} (redial.after ${after.join(', ')})`);
             const cap = lines.get(event.line)!.redial?.maxAttempts ?? (lines.get(event.line)!.redial ? 10 : 1);
             violations.check(event.attempt <= cap, () => `${call} is beyond maxAttempts (${cap})`);
           }
@@ -272,7 +295,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
     "busy agents never exceed a group's agents on duty, and agents stay above the roster only while finishing calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
@@ -291,11 +314,39 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
+    'a call whose line and group have after-call work is followed by exactly one wrap-up of its agent, wrapUpSeconds after it ended; other calls by none',
+    async (scenario) => {
+      const { events } = await simulation(scenario);
+      const afterCallWork = new Set(scenario.lines.flatMap((line) =>
+        line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
+      const violations = new Violations();
+      const wrapping = new Map<number, { group: string; endedAt: number }>();
+      for (const event of events) {
+        if (event.type === 'call-ended' && afterCallWork.has(`${event.line}\n${event.group}`)) {
+          violations.check(!wrapping.has(event.callerId), () => `${event.time} s: person ${event.callerId}'s call ended twice`);
+          wrapping.set(event.callerId, { group: event.group, endedAt: event.time });
+        }
+        if (event.type === 'wrap-up-ended') {
+          const call = wrapping.get(event.callerId);
+          violations.check(call !== undefined && call.group === event.group, () => `${event.time} s: a wrap-up by ${event.group} of person ${event.callerId}, whose call it did not end`);
+          violations.check(
+            call !== undefined && event.wrapUpSeconds >= 0 && Math.abs(call.endedAt + event.wrapUpSeconds - event.time) < 1e-9,
+            () => `${event.time} s: a wrap-up of ${event.wrapUpSeconds} s after a call that ended at ${call?.endedAt} s`,
+          );
+          wrapping.delete(event.callerId);
+        }
+      }
+      for (const [callerId, call] of wrapping) violations.check(false, () => `person ${callerId}'s call with ${call.group} was never wrapped up`);
+      expect(violations.found.join('\n')).toBe('');
+    },
+  );
+
+  test.prop([multiLineScenario], { numRuns: RUNS })(
     'calls present (on hold, in a call, being dialed) never exceed trunks, and a busy signal comes only when every trunk is in use',
     async (scenario) => {
       const { events } = await simulation(scenario);
       const trunks = scenario.trunks ?? Infinity;
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
@@ -312,22 +363,28 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "callers on hold never exceed a line's maxOnHold, and a courtesy disconnect comes only when the line's queue is full",
+    "callers on hold never exceed a line's maxOnHold nor the center's queueCapacity, and a courtesy disconnect comes only when the line's queue or the center's is full",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const maxOnHold = new Map(scenario.lines.map((line) => [line.name, line.maxOnHold ?? Infinity]));
-      const state = new CenterState();
+      const capacity = scenario.queueCapacity ?? Infinity;
+      const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
         state.apply(event);
         if (event.type === 'disconnected') {
           const limit = maxOnHold.get(event.line)!;
-          violations.check(state.beforeArrival.onHold >= limit, () => `${event.time} s: disconnected from ${event.line} with ${state.beforeArrival.onHold} on hold (maxOnHold ${limit})`);
+          const { onHold, totalOnHold } = state.beforeArrival;
+          violations.check(
+            onHold >= limit || totalOnHold >= capacity,
+            () => `${event.time} s: disconnected from ${event.line} with ${onHold} on hold (maxOnHold ${limit}), ${totalOnHold} in all (queueCapacity ${capacity})`,
+          );
         }
         if (state.settled && isCallEvent(event)) {
           const onHold = state.onHold.get(event.line) ?? 0;
           const limit = maxOnHold.get(event.line)!;
           violations.check(onHold >= 0 && onHold <= limit, () => `${event.time} s, ${event.type}: ${onHold} on hold on ${event.line} (maxOnHold ${limit})`);
+          violations.check(state.totalOnHold <= capacity, () => `${event.time} s, ${event.type}: ${state.totalOnHold} on hold in all (queueCapacity ${capacity})`);
         }
       }
       for (const line of maxOnHold.keys()) violations.check((state.onHold.get(line) ?? 0) === 0, () => `callers still on hold on ${line} at the end`);
@@ -350,7 +407,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         scenario.lines.flatMap((line) => line.routing.filter((route) => route.group === group.name).map((route) => ({ line: line.name, afterSeconds: route.afterSeconds ?? 0 }))),
       ]));
       const trunks = scenario.trunks ?? Infinity;
-      const state = new CenterState();
+      const state = new CenterState(scenario);
       const violations = new Violations();
       const holding = new Map<number, { line: string; since: number }>();
       const requests = new Map<number, { line: string; since: number }>();

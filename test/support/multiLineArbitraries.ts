@@ -4,8 +4,8 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // Random small valid multi-line scenarios with every feature on the table: up to four lines
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
-// balking, redials with a small cap, callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, over every distribution family. Days are minutes long and bring tens of
+// balking, redials with a small cap (after some outcomes, keeping patience or handle time), callbacks of both positions, warm-up, and rate uncertainty
+// shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -96,11 +96,18 @@ const lineBody = fc.record(
     serviceLevelSeconds: fc.integer({ min: 0, max: 60 }),
     balking: rule,
     redial: fc.record(
-      { probability, delay: duration(300, 0), maxAttempts: fc.integer({ min: 1, max: 3 }) },
+      {
+        probability,
+        delay: duration(300, 0),
+        maxAttempts: fc.integer({ min: 1, max: 3 }),
+        after: fc.subarray(['abandoned', 'busy', 'disconnected', 'balked'] as const, { minLength: 1 }),
+        keep: fc.subarray(['patience', 'handleTime'] as const),
+      },
       { requiredKeys: ['probability', 'delay'] },
     ),
     maxOnHold: fc.integer({ min: 0, max: 5 }),
     callback: callbackPolicy,
+    afterCallWork: duration(120, 0),
   },
   { requiredKeys: ['perInterval', 'handleTime', 'priority', 'patience'] },
 );
@@ -116,6 +123,7 @@ const routeOptions = fc.array(
       rank: fc.integer({ min: 0, max: 9 }),
       afterSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
       handleTime: duration(300),
+      afterCallWork: duration(120, 0),
     },
     { requiredKeys: ['used', 'rank'] },
   ),
@@ -130,11 +138,18 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
     intervals: fc.integer({ min: 1, max: 4 }),
     warmupPercent: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 80 })),
     trunks: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    queueCapacity: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
     rateUncertaintyCv: fc.option(cv, { nil: undefined }),
+    agentSelection: fc.option(fc.constantFrom('route-order' as const, 'longest-idle' as const, 'random' as const), { nil: undefined }),
     groups: fc.array(agents, { minLength: 1, maxLength: 3 }),
+    // Per group, maybe its own order of lines: a rank per line (odd ranks leave the line out).
+    lineOrders: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }), { nil: undefined, freq: 2 }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     lines: fc.array(fc.tuple(lineBody, routeOptions), { minLength: 1, maxLength: 4 }),
   })
-  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, rateUncertaintyCv, groups: rosters, lines }) => {
+  .map(({ seed, intervalSeconds, intervals, warmupPercent, trunks, queueCapacity, rateUncertaintyCv, agentSelection, groups: rosters, lineOrders, lines }) => {
     const durationSeconds = intervalSeconds * intervals;
     const groupName = (g: number) => `group-${g}`;
     // Some group stays open: the first, if none would.
@@ -160,6 +175,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
         const option = options[g]!;
         if (option.afterSeconds !== undefined) route.afterSeconds = option.afterSeconds;
         if (option.handleTime !== undefined) route.handleTime = option.handleTime;
+        if (option.afterCallWork !== undefined) route.afterCallWork = option.afterCallWork;
         return route;
       });
       // A line needs a group that takes its calls at once (its announced wait divides by them).
@@ -180,9 +196,16 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       if (body.redial) line.redial = body.redial;
       if (body.maxOnHold !== undefined) line.maxOnHold = body.maxOnHold;
       if (body.callback) line.callback = body.callback;
+      if (body.afterCallWork) line.afterCallWork = body.afterCallWork;
       return line;
     });
-    const builtGroups: AgentGroup[] = groups.map((agents, g) => ({ name: groupName(g), agents }));
+    const builtGroups: AgentGroup[] = groups.map((agents, g) => {
+      const group: AgentGroup = { name: groupName(g), agents };
+      const ranks = lineOrders[g];
+      const lineOrder = ranks && orders.flatMap((order, l) => (order.includes(g) && ranks[l]! % 2 === 0 ? [l] : [])).sort((a, b) => ranks[a]! - ranks[b]!);
+      if (lineOrder && lineOrder.length > 0) group.lineOrder = lineOrder.map((l) => `line-${l}`);
+      return group;
+    });
     const scenario: MultiLineScenario = {
       seed,
       durationSeconds,
@@ -191,6 +214,8 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       groups: builtGroups,
     };
     if (trunks !== undefined) scenario.trunks = trunks;
+    if (queueCapacity !== undefined) scenario.queueCapacity = queueCapacity;
     if (rateUncertaintyCv !== undefined) scenario.rateUncertainty = { cv: rateUncertaintyCv };
+    if (agentSelection !== undefined) scenario.agentSelection = agentSelection;
     return scenario;
   });
