@@ -3,13 +3,13 @@
 // changed scenario. Build and open it with
 //   npx tsx examples/dashboard/build.ts --serve
 import type { Subscription } from 'rxjs';
-import { isMultiLine, scenarioProblems, simulate, type MultiLineScenario, type Scenario } from '../../src';
+import { isMultiLine, scenarioClock, scenarioProblems, simulate, type MultiLineScenario, type Scenario } from '../../src';
 import { readAgentsInput, showAgents } from './agentsInput';
 import { CenterFigures } from './centerFigures';
 import { CenterTiles } from './centerTiles';
 import { clock, drawChart, legend } from './chart';
 import { duration, percent, showFigure, thousands } from './format';
-import { OPENING_SECONDS, builtInCenter, builtInScenario } from './scenario';
+import { builtInCenter, builtInScenario } from './scenario';
 
 const SPEEDS = [30, 60, 300, 1200] as const;
 // How often the chart is redrawn, in wall-clock milliseconds: the figures update every frame.
@@ -58,6 +58,11 @@ let startedAt = 0;
 let runs = 0;
 let runKey = '';
 let lastChartAt = -Infinity;
+
+/** When the scenario's day opens (its opensAt), in seconds after midnight: the clock on screen starts there; 00:00 without one. */
+function openingSeconds(): number {
+  return scenarioClock(scenario)?.opensAtSeconds ?? 0;
+}
 
 /** Stops the current run, if any, and starts the scenario afresh at the current speed. */
 function start(): void {
@@ -227,7 +232,7 @@ function paint(now: number): void {
   const time = f.ended ? f.time : Math.max(f.time, Math.min(paced, f.time + speed));
   // The clock and the time into the day: one whole second, written together.
   const second = Math.floor(time);
-  for (const [testId, text] of [['sim-clock', clock(OPENING_SECONDS + second)], ['sim-elapsed', `${duration(second)} into the day · ${speed}× real time`]] as const) {
+  for (const [testId, text] of [['sim-clock', clock(openingSeconds() + second)], ['sim-elapsed', `${duration(second)} into the day · ${speed}× real time`]] as const) {
     const target = element(testId);
     if (target.dataset.seconds !== String(second)) target.dataset.seconds = String(second);
     if (target.textContent !== text) target.textContent = text;
@@ -267,7 +272,7 @@ function paint(now: number): void {
 
   if (now - lastChartAt >= CHART_EVERY_MS || f.ended) {
     lastChartAt = now;
-    drawChart(chart, f.samples, { daySeconds: f.durationSeconds, openingSeconds: OPENING_SECONDS });
+    drawChart(chart, f.samples, { daySeconds: f.durationSeconds, openingSeconds: openingSeconds() });
   }
 }
 

@@ -1,8 +1,5 @@
 import type { MultiLineScenario, SingleLineScenario } from '../../src';
 
-/** The simulated day opens at 08:00: only the clock on screen uses this. */
-export const OPENING_SECONDS = 8 * 3600;
-
 /**
  * The dashboard's starting point, editable on the page: a benefits line over an 8-hour day,
  * about 400 calls an hour peaking mid-morning at about 510, 40 agents on 6-minute calls (they
@@ -14,6 +11,7 @@ export function builtInScenario(): SingleLineScenario {
   return {
     name: 'Benefits line, one weekday',
     seed: 7,
+    opensAt: '08:00',
     // Expected calls per half hour, 08:00 to 16:00.
     arrivals: { intervalSeconds: 1800, perInterval: [140, 170, 200, 225, 245, 255, 250, 235, 215, 200, 195, 200, 205, 190, 165, 140] },
     agents: 40,
@@ -40,6 +38,7 @@ export function builtInCenter(): MultiLineScenario {
   return {
     name: 'Benefits agency, three lines',
     seed: 7,
+    opensAt: '08:00',
     durationSeconds: 8 * 3600,
     lines: [
       {

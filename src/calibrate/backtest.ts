@@ -1,6 +1,6 @@
 import { replicate as replicateInProcess, studentTCritical, type Replicated, type ReplicationOptions } from '../experiment';
 import type { LineIntervalRow } from '../metrics';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, scenarioClock, type Scenario } from '../scenario';
 import { CalibrationError } from './errors';
 import { openIntervals } from './fitScenario';
 import { ObservedDays, type ObservedInterval } from './observedDays';
@@ -15,7 +15,10 @@ export interface BacktestOptions {
   /** Simulated days, at least 2; default 40. */
   replications?: number;
   seed?: number;
-  /** The time of day the scenario's time 0 stands for (seconds after midnight); default: the records' first interval with calls, as `fitScenario` takes it. */
+  /**
+   * The time of day the scenario's time 0 stands for (seconds after midnight); default: the
+   * scenario's `opensAt`, else the records' first interval with calls, as `fitScenario` takes it.
+   */
   openAtSeconds?: number;
   /** How to replicate (e.g. `queuecast/node`'s, on worker threads); default in-process. */
   replicate?: (scenario: Scenario, options: ReplicationOptions) => Promise<Replicated>;
@@ -83,7 +86,8 @@ export async function backtest(scenario: Scenario, records: Iterable<CallRecord>
   if (problems.length > 0) throw new CalibrationError(problems);
 
   const days = observed.days.size;
-  const first = options.openAtSeconds === undefined ? openIntervals(observed.callsByInterval(), days).first : Math.floor(options.openAtSeconds / intervalSeconds);
+  const openAt = options.openAtSeconds ?? scenarioClock(scenario)?.opensAtSeconds;
+  const first = openAt === undefined ? openIntervals(observed.callsByInterval(), days).first : Math.floor(openAt / intervalSeconds);
   const replicate = options.replicate ?? replicateInProcess;
   const simulated = await replicate(scenario, { replications, ...(options.seed === undefined ? {} : { seed: options.seed }) });
   const t = studentTCritical(0.95, replications - 1);

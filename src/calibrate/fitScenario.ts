@@ -1,3 +1,4 @@
+import { opensAtOf } from './opensAt';
 import { validateScenario, type Agents, type Line, type Scenario } from '../scenario';
 import type { Distribution } from '../random';
 import { CallTally, type LineTally } from './callTally';
@@ -114,6 +115,8 @@ export function fitTally(tally: CallTally, options: FitOptions = {}): FittedScen
   const common = {
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(options.serviceLevelSeconds === undefined ? {} : { serviceLevelSeconds: options.serviceLevelSeconds }),
+    // When the day opens, as the scenario says it (a whole minute, as HH:MM writes it).
+    ...opensAtOf(first * intervalSeconds),
   };
   let scenario: Scenario;
   if (lines.length === 1 && roster.size === 1) {

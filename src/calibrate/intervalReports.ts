@@ -4,6 +4,7 @@
 // in the data, so both are exponential, the patience's mean the one under which Erlang A gives
 // the abandonment the center saw.
 import { erlangA } from '../analytic';
+import { opensAtOf } from './opensAt';
 import { validateScenario, type Line, type Scenario } from '../scenario';
 import { CalibrationError } from './errors';
 import { openIntervals, round } from './fitScenario';
@@ -131,7 +132,12 @@ export function fitIntervalReports(rows: Iterable<IntervalReportRow>, options: F
   const variance = daily.length < 2 ? 0 : daily.reduce((s, x) => s + (x - m) ** 2, 0) / (daily.length - 1);
   const cv = daily.length < 2 ? undefined : round(m > 0 ? Math.sqrt(Math.max(0, variance - m)) / m : 0, 4);
   if (cv === undefined) warnings.push('one day of reports: the day-to-day spread (rateUncertainty) cannot be estimated and is left out');
-  const common = { ...(options.name === undefined ? {} : { name: options.name }), ...(options.serviceLevelSeconds === undefined ? {} : { serviceLevelSeconds: options.serviceLevelSeconds }) };
+  const common = {
+    ...(options.name === undefined ? {} : { name: options.name }),
+    ...(options.serviceLevelSeconds === undefined ? {} : { serviceLevelSeconds: options.serviceLevelSeconds }),
+    // When the day opens, as the scenario says it (a whole minute, as HH:MM writes it).
+    ...opensAtOf(first * intervalSeconds),
+  };
   let scenario: Scenario;
   if (fittedLines.length === 1) {
     const { name: _n, routing: _r, arrivals, ...line } = fittedLines[0]!;

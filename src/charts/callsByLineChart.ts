@@ -36,7 +36,7 @@ export function callsByLineChart(series: readonly LineSeries[], options: SmallMu
   const names = new Map(shown.map((m) => [m.variable, m.name]));
   const values = all.filter((row) => names.has(row.variable)).map((row) => ({ ...row, measure: names.get(row.variable)! }));
   const labels = series.map((s) => s.label);
-  const time = timeEncoding(series.flatMap((s) => Object.values(s.lines).map((line) => ({ rows: line.intervals }))));
+  const time = timeEncoding(series.flatMap((s) => Object.values(s.lines).map((line) => ({ rows: line.intervals }))), options.opensAtSeconds);
   const encoding = {
     ...time.encoding,
     y: { field: 'value', type: 'quantitative', title: 'Calls per interval' },

@@ -23,7 +23,7 @@ export function holdByLineChart(series: readonly LineSeries[], options: SmallMul
   const labels = series.map((s) => s.label);
   const panels = linesOf(series);
   const color = seriesLineColor(labels);
-  const time = timeEncoding(series.flatMap((s) => Object.values(s.lines).map((line) => ({ rows: line.intervals }))));
+  const time = timeEncoding(series.flatMap((s) => Object.values(s.lines).map((line) => ({ rows: line.intervals }))), options.opensAtSeconds);
   const line = { mark: time.mark, encoding: { ...time.encoding, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (min)' }, color } };
   const band = {
     transform: [{ filter: 'isValid(datum.low)' }],

@@ -57,7 +57,7 @@ export function intervalLinesChart(
     measures.map((m) => m.variable),
   ).map((row) => ({ ...row, measure: names.get(row.variable)! }));
   const labels = series.map((s) => s.label);
-  const time = timeEncoding(series);
+  const time = timeEncoding(series, options.opensAtSeconds);
   return {
     ...chartFrame(description, options),
     data: { values },
@@ -89,13 +89,15 @@ export interface TimeEncoding {
 }
 
 /**
- * The time axis of interval charts: hours since the start of the run, over exactly the hours
- * the rows cover, with ticks on round steps (quarter-hours for a short run, hours for a day).
- * A line needs a few intervals to mean anything: a run of one or two intervals is drawn as a
- * level segment across each interval instead.
+ * The time axis of interval charts: hours since the start of the run, or the time of day when
+ * the scenario says when it opens (`opensAtSeconds`), over exactly the hours the rows cover,
+ * with ticks on round steps (quarter-hours for a short run, hours for a day). A line needs a
+ * few intervals to mean anything: a run of one or two intervals is drawn as a level segment
+ * across each interval instead.
  */
-export function timeEncoding(series: readonly IntervalSpans[]): TimeEncoding {
-  const domain = hoursDomain(series);
+export function timeEncoding(series: readonly IntervalSpans[], opensAtSeconds?: number): TimeEncoding {
+  const offset = (opensAtSeconds ?? 0) / 3600;
+  const domain = hoursDomain(series).map((hour) => hour + offset) as [number, number];
   const span = domain[1] - domain[0];
   const step = span <= 2 ? 0.25 : span <= 12 ? 1 : span <= 24 ? 2 : span <= 72 ? 6 : 24 * Math.ceil(span / 24 / 12);
   const ticks: number[] = [];
@@ -104,15 +106,18 @@ export function timeEncoding(series: readonly IntervalSpans[]): TimeEncoding {
   const x = {
     field: few ? 'startHour' : 'hour',
     type: 'quantitative',
-    title: 'Time since opening (hours)',
+    title: opensAtSeconds === undefined ? 'Time since opening (hours)' : 'Time of day',
     scale: { domain, nice: false },
-    axis: { values: ticks, format: ',.2~f' },
+    axis: opensAtSeconds === undefined
+      ? { values: ticks, format: ',.2~f' }
+      : { values: ticks, labelExpr: "format(floor(datum.value + 1e-9), '02d') + ':' + format(round((datum.value - floor(datum.value + 1e-9)) * 60), '02d')" },
   };
+  const plus = opensAtSeconds === undefined ? '' : ` + ${opensAtSeconds / 3600}`;
   return {
     transform: [
-      { calculate: '(datum.intervalStart + datum.intervalEnd) / 7200', as: 'hour' },
-      { calculate: 'datum.intervalStart / 3600', as: 'startHour' },
-      { calculate: 'datum.intervalEnd / 3600', as: 'endHour' },
+      { calculate: `(datum.intervalStart + datum.intervalEnd) / 7200${plus}`, as: 'hour' },
+      { calculate: `datum.intervalStart / 3600${plus}`, as: 'startHour' },
+      { calculate: `datum.intervalEnd / 3600${plus}`, as: 'endHour' },
     ],
     mark: few ? { type: 'rule', strokeWidth: 2.5 } : { type: 'line', point: { filled: true, size: 20 } },
     bandMark: few ? { type: 'rect' } : { type: 'area' },

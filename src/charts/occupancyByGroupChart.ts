@@ -25,7 +25,7 @@ export function occupancyByGroupChart(series: readonly GroupSeries[], options: S
   const values = tidyGroupIntervals(series, ['occupancy']).filter((row) => (onDuty.get(`${row.series}\u0000${row.group}\u0000${row.intervalStart}`) ?? 0) > 0);
   const labels = series.map((s) => s.label);
   const groups = [...new Set(series.flatMap((s) => Object.keys(s.groups)))];
-  const time = timeEncoding(series.flatMap((s) => Object.values(s.groups).map((group) => ({ rows: group.intervals }))));
+  const time = timeEncoding(series.flatMap((s) => Object.values(s.groups).map((group) => ({ rows: group.intervals }))), options.opensAtSeconds);
   const line = {
     mark: time.mark,
     encoding: {

@@ -16,6 +16,8 @@ export interface ChartOptions {
   width?: number;
   height?: number;
   title?: string;
+  /** When the scenario opens, in seconds after midnight: time axes then show clock times (`scenarioClock(scenario).opensAtSeconds`). */
+  opensAtSeconds?: number;
 }
 
 /** Colours of the arms of a comparison, in the order the series are given (baseline first). */

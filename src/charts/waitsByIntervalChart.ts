@@ -19,7 +19,7 @@ export function waitsByIntervalChart(series: readonly IntervalSeries[], options:
   const values = tidyIntervals(series, ['meanHoldSeconds']);
   const labels = series.map((s) => s.label);
   const color = seriesLineColor(labels);
-  const time = timeEncoding(series);
+  const time = timeEncoding(series, options.opensAtSeconds);
   const line = {
     mark: time.mark,
     encoding: { ...time.encoding, y: { field: 'minutes', type: 'quantitative', title: 'Mean hold (minutes)' }, color },

@@ -28,11 +28,15 @@ export interface Features {
   balked: boolean;
   busy: boolean;
   disconnected: boolean;
+  /** Some line disconnects its callers on hold at closing (`atClose: 'disconnect'`). */
+  closed: boolean;
+  /** Some line has redials, which may fall after closing. */
+  redials: boolean;
 }
 
 /** The features of one or more scenarios (the arms of a comparison): any of them. */
 export function featuresOf(...scenarios: Scenario[]): Features {
-  const lines = scenarios.flatMap((s): Array<Pick<Line, 'redial' | 'balking' | 'maxOnHold'>> => (isMultiLine(s) ? [...s.lines] : [s]));
+  const lines = scenarios.flatMap((s): Array<Pick<Line, 'redial' | 'balking' | 'maxOnHold' | 'atClose'>> => (isMultiLine(s) ? [...s.lines] : [s]));
   const multiLine = scenarios.some(isMultiLine);
   return {
     multiLine,
@@ -41,6 +45,8 @@ export function featuresOf(...scenarios: Scenario[]): Features {
     balked: lines.some((line) => line.balking !== undefined),
     busy: scenarios.some((s) => s.trunks !== undefined),
     disconnected: lines.some((line) => line.maxOnHold !== undefined) || scenarios.some((s) => s.queueCapacity !== undefined),
+    closed: lines.some((line) => line.atClose === 'disconnect'),
+    redials: lines.some((line) => line.redial !== undefined),
   };
 }
 
@@ -57,6 +63,8 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
   if (features.balked) list.push(['balked', (s) => s.callers.balked, count]);
   if (features.busy) list.push(['busy signals', (s) => s.callers.busy, count]);
   if (features.disconnected) list.push(['disconnected (queue full)', (s) => s.callers.disconnected, count]);
+  if (features.closed) list.push(['disconnected at closing', (s) => s.callers.closed, count]);
+  if (features.redials) list.push(['redials after closing (lost)', (s) => s.redials.afterClose, count]);
   if (features.people) {
     list.push(
       ['people served', (s) => s.people.served, count],

@@ -1,5 +1,6 @@
 // Text tables and figures for people reading a terminal.
 import type { Estimate } from '../experiment';
+import { clockTime, type ScenarioClock } from '../scenario';
 
 export const thousands = (x: number, digits = 0): string =>
   Object.is(Math.round(x * 10 ** digits), -0) ? thousands(0, digits)
@@ -25,8 +26,18 @@ export function textTable(rows: readonly string[][]): string {
   return lines.join('\n');
 }
 
-/** Seconds from the start of the run as h:mm (the scenario does not know the clock time it starts at). */
+/** Seconds from the start of the run as h:mm (for a scenario that does not say when it opens). */
 export function clock(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** An interval as a table shows it: `07:00–07:30` on the scenario's clock, else `0:00–0:30` from the start. */
+export function intervalLabel(start: number, end: number, scenarioClock: ScenarioClock | undefined): string {
+  if (!scenarioClock) return `${clock(start)}–${clock(end)}`;
+  const { opensAtSeconds } = scenarioClock;
+  return `${clockTime({ opensAtSeconds }, start)}–${clockTime({ opensAtSeconds }, end)}`;
+}
+
+/** The header of a table's interval column. */
+export const intervalHeader = (scenarioClock: ScenarioClock | undefined): string => (scenarioClock ? 'time' : 'from start');

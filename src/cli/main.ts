@@ -6,10 +6,11 @@ import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
 import { compare, replicate } from '../node/parallel';
 import { loadScenarioFile } from '../node/scenarioFiles';
-import { isMultiLine, requireSingleLine, resolveScenario, scenarioJsonSchema, type Scenario } from '../scenario';
+import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
+import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
@@ -96,11 +97,17 @@ function replicationOptions(options: SimulationOptions, label: string) {
   };
 }
 
+/** ` · 07:00–19:00`, the day's open hours on the scenario's clock, or nothing without one. */
+function openHours(scenario: Scenario): string {
+  const clock = scenarioClock(scenario);
+  return clock ? ` · ${intervalLabel(0, resolveScenario(scenario).durationSeconds, clock)}` : '';
+}
+
 async function finish(result: Result, table: string, options: SimulationOptions): Promise<void> {
   if (options.json === true) {
     process.stdout.write(jsonDocument(result));
   } else {
-    process.stdout.write(`${result.title}\n\n${table}\n`);
+    process.stdout.write(`${result.title}${openHours(result.kind === 'run' ? result.scenario : result.baseline)}\n\n${table}\n`);
   }
   const written = await writeOutputs(result, options);
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
@@ -192,7 +199,7 @@ export function program(): Command {
       if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
         const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
-        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold)}\n`);
+        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold, scenarioClock(scenario))}\n`);
       }
       const staffed = withRoster(scenario, plan);
       if (options.write) {
@@ -202,7 +209,7 @@ export function program(): Command {
       }
       if (options.rosterCsv) {
         const resolved = resolveScenario(staffed);
-        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds);
+        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds, scenarioClock(scenario));
       }
     });
 

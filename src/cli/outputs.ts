@@ -5,7 +5,7 @@ import type { GroupIntervalRow, IntervalRow, LineIntervalRow } from '../metrics'
 import { toCsv } from '../node/csv';
 import { renderHtmlReport } from '../node/htmlReport';
 import { renderSummaryHtml } from '../node/summaryHtml';
-import { isMultiLine, type Scenario } from '../scenario';
+import { clockTime, isMultiLine, scenarioClock, type Scenario, type ScenarioClock } from '../scenario';
 
 /** Where the CLI writes what a planner hands on. */
 export interface OutputOptions {
@@ -61,11 +61,17 @@ export function jsonDocument(result: Result): string {
  * document keeps the raw values.
  */
 export function csvRows(result: Result): Array<Record<string, unknown>> {
-  if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row));
+  const clock = clockOf(result);
+  if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row, clock));
   return [
-    ...result.comparison.baseline.intervals.map((row) => ({ arm: 'baseline', ...flatten(row) })),
-    ...result.comparison.variant.intervals.map((row) => ({ arm: 'variant', ...flatten(row) })),
+    ...result.comparison.baseline.intervals.map((row) => ({ arm: 'baseline', ...flatten(row, clock) })),
+    ...result.comparison.variant.intervals.map((row) => ({ arm: 'variant', ...flatten(row, clock) })),
   ];
+}
+
+/** The clock the rows speak: the scenario's (the baseline's when comparing), if it says when it opens. */
+function clockOf(result: Result): ScenarioClock | undefined {
+  return scenarioClock(result.kind === 'run' ? result.scenario : result.baseline);
 }
 
 const multiLine = (result: Result) => (result.kind === 'run' ? isMultiLine(result.scenario) : isMultiLine(result.baseline) || isMultiLine(result.variant));
@@ -91,26 +97,38 @@ function arms(result: Result): Array<{ arm?: 'baseline' | 'variant'; summary: Re
 
 /** One row per line and interval (per arm when comparing), the `line` column first: the rows of `csvRows`, line by line. */
 export function lineCsvRows(result: Result): Array<Record<string, unknown>> {
+  const clock = clockOf(result);
   return arms(result).flatMap(({ arm, summary }) =>
     Object.values(summary.lines).flatMap((line) =>
-      line.intervals.map(({ line: name, ...row }: Summary<LineIntervalRow>) => ({ ...(arm ? { arm } : {}), line: name, ...flatten(row) })),
+      line.intervals.map(({ line: name, ...row }: Summary<LineIntervalRow>) => ({ ...(arm ? { arm } : {}), line: name, ...flatten(row, clock) })),
     ),
   );
 }
 
 /** One row per agent group and interval (per arm when comparing), the `group` column first: agents scheduled, on duty, busy and occupancy. */
 export function groupCsvRows(result: Result): Array<Record<string, unknown>> {
+  const clock = clockOf(result);
   return arms(result).flatMap(({ arm, summary }) =>
     Object.values(summary.groups).flatMap((group) =>
-      group.intervals.map(({ group: name, ...row }: Summary<GroupIntervalRow>) => ({ ...(arm ? { arm } : {}), group: name, ...flatten(row) })),
+      group.intervals.map(({ group: name, ...row }: Summary<GroupIntervalRow>) => ({ ...(arm ? { arm } : {}), group: name, ...flatten(row, clock) })),
     ),
   );
 }
 
-function flatten(row: object): Record<string, unknown> {
+/**
+ * A row's figures as CSV columns. With a clock, the interval's bounds are clock times (or local
+ * date-times) and their seconds from opening follow in columns of their own.
+ */
+function flatten(row: object, clock?: ScenarioClock): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row)) {
-    if (typeof value === 'object' && value !== null && 'mean' in value) {
+    if (clock && (field === 'intervalStart' || field === 'intervalEnd') && typeof value === 'number') {
+      out[field] = clockTime(clock, value);
+      if (field === 'intervalEnd') {
+        out.intervalStartSeconds = (row as { intervalStart: number }).intervalStart;
+        out.intervalEndSeconds = value;
+      }
+    } else if (typeof value === 'object' && value !== null && 'mean' in value) {
       const decimals = DECIMALS[field];
       const e = value as { mean: number; low: number; high: number };
       const [low, high] = clippedBounds(e, RANGES[field] ?? AT_LEAST_ZERO);

@@ -1,9 +1,9 @@
 import { agentsFor, type StaffingTarget } from '../analytic';
 import { meanOf } from '../random';
-import { requireSingleLine, resolveScenario, soleLine, type Scenario, type SingleLineScenario } from '../scenario';
+import { requireSingleLine, resolveScenario, soleLine, type Scenario, type ScenarioClock, type SingleLineScenario } from '../scenario';
 import type { Roster } from '../staffing';
 import { UsageError } from './errors';
-import { clock, textTable, thousands } from './format';
+import { intervalHeader, intervalLabel, textTable, thousands } from './format';
 
 /** A staffing target as the command line takes it. */
 export interface StaffTarget {
@@ -73,11 +73,11 @@ export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): Singl
   return { ...single, agents: { intervalSeconds: line.arrivals.intervalSeconds, perInterval: roster } };
 }
 
-export function staffTable(plan: readonly StaffRow[], withAbandonment: boolean, serviceLevelSeconds: number): string {
+export function staffTable(plan: readonly StaffRow[], withAbandonment: boolean, serviceLevelSeconds: number, scenarioClock?: ScenarioClock): string {
   return textTable([
-    ['from start', 'calls', 'Erlangs', 'agents', 'rule of thumb', `within ${serviceLevelSeconds} s`, 'mean wait (s)', ...(withAbandonment ? ['abandon'] : []), 'occupancy'],
+    [intervalHeader(scenarioClock), 'calls', 'Erlangs', 'agents', 'rule of thumb', `within ${serviceLevelSeconds} s`, 'mean wait (s)', ...(withAbandonment ? ['abandon'] : []), 'occupancy'],
     ...plan.map((row) => [
-      `${clock(row.intervalStart)}–${clock(row.intervalEnd)}`,
+      intervalLabel(row.intervalStart, row.intervalEnd, scenarioClock),
       thousands(row.calls, 1),
       thousands(row.offeredLoadErlangs, 1),
       String(row.agents),

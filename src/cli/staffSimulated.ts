@@ -6,10 +6,10 @@ import { stringify } from 'yaml';
 import type { StaffingTarget } from '../analytic';
 import { staffBySimulation } from '../node/staffing';
 import { renderStaffingReport } from '../node/staffingReport';
-import { isMultiLine, resolveScenario, type Scenario } from '../scenario';
+import { isMultiLine, resolveScenario, scenarioClock, type Scenario, type ScenarioClock } from '../scenario';
 import type { Roster, StaffingProgress, StaffingResult, StaffingRow } from '../staffing';
 import { UsageError } from './errors';
-import { clock, textTable, thousands } from './format';
+import { intervalHeader, intervalLabel, textTable, thousands } from './format';
 import { writeRosterCsv } from './staffRosterCsv';
 
 /** The options of `queuecast staff` that staffing by simulation reads. */
@@ -71,7 +71,7 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   if (showProgress) process.stderr.write('\n');
   const title = `${scenario.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario))}\n`);
+  else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario), scenarioClock(scenario))}\n`);
   if (options.write) {
     const text = extname(options.write) === '.json' ? `${JSON.stringify(result.scenario, null, 2)}\n` : stringify(result.scenario);
     await writeFile(options.write, text);
@@ -80,7 +80,7 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   if (options.rosterCsv) {
     const resolved = resolveScenario(scenario);
     const rosters = resolved.multiLine ? (result.agents as Record<string, Roster>) : { [resolved.groups[0]!.name]: result.agents as Roster };
-    await writeRosterCsv(options.rosterCsv, rosters, resolved.durationSeconds);
+    await writeRosterCsv(options.rosterCsv, rosters, resolved.durationSeconds, scenarioClock(scenario));
   }
   if (options.out) {
     await writeFile(options.out, await renderStaffingReport({ title, scenario, result, replications: options.replications }));
@@ -117,13 +117,13 @@ export function staffingProgress(stream: NodeJS.WriteStream = process.stderr): (
 }
 
 /** The result as a table: per interval (and line), Erlang's roster and the simulated one, each with its figure. */
-export function simulatedStaffTable(result: StaffingResult, replications: number, multiLine: boolean): string {
+export function simulatedStaffTable(result: StaffingResult, replications: number, multiLine: boolean, scenarioClock?: ScenarioClock): string {
   const measure = result.rows[0]?.measure ?? 'serviceLevel';
   const figureName = measure === 'serviceLevel' ? 'in time' : measure === 'probAbandon' ? 'abandon' : 'mean wait (s)';
   const table = textTable([
-    ['from start', ...(multiLine ? ['line', 'group'] : []), 'calls', 'target', 'Erlang A', figureName, 'simulated', figureName, ''],
+    [intervalHeader(scenarioClock), ...(multiLine ? ['line', 'group'] : []), 'calls', 'target', 'Erlang A', figureName, 'simulated', figureName, ''],
     ...result.rows.map((row) => [
-      `${clock(row.intervalStart)}–${clock(row.intervalEnd)}`,
+      intervalLabel(row.intervalStart, row.intervalEnd, scenarioClock),
       ...(multiLine ? [row.line, row.group] : []),
       thousands(row.calls, 1),
       formatTarget(row),

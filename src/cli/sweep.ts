@@ -110,7 +110,7 @@ export function sweepCommand(
     .command('sweep')
     .description('run every combination of varied fields, each compared with the scenario on common random numbers')
     .argument('<scenario>', 'scenario file (.json, .yaml or .yml)')
-    .requiredOption('--vary <path=values>', 'a field and its values, e.g. callback.optIn.probability=0.1,0.2,0.3 or agents.scale=0.9,1,1.1 (repeat for a grid)', collect, [])
+    .requiredOption('--vary <path=values>', 'a field and its values, e.g. callback.optIn.probability=0.1,0.2,0.3, agents.scale=0.9,1,1.1 or arrivals.scale=1,1.2 (repeat for a grid)', collect, [])
     .option('--baseline <file>', 'compare every cell with this scenario (default: the scenario unchanged)')
     .option('-r, --replications <n>', 'replications per cell (at least 2)', options.positiveInteger('--replications'), 10)
     .option('-s, --seed <n>', "seed of the replications (default: the baseline's)", options.integer)

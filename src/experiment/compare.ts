@@ -187,4 +187,8 @@ class HoldOfCallers extends QuietObserver {
   override abandoned(time: number, callerId: number, arrivalTime: number, line: number): void {
     if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
   }
+
+  override closed(time: number, callerId: number, arrivalTime: number, line: number): void {
+    if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
+  }
 }

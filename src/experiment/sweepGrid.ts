@@ -34,9 +34,14 @@ export class SweepError extends InvalidInputError {
   }
 }
 
-// A roster scale factor is written as `<path to agents>.scale`: `agents.scale` (every group of
-// a multi-line scenario), `groups.<name>.agents.scale`.
+// A scale factor is written as `<path to agents or arrivals>.scale`: `agents.scale` (every
+// group of a multi-line scenario), `groups.<name>.agents.scale`; `arrivals.scale` (every line
+// of a multi-line scenario), `lines.<name>.arrivals.scale`.
 const SCALE = 'scale';
+const SCALED = {
+  agents: { list: 'groups', what: 'a roster scale factor: a number > 0', scale: scaleRoster },
+  arrivals: { list: 'lines', what: 'a volume scale factor: a number > 0', scale: scaleArrivals },
+} as const;
 
 /**
  * Every combination of the varied values applied to the scenario (which must be valid), each
@@ -102,11 +107,13 @@ function applySetting(scenario: Scenario, path: string, value: SweepValue): Scen
   const segments = splitPath(path);
   if (segments.length === 0 || segments.some((s) => s === '')) return 'a dotted path such as callback.optIn.probability';
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
-  if (segments[segments.length - 1] === SCALE && segments[segments.length - 2] === 'agents') {
-    if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) return 'a roster scale factor: a number > 0';
-    const rosters = rostersAt(copy, segments.slice(0, -1));
-    if (typeof rosters === 'string') return rosters;
-    for (const { holder, key } of rosters) holder[key] = scaleRoster(holder[key], value);
+  const scaled = segments[segments.length - 2];
+  if (segments[segments.length - 1] === SCALE && (scaled === 'agents' || scaled === 'arrivals')) {
+    const { what, scale } = SCALED[scaled];
+    if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) return what;
+    const holders = scaledAt(copy, segments.slice(0, -1), scaled);
+    if (typeof holders === 'string') return holders;
+    for (const { holder, key } of holders) holder[key] = scale(holder[key], value);
     return copy as unknown as Scenario;
   }
   const parent = walk(copy, segments.slice(0, -1), true);
@@ -162,16 +169,31 @@ function names(list: readonly unknown[]): string {
   return named.length === 0 ? 'none' : named.join(', ');
 }
 
-/** Where the rosters a scale factor applies to are: one, or every group's for a multi-line `agents.scale`. */
-function rostersAt(root: Record<string, unknown>, segments: readonly string[]): Array<{ holder: Record<string, unknown>; key: string }> | string {
-  if (segments.length === 1 && Array.isArray(root.groups)) {
-    return (root.groups as Array<Record<string, unknown>>).map((group) => ({ holder: group, key: 'agents' }));
-  }
+/**
+ * Where the rosters (or arrivals) a scale factor applies to are: one, or every group's (line's)
+ * for a multi-line `agents.scale` (`arrivals.scale`).
+ */
+function scaledAt(
+  root: Record<string, unknown>,
+  segments: readonly string[],
+  key: keyof typeof SCALED,
+): Array<{ holder: Record<string, unknown>; key: string }> | string {
+  const list = root[SCALED[key].list];
+  if (segments.length === 1 && Array.isArray(list)) return (list as Array<Record<string, unknown>>).map((holder) => ({ holder, key }));
   const holder = walk(root, segments.slice(0, -1), false);
-  if (typeof holder === 'string' || Array.isArray(holder) || holder.agents === undefined) {
-    return `a path to agents (agents.scale, or groups.<name>.agents.scale in a multi-line scenario)`;
+  if (typeof holder === 'string' || Array.isArray(holder) || holder[key] === undefined) {
+    return `a path to ${key} (${key}.scale, or ${SCALED[key].list}.<name>.${key}.scale in a multi-line scenario)`;
   }
-  return [{ holder, key: 'agents' }];
+  return [{ holder, key }];
+}
+
+/** Arrivals times a factor: the rate per hour, or each interval's expected calls (not rounded: they are expectations). */
+function scaleArrivals(arrivals: unknown, factor: number): unknown {
+  if (typeof arrivals !== 'object' || arrivals === null) return arrivals;
+  const given = arrivals as { perHour?: unknown; perInterval?: unknown };
+  if (typeof given.perHour === 'number') return { ...given, perHour: given.perHour * factor };
+  if (Array.isArray(given.perInterval)) return { ...given, perInterval: given.perInterval.map((n) => (typeof n === 'number' ? n * factor : n)) };
+  return arrivals;
 }
 
 /** A roster times a factor, each count rounded to whole agents; a constant keeps at least one. */

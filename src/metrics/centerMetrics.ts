@@ -105,6 +105,14 @@ export class CenterMetrics {
     if (counted) this.lines[line]!.callbacksFailed++;
   }
 
+  closed(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.lines[line]!.recordClosed(time, arrivalTime, counted);
+  }
+
+  redialAfterClose(_time: number, _callerId: number, line: number, counted: boolean): void {
+    if (counted) this.lines[line]!.redialsAfterClose++;
+  }
+
   /**
    * The report of the run that ended at `time`. Its rows are built in loops of methods, not by
    * closures made per report: V8 compiled such a closure again in every run of a process.

@@ -46,12 +46,14 @@ export class LineMetrics {
   balked = 0;
   busy = 0;
   disconnected = 0;
+  closed = 0;
   waited = 0;
   holdSum: number;
   holdMax: number;
   withinServiceLevel = 0;
   peopleOffered = 0;
   redialCalls = 0;
+  redialsAfterClose = 0;
   callbacksOffered = 0;
   callbacksAccepted = 0;
   callbacksConnected = 0;
@@ -139,6 +141,18 @@ export class LineMetrics {
     }
   }
 
+  /** Disconnected at closing with the announcement (`atClose: 'disconnect'`): a caller who held, never answered. */
+  recordClosed(time: number, arrivalTime: number, counted: boolean): void {
+    if (time > arrivalTime) this.onHold.add(arrivalTime, time);
+    const hold = time - arrivalTime;
+    this.recordHold(this.rowOf(arrivalTime), hold);
+    if (counted) {
+      this.closed++;
+      if (hold === 0) this.waited++;
+      this.recordCountedHold(hold);
+    }
+  }
+
   recordCallbackAccepted(arrivalTime: number, counted: boolean): void {
     this.rows.callbacksAccepted[this.rowOf(arrivalTime)]!++;
     if (counted) this.callbacksAccepted++;
@@ -161,7 +175,7 @@ export class LineMetrics {
 
   /** The call figures of this line (or, from `combine`, of several). */
   figures(serviceLevelSeconds: number, sketch: QuantileSketch = this.holdSketch): CallFigures {
-    const held = this.answered + this.abandoned + this.balked;
+    const held = this.answered + this.abandoned + this.balked + this.closed;
     const served = this.answered + this.callbacksConnected;
     return {
       callers: {
@@ -171,6 +185,7 @@ export class LineMetrics {
         balked: this.balked,
         busy: this.busy,
         disconnected: this.disconnected,
+        closed: this.closed,
       },
       hold: {
         callers: held,
@@ -194,7 +209,7 @@ export class LineMetrics {
       },
       // Every person's story has ended once the run has drained: those not served gave up.
       people: { offered: this.peopleOffered, served, gaveUp: this.peopleOffered - served },
-      redials: { calls: this.redialCalls },
+      redials: { calls: this.redialCalls, afterClose: this.redialsAfterClose },
       holdDistribution: holdDistribution(this.holdBins),
     };
   }
@@ -277,8 +292,8 @@ export class LineMetrics {
 }
 
 const COUNTERS = [
-  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'waited', 'holdSum', 'withinServiceLevel',
-  'peopleOffered', 'redialCalls', 'callbacksOffered', 'callbacksAccepted', 'callbacksConnected', 'callbacksFailed',
+  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'waited', 'holdSum', 'withinServiceLevel',
+  'peopleOffered', 'redialCalls', 'redialsAfterClose', 'callbacksOffered', 'callbacksAccepted', 'callbacksConnected', 'callbacksFailed',
   'callbackAttempts', 'callbackDelaySum',
 ] as const;
 const ROW_COUNTERS = [

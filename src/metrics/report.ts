@@ -59,9 +59,13 @@ export interface HoldBin {
 
 /** The figures about calls and people, for the center or one line. */
 export interface CallFigures {
-  /** Calls (redials included). `answered`: on hold or at once, not callbacks. */
-  callers: { offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number };
-  /** The calls that heard the hold music: answered, abandoned, balked (not callback opt-ins). */
+  /**
+   * Calls (redials included). `answered`: on hold or at once, not callbacks. `closed`: on hold
+   * when the line closed with `atClose: 'disconnect'` (their hold counts; interval rows have no
+   * column of their own for them).
+   */
+  callers: { offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number; closed: number };
+  /** The calls that heard the hold music: answered, abandoned, balked, closed (not callback opt-ins). */
   hold: {
     callers: number;
     meanSeconds: number;
@@ -85,8 +89,11 @@ export interface CallFigures {
   };
   /** Distinct people whose first call is counted: served (answered or connected, at some call) or gave up. */
   people: { offered: number; served: number; gaveUp: number };
-  /** Counted calls that were redials. */
-  redials: { calls: number };
+  /**
+   * `calls`: counted calls that were redials. `afterClose`: counted people sent away whose redial
+   * would have come after the line closed, lost for the day (never a call, never in a row).
+   */
+  redials: { calls: number; afterClose: number };
   /** The hold-time distribution of the calls that held, in planner-sized bars (tidy rows). */
   holdDistribution: HoldBin[];
 }

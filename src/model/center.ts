@@ -8,7 +8,8 @@ import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
 import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
-import { ARRIVAL, CALL_END, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
+import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
+import { callersOnHold } from './closing';
 import type { HoldLine } from './holdLine';
 import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
@@ -122,6 +123,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (point) point.seat(this, this.callers, this.draws, this.callbacks, this.startUniform!);
     else for (const group of this.groups) this.applyStaffing(group, 0);
     for (const line of this.lines) this.scheduleNextArrival(line);
+    const now = this.simulation.now;
+    for (const line of this.lines) {
+      if (line.spec.atClose === 'disconnect' && this.durationSeconds > now) this.simulation.at(this.durationSeconds, CLOSE, line.index);
+    }
     if (point) {
       if (this.longestIdle) for (const group of this.groups) this.idleChanged(group);
       for (const group of this.groups) this.serveWaiting(group);
@@ -225,6 +230,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       case WRAP_UP_END:
         this.endWrapUp(subject);
         break;
+      case CLOSE:
+        this.close(this.lines[subject]!);
+        break;
     }
   }
 
@@ -260,6 +268,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   // A person sent away calls again: a new call, drawn from their key and its attempt number.
   private redial(slot: number): void {
     const line = this.lines[this.callers.line[slot]!]!;
+    if (this.simulation.now >= this.durationSeconds) {
+      this.loseRedial(slot, line);
+      return;
+    }
     this.callers.attempt[slot]!++;
     this.draws.redial(slot, line);
     this.placeCall(slot, line);
@@ -468,6 +480,34 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     }
     callers.release(slot);
     this.inSystem--;
+    this.finishIfDrained();
+  }
+
+  // The line has closed (src/model/closing.ts): the person is gone for the day.
+  private loseRedial(slot: number, line: LineRuntime): void {
+    const callers = this.callers;
+    this.observer.redialAfterClose(this.simulation.now, callers.callerId[slot]!, line.index, callers.counted[slot] === 1);
+    callers.release(slot);
+    this.inSystem--;
+    this.finishIfDrained();
+  }
+
+  // The line closes with `atClose: 'disconnect'`: its callers on hold hear the closing
+  // announcement and their call ends; they do not redial (it would be after closing).
+  private close(line: LineRuntime): void {
+    const callers = this.callers;
+    const now = this.simulation.now;
+    const slots = callersOnHold(line.hold, callers);
+    for (const slot of slots) {
+      line.holding--;
+      this.present--;
+      this.observer.closed(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, callers.counted[slot] === 1);
+      callers.release(slot);
+      this.inSystem--;
+    }
+    if (slots.length === 0) return;
+    if (line.requests.length > 0) this.holdEmptied(line);
+    if (this.trunks !== Infinity) this.trunkFreed();
     this.finishIfDrained();
   }
 

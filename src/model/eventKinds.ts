@@ -8,3 +8,4 @@ export const REQUEUE = 5; // subject: slot
 export const OVERFLOW = 6; // subject: slot, tag: generation
 export const REDIAL = 7; // subject: slot
 export const WRAP_UP_END = 8; // subject: slot
+export const CLOSE = 9; // subject: line (one whose callers on hold are disconnected at closing)

@@ -54,6 +54,16 @@ export class HoldLine {
     return -1;
   }
 
+  /** Calls `visit` with each live entry's slot (not stale), head first; the line is left as it is. */
+  forEachLive(callers: CallerSlots, visit: (slot: number) => void): void {
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      const at = (this.head + i) & mask;
+      const slot = this.slots[at]!;
+      if (callers.generation[slot] === this.generations[at]) visit(slot);
+    }
+  }
+
   /** Empties the line. */
   clear(): void {
     this.head = 0;

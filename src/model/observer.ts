@@ -36,6 +36,10 @@ export interface CenterObserver {
     time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean, agentBusySince: number,
   ): void;
   callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /** The line closed with `atClose: 'disconnect'` while the caller held: the closing announcement ends the call. */
+  closed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /** A person sent away would call again now, after the line closed: lost for the day (no call is made). */
+  redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void;
 }
 
 /** An observer that ignores everything: extend it and override what a tracker needs. */
@@ -57,4 +61,6 @@ export class QuietObserver implements CenterObserver {
     _time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, _group: number, _counted: boolean, _agentBusySince: number,
   ): void {}
   callbackFailed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  closed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
+  redialAfterClose(_time: number, _callerId: number, _line: number, _counted: boolean): void {}
 }

@@ -69,4 +69,12 @@ export class TeeObserver implements CenterObserver {
     this.first.callbackFailed(time, callerId, arrivalTime, line, counted);
     this.second.callbackFailed(time, callerId, arrivalTime, line, counted);
   }
+  closed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.first.closed(time, callerId, arrivalTime, line, counted);
+    this.second.closed(time, callerId, arrivalTime, line, counted);
+  }
+  redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void {
+    this.first.redialAfterClose(time, callerId, line, counted);
+    this.second.redialAfterClose(time, callerId, line, counted);
+  }
 }

@@ -13,6 +13,7 @@ import {
   type VegaLiteSpec,
 } from '../charts';
 import type { ReportSummary } from '../experiment';
+import { scenarioClock } from '../scenario';
 import type { HtmlReportInput } from './reportInput';
 import { escapeHtml } from './reportFormat';
 import { isMultiLineReport, namesOf } from './reportLines';
@@ -34,6 +35,12 @@ ${svg}
 }
 
 export const SIZE = { width: 440, height: 210 };
+
+/** Chart options with the time axis on the scenario's clock, when it says when it opens (the baseline's when comparing). */
+function timed<T extends object>(input: HtmlReportInput, options: T): T {
+  const opensAtSeconds = scenarioClock(input.kind === 'run' ? input.scenario : input.baseline)?.opensAtSeconds;
+  return opensAtSeconds === undefined ? options : { ...options, opensAtSeconds };
+}
 
 export function figuresOf(input: HtmlReportInput): ReportFigure[] {
   const comparing = input.kind === 'compare';
@@ -63,7 +70,7 @@ export function figuresOf(input: HtmlReportInput): ReportFigure[] {
       id: 'waits',
       title: 'Mean hold by interval',
       caption: `Mean hold of the callers who held, by the interval they arrived in; the ${comparing ? 'bands are' : 'band is'} the confidence interval.`,
-      spec: waitsByIntervalChart(intervals, SIZE),
+      spec: waitsByIntervalChart(intervals, timed(input, SIZE)),
       placement: 'grid',
     },
     {
@@ -77,14 +84,14 @@ export function figuresOf(input: HtmlReportInput): ReportFigure[] {
       id: 'calls',
       title: 'Calls by interval',
       caption: `Callers who arrived, were answered${comparing ? ', abandoned or took a callback' : ' and abandoned'}, counted in the interval they arrived in.${arms}`,
-      spec: callsByIntervalChart(intervals, SIZE),
+      spec: callsByIntervalChart(intervals, timed(input, SIZE)),
       placement: 'grid',
     },
     {
       id: 'queue',
       title: 'Queue and agents by interval',
       caption: `Callers on hold, agents busy and agents on duty, time averages over each interval.${arms}`,
-      spec: queueByIntervalChart(intervals, SIZE),
+      spec: queueByIntervalChart(intervals, timed(input, SIZE)),
       placement: 'grid',
     },
   );
@@ -123,21 +130,21 @@ function lineFigures(input: HtmlReportInput, summaries: ReadonlyArray<{ label: s
       id: 'hold-by-line',
       title: 'Mean hold by interval, line by line',
       caption: `Mean hold of each line's calls that held, by the interval they arrived in, on one scale for every line; the ${comparing ? 'bands are' : 'band is'} the confidence interval.`,
-      spec: holdByLineChart(lineSeries, { width: 380, height: 150 }),
+      spec: holdByLineChart(lineSeries, timed(input, { width: 380, height: 150 })),
       placement: 'lines',
     },
     {
       id: 'calls-by-line',
       title: 'Calls by interval, line by line',
       caption: `Calls that arrived (redials included) and how they ended, counted in the interval they arrived in; each line on its own scale.${arms}`,
-      spec: callsByLineChart(lineSeries, { width: 380, height: 150 }),
+      spec: callsByLineChart(lineSeries, timed(input, { width: 380, height: 150 })),
       placement: 'lines',
     },
     {
       id: 'occupancy-by-group',
       title: 'Occupancy by interval, group by group',
       caption: `Busy agents over agents on duty, time averages over each interval, a panel per group.${arms}`,
-      spec: occupancyByGroupChart(groupSeries, { width: 380, height: 150 }),
+      spec: occupancyByGroupChart(groupSeries, timed(input, { width: 380, height: 150 })),
       placement: 'lines',
     },
   );

@@ -118,6 +118,8 @@ function lineRows(input: HtmlReportInput, lines: readonly string[]): Array<{ tit
   if (any((l) => l.callers.balked)) outcomes.push({ label: 'Balked (hung up on the announcement)', scale: COUNT, pick: (l) => l.callers.balked });
   if (any((l) => l.callers.busy)) outcomes.push({ label: 'Busy signals', scale: COUNT, pick: (l) => l.callers.busy });
   if (any((l) => l.callers.disconnected)) outcomes.push({ label: 'Disconnected (queue full)', scale: COUNT, pick: (l) => l.callers.disconnected });
+  if (any((l) => l.callers.closed)) outcomes.push({ label: 'Disconnected at closing', scale: COUNT, pick: (l) => l.callers.closed });
+  if (any((l) => l.redials.afterClose)) outcomes.push({ label: 'Redials after closing (lost)', scale: COUNT, pick: (l) => l.redials.afterClose });
   const sameTarget = new Set(lines.map((name) => summaries[0]!.lines[name]!.serviceLevel.seconds)).size === 1;
   const target = sameTarget ? ` within ${duration(summaries[0]!.lines[lines[0]!]!.serviceLevel.seconds)}` : ", within each line's target";
   const groups = [

@@ -3,7 +3,7 @@
 import type { CallRecord } from '../calibrate';
 import { replicationSeed } from '../random';
 import { parseLocalDateTime } from '../calibrate/records';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, scenarioClock, type Scenario } from '../scenario';
 import { simulate, type SimEvent } from '../stream';
 import { OptionsError } from '../errors';
 
@@ -11,9 +11,9 @@ import { OptionsError } from '../errors';
 export interface SimulatedRecordsOptions {
   /** Days to simulate, each a replication of the scenario (its own day factor); default 20. */
   days?: number;
-  /** The first day's date; default 2026-03-02. */
+  /** The first day's date; default the scenario's `date`, else 2026-03-02. */
   firstDate?: string;
-  /** The time of day the scenario's time 0 stands for, in seconds after midnight; default 8:00. */
+  /** The time of day the scenario's time 0 stands for, in seconds after midnight; default the scenario's `opensAt`, else 8:00. */
   openAtSeconds?: number;
   /** Seed of the days' derivation; default the scenario's. */
   seed?: number;
@@ -30,9 +30,10 @@ export interface SimulatedRecordsOptions {
  */
 export async function* simulatedRecords(scenario: Scenario, options: SimulatedRecordsOptions = {}): AsyncGenerator<CallRecord[]> {
   const days = options.days ?? 20;
-  const firstDay = parseLocalDateTime(`${options.firstDate ?? '2026-03-02'}T00:00:00`);
+  const clock = scenarioClock(scenario);
+  const firstDay = parseLocalDateTime(`${options.firstDate ?? clock?.date ?? '2026-03-02'}T00:00:00`);
   if (firstDay === undefined) throw new OptionsError('simulatedRecords', [{ path: 'firstDate', expected: 'a date such as 2026-03-02', received: options.firstDate }]);
-  const openAt = options.openAtSeconds ?? 8 * 3600;
+  const openAt = options.openAtSeconds ?? clock?.opensAtSeconds ?? 8 * 3600;
   const seed = options.seed ?? resolveScenario(scenario).seed;
   for (let day = 0; day < days; day++) {
     const writer = new DayWriter(firstDay + day * 86_400 + openAt, `d${day + 1}-`);
@@ -118,6 +119,9 @@ class DayWriter {
       case 'busy':
       case 'disconnected':
         this.finish(event.callerId, event.type, event.time);
+        return;
+      case 'closed': // the system's disconnect at closing, as an ACD records it
+        this.finish(event.callerId, 'disconnected', event.time);
         return;
       case 'callback-accepted':
         this.finish(event.callerId, 'callback', event.time);

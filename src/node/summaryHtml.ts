@@ -1,7 +1,7 @@
 // The page for a manager: a run or a comparison on one printed page (A4 or Letter), the
 // headline in a sentence, the three figures that matter and one chart.
-import { holdSavingsChart, waitsByIntervalChart } from '../charts';
-import { offersCallback } from '../scenario';
+import { holdSavingsChart, waitsByIntervalChart, type ChartOptions } from '../charts';
+import { offersCallback, scenarioClock, type Scenario } from '../scenario';
 import type { HtmlReportInput } from './reportInput';
 import { renderSvgs } from './htmlReport';
 import { htmlPage } from './htmlPage';
@@ -47,7 +47,7 @@ export async function renderSummaryHtml(input: HtmlReportInput): Promise<string>
   const chart =
     input.kind === 'compare'
       ? { id: 'hold-savings', title: 'Hold hours saved', caption: "Direct: the hold the callback takers would have had. Indirect: what the change did to everyone else's hold. Net = direct + indirect. Whiskers: confidence intervals.", spec: holdSavingsChart(input.comparison.savings, { width: 560, height: 230 }) }
-      : { id: 'waits', title: 'Mean hold by interval', caption: 'Mean hold of the callers who held, by the interval they arrived in; the band is the confidence interval.', spec: waitsByIntervalChart([{ label: nameOf(input.scenario, 'Scenario'), rows: input.replicated.summary.intervals }], { width: 560, height: 230 }) };
+      : { id: 'waits', title: 'Mean hold by interval', caption: 'Mean hold of the callers who held, by the interval they arrived in; the band is the confidence interval.', spec: waitsByIntervalChart([{ label: nameOf(input.scenario, 'Scenario'), rows: input.replicated.summary.intervals }], withClock(input.scenario, { width: 560, height: 230 })) };
   const [svg] = await renderSvgs([chart.spec]);
   const what =
     input.kind === 'run'
@@ -107,4 +107,10 @@ function threeFigures(input: HtmlReportInput): Card[] {
     { label: 'Mean hold', value: `${arrow(b.hold.meanSeconds, v.hold.meanSeconds, MINUTES)} min`, detail: `difference ${signed(d.hold.meanSeconds, MINUTES)} ± ${halfWidth(d.hold.meanSeconds, MINUTES)} min` },
     { label: 'Abandoned', value: arrow(b.abandonment.fraction, v.abandonment.fraction, PERCENT, '%'), detail: `difference ${signed(d.abandonment.fraction, PERCENT)} ± ${halfWidth(d.abandonment.fraction, PERCENT)} points` },
   ];
+}
+
+/** Chart options with the time axis on the scenario's clock, when it says when it opens. */
+function withClock(scenario: Scenario, options: { width: number; height: number }): ChartOptions {
+  const opensAtSeconds = scenarioClock(scenario)?.opensAtSeconds;
+  return opensAtSeconds === undefined ? options : { ...options, opensAtSeconds };
 }

@@ -78,6 +78,9 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
     override callbackAccepted(_time: number, callerId: number): void {
       predictions.delete(callerId);
     }
+    override closed(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
   }
 
   runResolvedSync(resolved, new TeeObserver(new Scorer(), tracker));

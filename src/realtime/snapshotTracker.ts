@@ -125,6 +125,13 @@ export class SnapshotTracker extends QuietObserver {
   override disconnected(time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.sentAway(time, callerId, line);
   }
+  override closed(_time: number, callerId: number, _arrivalTime: number, line: number): void {
+    this.holding[line]!.delete(callerId);
+    this.attempts.delete(callerId);
+  }
+  override redialAfterClose(_time: number, callerId: number, line: number): void {
+    this.redials[line]!.delete(callerId);
+  }
   override callEnded(_time: number, callerId: number): void {
     this.end(callerId);
   }

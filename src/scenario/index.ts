@@ -3,6 +3,7 @@ export type {
   AgentSelection,
   Agents,
   Arrivals,
+  AtClose,
   Balking,
   CallbackOffer,
   CallbackOptIn,
@@ -29,3 +30,4 @@ export { scenarioWarnings, compareWarnings, type ScenarioWarning } from './warni
 export { resolveScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve';
 export { scenarioSchema, singleLineScenarioSchema, multiLineScenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
 export { scenarioJsonSchema } from './jsonSchema';
+export { scenarioClock, clockTime, secondsOfDay, type ScenarioClock } from './clock';

@@ -122,6 +122,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       keep: redial.keep ?? [],
     },
     maxOnHold: line.maxOnHold ?? Infinity,
+    atClose: line.atClose ?? 'serve',
     callback: line.callback && resolveCallback(line.callback),
   };
 }

@@ -2,6 +2,7 @@
 // and bundled translations, so the main entry stays small in a browser (about 12 KiB of zod,
 // gzipped, against about 90).
 import * as z from 'zod/mini';
+import { CALENDAR_DATE, TIME_OF_DAY, isCalendarDate, isTimeZone } from './clock';
 
 // The one definition of a valid scenario: validation, the `Scenario` checks across fields and
 // the JSON Schema for editors (`scenarioJsonSchema()`) all come from here.
@@ -105,6 +106,11 @@ const maxOnHold = described(
   'A caller who finds this many on hold on the line is disconnected (told to call again later)',
 );
 
+const atClose = described(
+  z.enum(['serve', 'disconnect']),
+  "Callers on hold when the line closes (at durationSeconds): served (default), or disconnected with the closing announcement (outcome 'closed')",
+);
+
 const trunks = described(
   z.int().check(z.minimum(1)),
   'Calls the center can hold at once (on hold and in a call, callbacks included); a call that finds them all in use hears a busy signal',
@@ -130,6 +136,21 @@ const common = {
       "Which idle agent takes an arriving call when several groups of its line's routing have one: the first group in route order (default), the agent idle longest, or an idle agent at random",
     ),
   ),
+  opensAt: z.optional(described(
+    z.string().check(z.regex(TIME_OF_DAY, { error: 'a time of day as HH:MM (00:00 to 23:59), such as "07:00"' })),
+    'When time 0 is: the time of day the center opens (HH:MM); every output then speaks clock time',
+  )),
+  date: z.optional(described(
+    z.string().check(
+      z.regex(CALENDAR_DATE, { error: 'a date as YYYY-MM-DD, such as "2026-03-02"' }),
+      z.refine(isCalendarDate, { error: 'a date that exists (YYYY-MM-DD)' }),
+    ),
+    'The date of the day simulated (YYYY-MM-DD): outputs write local date-times',
+  )),
+  timeZone: z.optional(described(
+    z.string().check(z.refine(isTimeZone, { error: 'an IANA time zone, such as "America/New_York"' })),
+    'The time zone of opensAt and date (IANA name), carried into the outputs',
+  )),
 };
 
 const afterCallWork = described(
@@ -142,6 +163,7 @@ const lineBehaviour = {
   balking: z.optional(balkingSchema),
   redial: z.optional(redialSchema),
   maxOnHold: z.optional(maxOnHold),
+  atClose: z.optional(atClose),
 };
 
 /** The single-line form: one line served by one pool of agents. */

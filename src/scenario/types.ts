@@ -68,6 +68,12 @@ interface LineBehaviour {
   redial?: Redial;
   /** A caller who finds this many on hold on the line is disconnected ("call again later"). */
   maxOnHold?: number;
+  /**
+   * Callers still on hold when the line closes (at `durationSeconds`): `'serve'` (default) keeps
+   * them until an agent answers or they hang up; `'disconnect'` plays them the closing
+   * announcement and ends their call (outcome `closed`).
+   */
+  atClose?: AtClose;
 }
 
 /**
@@ -78,6 +84,9 @@ interface LineBehaviour {
  */
 export type AgentSelection = 'route-order' | 'longest-idle' | 'random';
 
+/** What happens to callers on hold when the line closes. */
+export type AtClose = 'serve' | 'disconnect';
+
 /** The fields both forms share. */
 interface ScenarioCommon {
   name?: string;
@@ -85,6 +94,12 @@ interface ScenarioCommon {
   seed?: number;
   /** Arrivals stop here; default: the schedules' length. */
   durationSeconds?: number;
+  /** The time of day time 0 stands for (`HH:MM`): every output then speaks clock time. */
+  opensAt?: string;
+  /** The date of the day simulated (`YYYY-MM-DD`): outputs write local date-times. */
+  date?: string;
+  /** The IANA time zone of `opensAt` and `date`. */
+  timeZone?: string;
   /** Callers arriving earlier are simulated, not counted; default 0. */
   warmupSeconds?: number;
   /** default 20 */
@@ -216,6 +231,7 @@ export interface ResolvedLine {
     | undefined;
   /** Infinity: no courtesy disconnect. */
   maxOnHold: number;
+  atClose: AtClose;
   callback: ResolvedCallbackPolicy | undefined;
 }
 

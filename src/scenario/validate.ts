@@ -110,7 +110,7 @@ function bound(origin: string, operator: string, limit: unknown): string {
 }
 
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
-const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork']);
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork', 'atClose']);
 
 // Fields of a line or group put one level off, and what they belong to.
 const MISPLACED_ON_LINE: Record<string, string> = {
@@ -141,7 +141,8 @@ function singleLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
   const arrivals = isRecord(input.arrivals) ? input.arrivals : undefined;
   const agents = isRecord(input.agents) ? input.agents : undefined;
   const problems = horizonProblems(input, [{ path: 'arrivals', arrivals }], agents ? [agents] : []);
-  if (agents) problems.push(...rosterProblems(agents, 'agents'));
+  const duration = durationOf(input, [arrivals], agents ? [agents] : []);
+  if (agents && !closesEmpty(agents, duration, [input])) problems.push(...rosterProblems(agents, 'agents'));
   problems.push(...lineDistributionProblems(input, ''));
   return problems;
 }
@@ -162,7 +163,11 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
   const groupNames = [...new Set(groups.map((group) => group.name).filter((name): name is string => typeof name === 'string'))];
   // A group may close (0 agents in its last interval) as long as every line it serves has
   // another group that stays until the line's queue is empty.
-  const staysOpen = new Set(groups.filter((group) => lastCount(group.agents) !== 0).map((group) => group.name));
+  const duration = durationOf(input, lines.map((line) => (isRecord(line.arrivals) ? line.arrivals : undefined)), rosters);
+  const servedBy = (name: unknown) => lines.filter((line) => Array.isArray(line.routing) && line.routing.some((route) => isRecord(route) && route.group === name));
+  const staysOpen = new Set(groups
+    .filter((group) => lastCount(group.agents) !== 0 || closesEmpty(group.agents, duration, servedBy(group.name)))
+    .map((group) => group.name));
   const routed = new Set<string>();
   // Whether every line's routing could be read: only then is a group no route names unrouted.
   let routingReadable = lines.length > 0;
@@ -205,7 +210,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     if (routedGroups.length > 0 && routedGroups.every((name) => groupNames.includes(name as string) && !staysOpen.has(name as string))) {
       problems.push({
         path: `lines[${l}].routing`,
-        expected: 'a group with at least 1 agent in its last interval (it holds until every waiting caller is served)',
+        expected: "a group with at least 1 agent in its last interval (it holds until every waiting caller is served), or one whose roster ends after closing with atClose: 'disconnect' and no callback on the lines it serves",
         received: routedGroups,
       });
     }
@@ -248,15 +253,7 @@ function horizonProblems(
 ): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const arrivalLengths = arrivals.map((a) => scheduleLength(a.arrivals));
-  const longest = (lengths: Array<number | undefined>) => {
-    const known = lengths.filter((x): x is number => x !== undefined);
-    return known.length > 0 ? Math.max(...known) : undefined;
-  };
-  const duration = isPositive(input.durationSeconds)
-    ? input.durationSeconds
-    : input.durationSeconds === undefined
-      ? (longest(arrivalLengths) ?? longest(rosters.map(scheduleLength)))
-      : undefined;
+  const duration = durationOf(input, arrivals.map((a) => a.arrivals), rosters);
 
   const constantOnly = arrivals.length > 0 && arrivals.every((a) => a.arrivals !== undefined && 'perHour' in a.arrivals);
   if (input.durationSeconds === undefined && constantOnly && rosters.length === 0) {
@@ -286,6 +283,29 @@ function horizonProblems(
   return problems;
 }
 
+// The scenario's duration (when it closes), as resolution will take it; undefined when malformed.
+function durationOf(
+  input: Record<string, unknown>,
+  arrivals: Array<Record<string, unknown> | undefined>,
+  rosters: Array<Record<string, unknown>>,
+): number | undefined {
+  const longest = (lengths: Array<number | undefined>) => {
+    const known = lengths.filter((x): x is number => x !== undefined);
+    return known.length > 0 ? Math.max(...known) : undefined;
+  };
+  if (isPositive(input.durationSeconds)) return input.durationSeconds;
+  return input.durationSeconds === undefined ? (longest(arrivals.map(scheduleLength)) ?? longest(rosters.map(scheduleLength))) : undefined;
+}
+
+// A roster may end at 0 once no line it serves is open: its last interval starts at or after
+// closing, and each line it serves disconnects its callers on hold at closing and offers no
+// callback (nobody is left to serve but the calls in progress, which end).
+function closesEmpty(agents: unknown, duration: number | undefined, lines: Array<Record<string, unknown>>): boolean {
+  if (duration === undefined || !isRecord(agents) || !isPositive(agents.intervalSeconds) || !Array.isArray(agents.perInterval)) return false;
+  const lastStart = agents.intervalSeconds * (agents.perInterval.length - 1);
+  return lastStart >= duration && lines.every((line) => line.atClose === 'disconnect' && line.callback === undefined);
+}
+
 // The agents of a roster's last interval (a constant is its own last interval); undefined when malformed.
 function lastCount(agents: unknown): unknown {
   if (!isRecord(agents)) return agents;
@@ -298,7 +318,7 @@ function rosterProblems(agents: Record<string, unknown>, path: string): Scenario
   if (agents.perInterval[last] !== 0) return [];
   return [{
     path: `${path}.perInterval[${last}]`,
-    expected: 'at least 1 agent in the last interval (it holds until every waiting caller is served)',
+    expected: "at least 1 agent in the last interval (it holds until every waiting caller is served), or a last interval after closing with atClose: 'disconnect' and no callback",
     received: 0,
   }];
 }

@@ -72,4 +72,10 @@ export class EventEmitter implements CenterObserver {
   callbackFailed(time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.sink.push({ type: 'callback-failed', time, callerId, line: this.lines[line]! });
   }
+  closed(time: number, callerId: number, arrivalTime: number, line: number): void {
+    this.sink.push({ type: 'closed', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime });
+  }
+  redialAfterClose(time: number, callerId: number, line: number): void {
+    this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]! });
+  }
 }

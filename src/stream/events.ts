@@ -32,6 +32,10 @@ export type SimEvent =
   | (CallerEvent<'callback-connected'> & { delaySeconds: number; group: string })
   | (CallerEvent<'callback-unanswered'> & { attempt: number; group: string })
   | CallerEvent<'callback-failed'>
+  /** On hold when the line closed with `atClose: 'disconnect'`: the closing announcement ends the call. */
+  | (CallerEvent<'closed'> & { holdSeconds: number })
+  /** A person sent away would call again now, after closing: lost for the day, no call is made. */
+  | CallerEvent<'redial-after-close'>
   | { type: 'run-ended'; time: number };
 
 export type SimEventType = SimEvent['type'];

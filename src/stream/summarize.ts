@@ -151,6 +151,14 @@ class Reducer {
         metrics.callbackFailed(time, callerId, arrivalTime, line, counted);
         this.calls.delete(callerId);
         return;
+      case 'closed':
+        metrics.closed(time, callerId, arrivalTime, line, counted);
+        this.calls.delete(callerId);
+        return;
+      case 'redial-after-close':
+        metrics.redialAfterClose(time, callerId, line, counted);
+        this.calls.delete(callerId);
+        return;
     }
   }
 

@@ -270,6 +270,31 @@ if (chromiumMissing) {
       expect(problems).toEqual([]);
       await page.close();
     }, 90_000);
+
+    it("starts the day's clock at the scenario's opensAt: 07:00 when the scenario opens then, 00:00 without one", async () => {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await expect.poll(() => status(page)).toBe('running');
+      const shown = () => page.evaluate(() => {
+        const clock = document.querySelector<HTMLElement>('[data-testid="sim-clock"]')!;
+        return { text: clock.textContent ?? '', seconds: Number(clock.dataset.seconds) };
+      });
+      const onClock = ({ text }: { text: string }) => text.split(':').map(Number).reduce((total, part) => 60 * total + part, 0);
+      // The built-in line opens at 08:00.
+      const first = await shown();
+      expect(onClock(first) - first.seconds).toBe(8 * 3600);
+      await page.click('summary');
+      const edited = JSON.parse(await page.inputValue('[data-testid="scenario-json"]')) as Record<string, unknown>;
+      for (const [opensAt, opening] of [['07:00', 7 * 3600], [undefined, 0]] as const) {
+        await restartWith(page, async () => {
+          await page.fill('[data-testid="scenario-json"]', JSON.stringify({ ...edited, opensAt }));
+          await page.click('[data-testid="apply-scenario"]');
+        });
+        const read = await shown();
+        expect(onClock(read) - read.seconds, `opensAt ${String(opensAt)}: ${read.text} at ${read.seconds} s`).toBe(opening);
+      }
+      await page.close();
+    }, 60_000);
   });
 }
 

@@ -55,12 +55,23 @@ describe('queuecast fit', () => {
     expect(yaml).toContain('# agents seen working in each interval');
     const scenario = validateScenario(parse(yaml));
     expect((scenario as unknown as { arrivals: { perInterval: number[] } }).arrivals.perInterval).toHaveLength(9);
+    // The records' days open at 8:00 (their first interval with calls): the scenario says so.
+    expect(scenario.opensAt).toBe('08:00');
 
     const html = join(workdir, 'backtest.html');
     const back = await queuecast('backtest', fitted, records, '-r', '4', '--workers', '1', '--out', html);
     expect(back.stderr).toContain(`wrote ${html}`);
     expect(back.code).toBe(0);
     expect(back.stdout).toMatch(/Calibration score \(share inside the band\): \d+% overall/);
+    // backtest reads the day's opening from the scenario: told 09:00, it sets the scenario's
+    // first hour beside the records' 9:00-10:00.
+    expect(back.stdout).toMatch(/^8:00\s/m);
+    const later = join(workdir, 'later.yaml');
+    writeFileSync(later, yaml.replace(/^opensAt: .*$/m, 'opensAt: "09:00"'));
+    const shifted = await queuecast('backtest', later, records, '-r', '4', '--workers', '1');
+    expect(shifted.code).toBe(0);
+    expect(shifted.stdout).not.toMatch(/^8:00\s/m);
+    expect(shifted.stdout).toMatch(/^9:00\s/m);
     const page = readFileSync(html, 'utf8');
     expect(page).not.toMatch(/<script|https?:\/\/(?!vega\.github\.io|www\.w3\.org)/);
     expect(page.match(/<svg/g)).toHaveLength(6);

@@ -29,6 +29,8 @@ describe('queuecast run on a multi-line center', () => {
     const json = join(workdir, 'agency.json');
     const { code, stdout, stderr } = await queuecast('run', AGENCY, '-r', '2', '-w', '2', '--csv', csv, '--json', json);
     expect(code).toBe(0);
+    // The day opens at 07:00 and closes at 19:00: the heading says so.
+    expect(stdout.split('\n')[0]).toBe('Tax agency, four lines, filing-season weekday · 07:00–19:00');
     const byHeader = tables(stdout);
     expect([...byHeader.keys()]).toEqual(['all lines', ...LINES.map((l) => `line ${l}`), ...GROUPS.map((g) => `group ${g}`)]);
 
@@ -58,16 +60,20 @@ describe('queuecast run on a multi-line center', () => {
     const groups = join(workdir, 'agency.groups.csv');
     expect(stderr.trim().split('\n')).toEqual([`wrote ${csv}`, `wrote ${lines}`, `wrote ${groups}`, `wrote ${json}`]);
     const [totalsHeader, ...totalsRows] = csvRows(csv);
-    expect(totalsHeader!.slice(0, 4)).toEqual(['intervalStart', 'intervalEnd', 'warmup', 'arrivals']);
+    // The scenario opens at 07:00: the intervals' bounds are clock times, their seconds beside them.
+    const clockColumns = ['intervalStart', 'intervalEnd', 'intervalStartSeconds', 'intervalEndSeconds'];
+    expect(totalsHeader!.slice(0, 6)).toEqual([...clockColumns, 'warmup', 'arrivals']);
     expect(totalsRows).toHaveLength(24); // half hours, 7:00 to 19:00
+    expect(totalsRows[0]!.slice(0, 4)).toEqual(['07:00', '07:30', '0', '1800']);
+    expect(totalsRows.at(-1)!.slice(0, 4)).toEqual(['18:30', '19:00', '41400', '43200']);
     const [lineHeader, ...lineRows] = csvRows(lines);
-    expect(lineHeader!.slice(0, 5)).toEqual(['line', 'intervalStart', 'intervalEnd', 'warmup', 'arrivals']);
+    expect(lineHeader!.slice(0, 7)).toEqual(['line', ...clockColumns, 'warmup', 'arrivals']);
     expect(lineHeader).toContain('balkedHigh');
     expect(lineHeader).not.toContain('occupancy');
     expect(lineRows).toHaveLength(4 * 24);
     expect([...new Set(lineRows.map((row) => row[0]))]).toEqual(LINES);
     const [groupHeader, ...groupRows] = csvRows(groups);
-    expect(groupHeader).toEqual(['group', 'intervalStart', 'intervalEnd', 'warmup', ...['agentsScheduled', 'agentsOnDuty', 'busyAgents', 'occupancy'].flatMap((f) => [f, `${f}Low`, `${f}High`])]);
+    expect(groupHeader).toEqual(['group', ...clockColumns, 'warmup', ...['agentsScheduled', 'agentsOnDuty', 'busyAgents', 'occupancy'].flatMap((f) => [f, `${f}Low`, `${f}High`])]);
     expect(groupRows).toHaveLength(3 * 24);
     // The overflow group's roster: nobody before 9:00, 24 from 9:00.
     const overflow = groupRows.filter((row) => row[0] === 'overflow').map((row) => Number(row[groupHeader!.indexOf('agentsScheduled')]));

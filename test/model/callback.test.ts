@@ -46,7 +46,7 @@ describe('callback offers', () => {
     expect(report.callback).toEqual({ offered: 2, accepted: 2, connected: 2, failed: 0, attempts: 2, meanDelaySeconds: 240 });
     // Opted-in callers are not callers who held.
     expect(report.hold).toMatchObject({ callers: 2, meanSeconds: 45, totalHoldHours: 90 / 3600 });
-    expect(report.callers).toEqual({ offered: 4, answered: 2, abandoned: 0, balked: 0, busy: 0, disconnected: 0 });
+    expect(report.callers).toEqual({ offered: 4, answered: 2, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0 });
   });
 
   it('after-hold: requests wait until nobody is on hold', () => {

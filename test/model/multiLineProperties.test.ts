@@ -31,7 +31,7 @@ function simulation(scenario: MultiLineScenario): Promise<{ events: SimEvent[]; 
 type CallEvent = Extract<SimEvent, { callerId: number }>;
 const isCallEvent = (event: SimEvent): event is CallEvent => 'callerId' in event;
 
-const OUTCOMES = new Set(['answered', 'abandoned', 'balked', 'busy', 'disconnected', 'callback-connected', 'callback-failed']);
+const OUTCOMES = new Set(['answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'callback-connected', 'callback-failed']);
 const SENT_AWAY = new Set(['abandoned', 'balked', 'busy', 'disconnected']);
 
 /** Collects what broke an invariant (the first few: enough to read, not a flood). */
@@ -55,7 +55,7 @@ function countedPeople(scenario: MultiLineScenario, events: readonly SimEvent[])
 
 /** The report's call counts, as the events give them, for one line or the total. */
 function noCalls() {
-  return { offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, accepted: 0, connected: 0, failed: 0, redials: 0 };
+  return { offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0, accepted: 0, connected: 0, failed: 0, redials: 0 };
 }
 type CallCounts = ReturnType<typeof noCalls>;
 
@@ -124,6 +124,7 @@ class CenterState {
       case 'balked':
       case 'busy':
       case 'disconnected':
+      case 'closed':
       case 'callback-accepted':
         this.leaveHold(event);
         this.present--;
@@ -165,7 +166,7 @@ function add<K>(map: Map<K, number>, key: K, by: number): void {
 
 describe('invariants of the multi-line model over random valid scenarios (every feature on)', () => {
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, callback-connected, callback-failed), and the report's counts add up per line and in total",
+    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, callback-connected, callback-failed), and the report's counts add up per line and in total",
     async (scenario) => {
       const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
@@ -199,7 +200,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         if (!isCounted) continue;
         if (event.type === 'callback-connected') figures.connected++;
         else if (event.type === 'callback-failed') figures.failed++;
-        else figures[event.type as 'answered' | 'abandoned' | 'balked' | 'busy' | 'disconnected']++;
+        else figures[event.type as 'answered' | 'abandoned' | 'balked' | 'busy' | 'disconnected' | 'closed']++;
         if (event.type === 'answered') add(answeredByGroup.get(event.group)!, event.line, 1);
       }
       for (const [callerId, call] of open) violations.check(call.outcome !== undefined, () => `person ${callerId}'s last call (on ${call.line}) has no outcome`);
@@ -207,9 +208,10 @@ describe('invariants of the multi-line model over random valid scenarios (every 
 
       const addsUp = (figures: Report | Report['lines'][string]) => {
         const { callers, callback, hold } = figures;
-        expect(callers.answered + callers.abandoned + callers.balked + callers.busy + callers.disconnected + callback.connected + callback.failed).toBe(callers.offered);
+        expect(callers.answered + callers.abandoned + callers.balked + callers.busy + callers.disconnected + callers.closed + callback.connected + callback.failed)
+          .toBe(callers.offered);
         expect(callback.connected + callback.failed).toBe(callback.accepted);
-        expect(hold.callers).toBe(callers.answered + callers.abandoned + callers.balked);
+        expect(hold.callers).toBe(callers.answered + callers.abandoned + callers.balked + callers.closed);
       };
       const total = noCalls();
       for (const line of scenario.lines) {
@@ -446,6 +448,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
           case 'balked':
           case 'busy':
           case 'disconnected':
+          case 'closed':
             holding.delete(event.callerId);
             break;
           case 'callback-accepted':
@@ -508,6 +511,40 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         }
       }
       expect(violations.found.join('\n')).toBe('');
+    },
+  );
+
+  test.prop([multiLineScenario], { numRuns: RUNS })(
+    "after closing no call arrives; a redial falling after closing is lost (counted in redials.afterClose, in no row); only a line with atClose 'disconnect' closes calls, at the closing instant, and only callers on hold",
+    async (scenario) => {
+      const { events, report } = await simulation(scenario);
+      const closing = scenario.durationSeconds!;
+      const counted = countedPeople(scenario, events);
+      const atClose = new Map(scenario.lines.map((line) => [line.name, line.atClose ?? 'serve']));
+      const state = new CenterState(scenario);
+      const violations = new Violations();
+      const lost = new Map(scenario.lines.map((line) => [line.name, 0]));
+      const sentAway = new Map<number, string>();
+      for (const event of events) {
+        const holding = isCallEvent(event) && state.onHold.has(event.line) ? state.onHold.get(event.line)! : 0;
+        state.apply(event);
+        if (!isCallEvent(event)) continue;
+        if (event.type === 'arrival') violations.check(event.time < closing, () => `${event.time} s: a call of person ${event.callerId} after closing at ${closing} s`);
+        if (SENT_AWAY.has(event.type)) sentAway.set(event.callerId, event.type);
+        if (event.type === 'arrival') sentAway.delete(event.callerId);
+        if (event.type === 'redial-after-close') {
+          violations.check(event.time >= closing && sentAway.has(event.callerId), () => `${event.time} s: a lost redial of person ${event.callerId}, not sent away or before closing`);
+          if (counted.has(event.callerId)) add(lost, event.line, 1);
+        }
+        if (event.type === 'closed') {
+          violations.check(event.time === closing && atClose.get(event.line) === 'disconnect', () => `${event.time} s: closed on ${event.line} (atClose ${atClose.get(event.line)})`);
+          violations.check(holding > 0, () => `${event.time} s: closed on ${event.line} with nobody on hold`);
+        }
+      }
+      expect(violations.found.join('\n')).toBe('');
+      for (const line of scenario.lines) expect(report.lines[line.name]!.redials.afterClose, line.name).toBe(lost.get(line.name));
+      const lastRow = report.intervals.at(-1)!;
+      expect(lastRow.intervalEnd).toBe(closing);
     },
   );
 

@@ -4,7 +4,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // Random small valid multi-line scenarios with every feature on the table: up to four lines
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
-// balking, redials with a small cap (after some outcomes, keeping patience or handle time), callbacks of both positions, warm-up, and rate uncertainty
+// balking, redials with a small cap (after some outcomes, keeping patience or handle time), both ways of closing (atClose), callbacks of both positions, warm-up, and rate uncertainty
 // shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
@@ -106,6 +106,7 @@ const lineBody = fc.record(
       { requiredKeys: ['probability', 'delay'] },
     ),
     maxOnHold: fc.integer({ min: 0, max: 5 }),
+    atClose: fc.constantFrom('serve' as const, 'disconnect' as const),
     callback: callbackPolicy,
     afterCallWork: duration(120, 0),
   },
@@ -195,6 +196,7 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       if (body.balking) line.balking = body.balking;
       if (body.redial) line.redial = body.redial;
       if (body.maxOnHold !== undefined) line.maxOnHold = body.maxOnHold;
+      if (body.atClose !== undefined) line.atClose = body.atClose;
       if (body.callback) line.callback = body.callback;
       if (body.afterCallWork) line.afterCallWork = body.afterCallWork;
       return line;

@@ -99,6 +99,30 @@ describe('sweep()', () => {
     expect(center.groups[0]!.agents).toBe(24);
   });
 
+  it('sweeps volume: arrivals.scale multiplies the rate (or each interval), every line of a center, or one line by name', async () => {
+    // The single-line form: 570 calls an hour times 1.2 is 684; the cell is exactly the
+    // compare() of that scenario with the baseline.
+    const result = await sweep(line, { vary: { 'arrivals.scale': [1, 1.2] }, replications: 2, seed: 3 });
+    const busier = { ...line, arrivals: { ...line.arrivals, perHour: 684 } } as SingleLineScenario;
+    expect(line.arrivals).toEqual({ perHour: 570 });
+    expect(result.cells[1]).toEqual(await compare(line, busier, { replications: 2, seed: 3 }));
+    // Twenty percent more callers on the same agents: more find a queue and take the callback.
+    expect(result.rows[1]!.callbacksAccepted.mean).toBeGreaterThan(result.rows[0]!.callbacksAccepted.mean * 1.2);
+    expect(result.rows[0]!.netHoldHours.mean).toBe(0);
+    // A center: every line, or one line; expected calls per interval are not rounded.
+    const everyLine = sweepCells(center, { 'arrivals.scale': [1.5] })[0]!.scenario as MultiLineScenario;
+    expect(everyLine.lines.map((l) => l.arrivals)).toEqual([{ perHour: 450 }, { perHour: 180 }]);
+    const schedule: MultiLineScenario = { ...center, lines: [{ ...center.lines[0]!, arrivals: { intervalSeconds: 3600, perInterval: [300, 250] } }, center.lines[1]!] };
+    const oneLine = sweepCells(schedule, { 'lines.individuals.arrivals.scale': [1.1] })[0]!.scenario as MultiLineScenario;
+    expect(oneLine.lines.map((l) => l.arrivals)).toEqual([{ intervalSeconds: 3600, perInterval: [300 * 1.1, 250 * 1.1] }, { perHour: 120 }]);
+    expect(schedule.lines[0]!.arrivals).toEqual({ intervalSeconds: 3600, perInterval: [300, 250] });
+    const bad = (() => { try { sweepCells(center, { 'arrivals.scale': [0], 'lines.nobody.arrivals.scale': [2] }); } catch (e) { return e; } })();
+    expect((bad as SweepError).problems).toEqual([
+      { path: 'arrivals.scale', expected: 'a volume scale factor: a number > 0', received: 0 },
+      { path: 'lines.nobody.arrivals.scale', expected: expect.stringMatching(/^a path to arrivals/), received: 2 },
+    ]);
+  });
+
   it('names every bad path and value at once, before anything runs', async () => {
     let progress = 0;
     const error = await sweep(line, {
