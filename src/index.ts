@@ -1,5 +1,10 @@
-// The public API of queuecast. This entry uses no Node built-ins: it runs in browsers, Deno and
-// notebooks; Node-only parts live behind `queuecast/node`.
+// The public API of queuecast, its core: simulate, replicate, compare, sweep, staff, forecast,
+// fit, and the scenario's types. This entry uses no Node built-ins: it runs in browsers, Deno
+// and notebooks; Node-only parts live behind `queuecast/node`. Charts, the analytic formulas,
+// calibration and predictors have entries of their own (`queuecast/charts` ...), re-exported
+// here until they leave the main entry (README, "Entries").
+
+// Simulate
 export { run, runSync, type SliceOptions } from './model';
 export {
   simulate,
@@ -12,6 +17,8 @@ export {
   type SimulateBatchesOptions,
   type RealtimeOptions,
 } from './stream';
+
+// Scenarios
 export {
   validateScenario,
   scenarioProblems,
@@ -48,6 +55,8 @@ export {
   type ScenarioWarning,
   type SingleLineScenario,
 } from './scenario';
+
+// Reports
 export {
   QuantileSketch,
   type GroupIntervalRow,
@@ -58,6 +67,8 @@ export {
   type LineReport,
   type Report,
 } from './metrics';
+
+// Experiments
 export {
   replicate,
   compare,
@@ -72,22 +83,6 @@ export {
   type Summary,
 } from './experiment';
 export {
-  erlangB,
-  erlangC,
-  erlangA,
-  agentsFor,
-  AnalyticInputError,
-  type AgentsForInput,
-  type AnalyticIssue,
-  type ErlangAInput,
-  type ErlangAResult,
-  type ErlangBInput,
-  type ErlangCInput,
-  type ErlangCResult,
-  type Staffing,
-  type StaffingTarget,
-} from './analytic';
-export {
   sweep,
   sweepCells,
   SweepError,
@@ -98,85 +93,39 @@ export {
   type SweepValue,
   type SweepVary,
 } from './experiment';
-export * from './charts';
+
+// Forecast a caller's wait
 export {
   forecastWait,
   createWaitForecaster,
-  predictors,
-  scorePredictors,
   validateSnapshot,
   snapshotProblems,
   SnapshotError,
   type CenterSnapshot,
   type ForecastOptions,
-  type Predictor,
-  type PredictorContext,
-  type PredictorScore,
-  type ScoreOptions,
   type WaitForecast,
   type WaitForecaster,
   type MultiLineSnapshot,
   type LineState,
   type GroupState,
 } from './realtime';
-export {
-  fitScenario,
-  fitIntervalReports,
-  backtest,
-  cdfOf,
-  recordFromFields,
-  parseLocalDateTime,
-  formatLocalDateTime,
-  CalibrationError,
-  BACKTEST_MEASURES,
-  surveyRecords,
-  findDayTypes,
-  parseDayTypes,
-  findTeams,
-  fitDayTypes,
-  fitStaffing,
-  backtestDayTypes,
-  busySummary,
-  dayTypeScenarios,
-  type DayType,
-  type DayTypeFitOptions,
-  type FittedDayType,
-  type FittedDayTypes,
-  type DayTypeScenarios,
-  type DayTypeBacktest,
-  type DayTypeBacktestRow,
-  type BusySummary,
-  type StaffingEstimate,
-  type CreditEstimate,
-  type PatienceCandidate,
-  type SurvivalCheck,
-  type Backtest,
-  type BacktestMeasure,
-  type BacktestOptions,
-  type BacktestRow,
-  type CallRecord,
-  type DistributionFit,
-  type FitDiagnostics,
-  type FitOptions,
-  type FittedDistribution,
-  type FittedScenario,
-  type IntervalReportRow,
-  type LineDiagnostics,
-  type PatienceFit,
-  type RecordOutcome,
-  type RecordProblem,
-  type RecordsRead,
-} from './calibrate';
+
+// Fit a scenario to a center's records (the rest of calibration: queuecast/calibration)
+export { fitScenario, type CallRecord, type FitOptions, type FittedScenario } from './calibrate';
+
+// Staff
 export {
   staffBySimulation,
   StaffingOptionsError,
-  type ReplicationRunner,
+  type RosterReplicator,
   type Roster,
   type StaffingOptions,
   type StaffingProgress,
   type StaffingResult,
   type StaffingRow,
 } from './staffing';
+
+// Forecast arrivals
 export {
   forecastArrivals,
   seasonArrivals,
@@ -193,3 +142,12 @@ export {
   type IntervalCount,
   type SpecialDay,
 } from './forecast';
+
+// Errors of every input
+export { InvalidInputError, OptionsError, type InputProblem } from './errors';
+
+// Re-exported from the sub-entries, to leave the main entry at the next minor version.
+export * from './entries/charts';
+export * from './entries/analytic';
+export * from './entries/calibration';
+export * from './entries/predictors';

@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors';
+
 /** One rejected argument: which function, which argument, what it needed, what it got. */
 export interface AnalyticIssue {
   readonly function: string;
@@ -9,7 +11,8 @@ export interface AnalyticIssue {
 
 /**
  * Thrown by the analytic functions for arguments they cannot use, listing every problem at
- * once (not only the first), one line each, and for an unstable Erlang C load.
+ * once (not only the first), one line each, and for an unstable Erlang C load. `problems` has
+ * the shape of every input error's; `issues` also names the function.
  *
  * @example
  * ```ts
@@ -21,12 +24,13 @@ export interface AnalyticIssue {
  * }
  * ```
  */
-export class AnalyticInputError extends RangeError {
+export class AnalyticInputError extends InvalidInputError {
   override readonly name = 'AnalyticInputError';
   readonly issues: readonly AnalyticIssue[];
 
   constructor(issues: readonly AnalyticIssue[], message?: string) {
-    super(message ?? issues.map(describeIssue).join('\n'));
+    const problems = issues.map(({ argument, expected, received }) => ({ path: argument, expected, received }));
+    super('arguments', problems, message ?? issues.map(describeIssue).join('\n'));
     this.issues = issues;
   }
 }

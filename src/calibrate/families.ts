@@ -1,5 +1,6 @@
 // Maximum likelihood over the duration families a scenario can hold (lognormal, gamma,
 // exponential), with right-censored observations where there are some (patience).
+import { OptionsError } from '../errors';
 import type { Distribution } from '../random';
 import type { DurationTally } from './durationTally';
 import { nelderMead } from './nelderMead';
@@ -116,7 +117,7 @@ export function cdfOf(distribution: Distribution): (seconds: number) => number {
       return (t) => gammaCdf(shape, t / scale);
     }
     default:
-      throw new RangeError(`cdfOf: not a fitted family: ${distribution.type}`);
+      throw new OptionsError('cdfOf', [{ path: 'type', expected: 'a fitted family', received: distribution.type, message: `not a fitted family: ${distribution.type}` }]);
   }
 }
 

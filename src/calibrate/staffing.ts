@@ -63,8 +63,8 @@ export function withStaffing(scenario: Scenario, agents: Readonly<Record<string,
 }
 
 /**
- * Fits the availability of the agents seen serving by simulation (DESIGN.md, "Calibration";
- * issue 27): agents seen serving in an interval are not all taking calls for all of it (breaks,
+ * Fits the availability of the agents seen serving by simulation (DESIGN.md, "Calibration"):
+ * agents seen serving in an interval are not all taking calls for all of it (breaks,
  * other work), so the effective staffing is `availability × seen`, with the availability found
  * by bisection so that the simulated mean wait of the calls that held (every line, mean over the
  * simulated days) is the observed one. Its uncertainty: the availabilities that give the observed

@@ -1,24 +1,18 @@
-import { AnalyticInputError } from '../analytic';
-import { SweepError } from '../experiment';
-import { ScenarioFileError } from '../node/scenarioFiles';
-import { CalibrationError } from '../calibrate';
-import { ForecastInputError } from '../forecast';
-import { RecordFileError } from '../node/callRecordFiles';
+import { InvalidInputError } from '../errors';
 import { ClusterError } from '../node/cluster/connection';
-import { ScenarioError } from '../scenario';
-import { StaffingOptionsError } from '../staffing';
 
-/** A mistake in how the command was called: exit code 2, like invalid input. */
-export class UsageError extends Error {
+/** A mistake in how the command was called: exit code 2, like every invalid input. */
+export class UsageError extends InvalidInputError {
   override readonly name = 'UsageError';
+
+  constructor(message: string) {
+    super('command', [{ path: '', expected: 'a command line the command can run', received: undefined, message }], message);
+  }
 }
 
-// The errors that say what is wrong with what the planner gave: files, scenarios, options.
-const INVALID_INPUT = [ScenarioError, ScenarioFileError, UsageError, SweepError, AnalyticInputError, RecordFileError, CalibrationError, StaffingOptionsError, ForecastInputError];
-
-/** Exit codes: 0 success, 2 invalid input (scenario, file or options), 1 anything else. */
+/** Exit codes: 0 success, 2 invalid input (scenario, file, records or options), 1 anything else. */
 export function exitCodeOf(error: unknown): 1 | 2 {
-  return INVALID_INPUT.some((kind) => error instanceof kind) ? 2 : 1;
+  return error instanceof InvalidInputError ? 2 : 1;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { OptionsError, type FoundProblem } from '../errors';
+
 /** Options of `replicate()` and `compare()`. */
 export interface ReplicationOptions {
   /** Independent replications, at least 2. */
@@ -16,13 +18,11 @@ export function checkReplicationOptions(
   options: ReplicationOptions,
   scenarioSeed: number,
 ): { replications: number; seed: number; confidence: number } {
-  const problems: string[] = [];
+  const problems: FoundProblem[] = [];
   const { replications, seed = scenarioSeed, confidence = 0.95 } = options ?? ({} as ReplicationOptions);
-  if (!(Number.isInteger(replications) && replications >= 2)) {
-    problems.push(`replications must be an integer >= 2, got ${String(replications)}`);
-  }
-  if (!Number.isInteger(seed)) problems.push(`seed must be an integer, got ${String(seed)}`);
-  if (!(confidence > 0 && confidence < 1)) problems.push(`confidence must be a number in (0, 1), got ${String(confidence)}`);
-  if (problems.length > 0) throw new RangeError(`${caller}: ${problems.join('; ')}`);
+  if (!(Number.isInteger(replications) && replications >= 2)) problems.push({ path: 'replications', expected: 'an integer >= 2', received: replications });
+  if (!Number.isInteger(seed)) problems.push({ path: 'seed', expected: 'an integer', received: seed });
+  if (!(confidence > 0 && confidence < 1)) problems.push({ path: 'confidence', expected: 'a number in (0, 1)', received: confidence });
+  if (problems.length > 0) throw new OptionsError(caller, problems);
   return { replications, seed, confidence };
 }

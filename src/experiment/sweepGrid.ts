@@ -1,6 +1,7 @@
 // The grid of a sweep: what each varied path means in a scenario, every combination of the
 // values, and every problem with them found before anything runs.
-import { describeValue, problemsMessage, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
+import { InvalidInputError } from '../errors';
+import { describeValue, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
 
 /** A value a sweep gives a field: whatever the scenario's field takes (a number, a string, a distribution...). */
 export type SweepValue = unknown;
@@ -25,11 +26,11 @@ export interface SweepCell {
  * try { await sweep(scenario, { vary: { 'callback.optIn.probabilty': [0.1] }, replications: 10 }); }
  * catch (error) { if (error instanceof SweepError) for (const p of error.problems) console.log(p.path, p.expected); }
  */
-export class SweepError extends Error {
+export class SweepError extends InvalidInputError {
   override readonly name = 'SweepError';
 
-  constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(problemsMessage('sweep', problems));
+  constructor(problems: readonly ScenarioProblem[]) {
+    super('sweep', problems);
   }
 }
 

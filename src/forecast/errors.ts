@@ -1,4 +1,5 @@
-import { problemsMessage, type ScenarioProblem } from '../scenario/errors';
+import { InvalidInputError } from '../errors';
+import type { ScenarioProblem } from '../scenario/errors';
 
 /**
  * History or options an arrivals forecast cannot use: every problem at once, each with its path
@@ -8,10 +9,10 @@ import { problemsMessage, type ScenarioProblem } from '../scenario/errors';
  * try { forecastArrivals(rows, { from: '2003-08-04', to: '2003-08-01', intervalSeconds: 1800 }); }
  * catch (e) { if (e instanceof ForecastInputError) for (const p of e.problems) console.log(p.path, p.expected); }
  */
-export class ForecastInputError extends Error {
+export class ForecastInputError extends InvalidInputError {
   override readonly name = 'ForecastInputError';
 
-  constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(problemsMessage('arrivals forecast input', problems));
+  constructor(problems: readonly ScenarioProblem[]) {
+    super('arrivals forecast input', problems);
   }
 }

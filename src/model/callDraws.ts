@@ -1,6 +1,6 @@
 import { hashUniform, type Uniform } from '../random';
 import type { CallerSlots } from './callerSlots';
-import type { CenterOptions } from './centerOptions';
+import type { ScriptedDecisions } from './scriptedDecisions';
 import type { LineRuntime } from './lineRuntime';
 
 // Counter blocks of a person's key-based draws: one block per call and purpose.
@@ -30,7 +30,7 @@ export class CallDraws {
 
   constructor(
     private readonly callers: CallerSlots,
-    private readonly decisions: CenterOptions['decisions'],
+    private readonly decisions: ScriptedDecisions | undefined,
   ) {}
 
   /** A first call's numbers, from the line's streams. */

@@ -2,7 +2,7 @@ import type { Simulation } from '../engine';
 import { hashUniform } from '../random';
 import type { CallerSlots } from './callerSlots';
 import { DIALING, IN_CALL, REQUEST_WAITING, RETRY_WAIT } from './callerSlots';
-import type { CenterOptions } from './centerOptions';
+import type { ScriptedDecisions } from './scriptedDecisions';
 import { CALL_END, DIAL_END, REQUEUE } from './eventKinds';
 import type { HoldLine } from './holdLine';
 import { callbackOffered, ruleProbability, type GroupRuntime, type LineRuntime } from './lineRuntime';
@@ -42,7 +42,7 @@ export class CallbackDesk {
     private readonly center: CallbackDeskHost,
     private readonly callers: CallerSlots,
     private readonly observer: CenterObserver,
-    private readonly decisions: CenterOptions['decisions'],
+    private readonly decisions: ScriptedDecisions | undefined,
   ) {}
 
   /** Offers a callback when the line's policy says so; true when the caller took it and hung up. */

@@ -1,7 +1,8 @@
 import { Simulation, type EventHandler } from '../engine';
 import { RandomStreams, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
-import { AgentSelector, IdleSince } from './agentSelection';
+import { AgentSelector } from './agentSelection';
+import { IdleSince } from './idleSince';
 import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';

@@ -1,3 +1,4 @@
+import type { ScriptedDecisions } from './scriptedDecisions';
 import type { StartingPoint } from './startingPoint';
 
 /** Options of a center beyond its scenario. */
@@ -11,12 +12,6 @@ export interface CenterOptions {
    * list for the first line, or lists by line name.
    */
   arrivalTimes?: readonly number[] | Readonly<Record<string, readonly number[]>>;
-  /**
-   * Scripted decisions, for worked examples: the uniform a caller's opt-in is decided by (taken
-   * when below the acceptance probability), and whether they answer a given callback dial.
-   */
-  decisions?: {
-    optInUniform?: (callerId: number) => number;
-    answers?: (callerId: number, attempt: number) => boolean;
-  };
+  /** Scripted decisions, for worked examples. */
+  decisions?: ScriptedDecisions;
 }

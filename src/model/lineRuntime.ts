@@ -1,7 +1,7 @@
 import { byInversion, compileDistribution, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
 import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
-import type { IdleSince } from './agentSelection';
+import type { IdleSince } from './idleSince';
 import { HoldLine } from './holdLine';
 
 // How a call ends without an agent: the outcomes after which a person may call again, as bits

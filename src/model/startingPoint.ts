@@ -1,9 +1,8 @@
 import { compileDistribution, type Sampler, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
-import type { CallbackDesk } from './callbackDesk';
+import type { CallbackDesk, CallbackDeskHost } from './callbackDesk';
 import type { CallDraws } from './callDraws';
 import { HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, type CallerSlots } from './callerSlots';
-import type { ContactCenter } from './center';
 import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING } from './eventKinds';
 import type { LineRuntime } from './lineRuntime';
 
@@ -29,6 +28,9 @@ export interface CenterState {
 }
 
 type Draw = (uniform: Uniform) => number;
+
+/** What seating a state needs of its center: the desk's view of it and new caller ids. */
+type SeatingHost = CallbackDeskHost & { newCallerId(): number };
 
 interface Waiting {
   waitedSeconds: number;
@@ -89,7 +91,7 @@ export class StartingPoint {
   }
 
   /** Seats the state in a center built for it, before its first event; `uniform` draws what is left of each duration. */
-  seat(center: ContactCenter, callers: CallerSlots, draws: CallDraws, desk: CallbackDesk, uniform: Uniform): void {
+  seat(center: SeatingHost, callers: CallerSlots, draws: CallDraws, desk: CallbackDesk, uniform: Uniform): void {
     const simulation = center.simulation;
     const now = this.timeSeconds;
     simulation.now = now;
@@ -142,7 +144,7 @@ export class StartingPoint {
   }
 
   // A person of the state: a slot with their line's draws for this call.
-  private person(center: ContactCenter, callers: CallerSlots, draws: CallDraws, line: LineRuntime, attempt: number): number {
+  private person(center: SeatingHost, callers: CallerSlots, draws: CallDraws, line: LineRuntime, attempt: number): number {
     const slot = callers.take();
     const callerId = center.newCallerId();
     callers.callerId[slot] = callerId;
@@ -156,7 +158,7 @@ export class StartingPoint {
 
   // Joins a queue as having waited since `since`: delayed routes already open need no event
   // (the choice of an idle agent checks the wait), the next one still closed gets its own.
-  private queue(center: ContactCenter, callers: CallerSlots, slot: number, line: LineRuntime, afterHold: boolean, since: number): number {
+  private queue(center: SeatingHost, callers: CallerSlots, slot: number, line: LineRuntime, afterHold: boolean, since: number): number {
     const generation = ++callers.generation[slot]!;
     callers.queuedAt[slot] = since;
     (afterHold ? line.requests : line.hold).push(slot, generation);

@@ -5,6 +5,7 @@
 // order or doubts is counted in `read` (a `RecordsRead`), for the fit to report.
 import type { Readable } from 'node:stream';
 import { describeProblem, emptyRecordsRead, fitTally, newTally, recordOrProblems, type CallRecord, type FitOptions, type FittedScenario, type RecordFields, type RecordOutcome, type RecordProblem, type RecordsRead } from '../calibrate';
+import { InvalidInputError, type InputProblem } from '../errors';
 import { bankFields, BANK_COLUMNS } from './bankRecords';
 import { csvFileRows, CsvFileError, openText } from './csvFiles';
 
@@ -41,18 +42,24 @@ export interface ReadRecordsOptions {
  *   if (error instanceof RecordFileError) console.error(error.message); // every bad row, with its line
  * }
  */
-export class RecordFileError extends Error {
+export class RecordFileError extends InvalidInputError {
   override readonly name = 'RecordFileError';
+  /** Each bad row's problem: its `path` is the column, `row` and `file` say where. */
+  declare readonly problems: ReadonlyArray<InputProblem & RecordProblem>;
 
   constructor(
     readonly file: string,
-    readonly problems: readonly RecordProblem[],
+    problems: readonly RecordProblem[],
     readonly badRows: number,
     reason?: string,
   ) {
     const listed = problems.map((p) => `  - ${describeProblem(p)}`).join('\n');
     const more = badRows > new Set(problems.map((p) => `${p.file}:${p.row}`)).size ? `\n  ... (${badRows} bad rows in all)` : '';
-    super(reason ? `${file}: ${reason}` : `${file}: ${badRows} bad ${badRows === 1 ? 'row' : 'rows'} (fix them, or skip them with --skip-bad):\n${listed}${more}`);
+    super(
+      'records',
+      problems.map((p) => ({ ...p, path: p.field, message: describeProblem(p) })),
+      reason ? `${file}: ${reason}` : `${file}: ${badRows} bad ${badRows === 1 ? 'row' : 'rows'} (fix them, or skip them with --skip-bad):\n${listed}${more}`,
+    );
   }
 }
 

@@ -1,40 +1,12 @@
 import { htmlPage } from './htmlPage';
 import type { VegaLiteSpec } from '../charts';
-import type { Comparison, Replicated } from '../experiment';
-import type { Scenario } from '../scenario';
 import { figureHtml, figuresOf } from './reportFigures';
 import { headlineTable, header, keyFigures } from './reportHeadline';
 import { isMultiLineReport, linesSection } from './reportLines';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
 import { whyItReadsThatWay } from './reportWhy';
 import { scenarioDetails } from './reportScenario';
-
-/** A report of one scenario's replications. */
-export interface RunReportInput {
-  kind: 'run';
-  title: string;
-  scenario: Scenario;
-  replicated: Replicated;
-  /** The confidence level the estimates were made with; default 0.95, as `replicate()`'s. */
-  confidence?: number;
-  /** When the report was made; default now. */
-  generated?: Date;
-}
-
-/** A report of a what-if: a baseline against a variant on common random numbers. */
-export interface CompareReportInput {
-  kind: 'compare';
-  title: string;
-  baseline: Scenario;
-  variant: Scenario;
-  comparison: Comparison;
-  /** The confidence level the estimates were made with; default 0.95, as `compare()`'s. */
-  confidence?: number;
-  /** When the report was made; default now. */
-  generated?: Date;
-}
-
-export type HtmlReportInput = RunReportInput | CompareReportInput;
+import type { CompareReportInput, RunReportInput } from './reportInput';
 
 /**
  * The HTML report a planner hands on: one self-contained file that needs no network to view

@@ -2,7 +2,8 @@
 export { replicate, replicateReports, compare, type ParallelOptions } from './parallel';
 export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
-export { renderHtmlReport, type HtmlReportInput, type RunReportInput, type CompareReportInput } from './htmlReport';
+export { renderHtmlReport } from './htmlReport';
+export type { HtmlReportInput, RunReportInput, CompareReportInput } from './reportInput';
 export { renderSummaryHtml } from './summaryHtml';
 export { createForecastServer, type ForecastServerOptions } from './service/forecastServer';
 export { parseForecastRequest, type ForecastRequest, type RequestLimits, type RequestProblem } from './service/forecastRequest';

@@ -14,7 +14,7 @@ import {
 } from '../charts';
 import type { ReportSummary } from '../experiment';
 import { scenarioClock } from '../scenario';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import { escapeHtml } from './reportFormat';
 import { isMultiLineReport, namesOf } from './reportLines';
 

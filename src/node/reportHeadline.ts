@@ -1,7 +1,7 @@
 // The top of the report: the header, the key figures and the table of headline figures.
 import type { Estimate, ReportSummary } from '../experiment';
 import { offersCallback } from '../scenario';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import {
   arrow,
   cardsHtml,

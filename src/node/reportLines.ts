@@ -3,7 +3,7 @@
 import type { Estimate, HoldSavings, ReportSummary, Summary } from '../experiment';
 import type { CallFigures, GroupReport } from '../metrics';
 import { isMultiLine } from '../scenario';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import {
   arrow,
   cardsHtml,

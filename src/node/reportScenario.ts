@@ -1,7 +1,7 @@
 // The scenarios as a director reads them: one line each, and the JSON itself.
 import type { Distribution } from '../random';
 import { isMultiLine, type CallbackPolicy, type Line, type Scenario } from '../scenario';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import { escapeHtml, formatNumber, upToOneDecimal } from './reportFormat';
 
 export function nameOf(scenario: Scenario, fallback: string): string {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseDocument } from 'yaml';
+import { InvalidInputError } from '../errors';
 import { ScenarioError, validateScenario, type Scenario } from '../scenario';
 
 /**
@@ -9,14 +10,14 @@ import { ScenarioError, validateScenario, type Scenario } from '../scenario';
  * @example
  * await loadScenarioFile('day.yaml').catch((e) => { if (e instanceof ScenarioFileError) console.error(e.message); });
  */
-export class ScenarioFileError extends Error {
+export class ScenarioFileError extends InvalidInputError {
   override readonly name = 'ScenarioFileError';
 
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super('scenario file', [{ path: '', expected: 'a JSON or YAML file that can be read', received: file, message: reason }], `${file}: ${reason}`);
   }
 }
 

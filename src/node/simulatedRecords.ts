@@ -5,6 +5,7 @@ import { replicationSeed } from '../random';
 import { parseLocalDateTime } from '../calibrate/records';
 import { resolveScenario, scenarioClock, type Scenario } from '../scenario';
 import { simulate, type SimEvent } from '../stream';
+import { OptionsError } from '../errors';
 
 /** Options of `simulatedRecords`. */
 export interface SimulatedRecordsOptions {
@@ -31,7 +32,7 @@ export async function* simulatedRecords(scenario: Scenario, options: SimulatedRe
   const days = options.days ?? 20;
   const clock = scenarioClock(scenario);
   const firstDay = parseLocalDateTime(`${options.firstDate ?? clock?.date ?? '2026-03-02'}T00:00:00`);
-  if (firstDay === undefined) throw new RangeError(`simulatedRecords: firstDate must be a date such as 2026-03-02, got ${String(options.firstDate)}`);
+  if (firstDay === undefined) throw new OptionsError('simulatedRecords', [{ path: 'firstDate', expected: 'a date such as 2026-03-02', received: options.firstDate }]);
   const openAt = options.openAtSeconds ?? clock?.opensAtSeconds ?? 8 * 3600;
   const seed = options.seed ?? resolveScenario(scenario).seed;
   for (let day = 0; day < days; day++) {

@@ -2,7 +2,7 @@
 // headline in a sentence, the three figures that matter and one chart.
 import { holdSavingsChart, waitsByIntervalChart, type ChartOptions } from '../charts';
 import { offersCallback, scenarioClock, type Scenario } from '../scenario';
-import type { HtmlReportInput } from './htmlReport';
+import type { HtmlReportInput } from './reportInput';
 import { renderSvgs } from './htmlReport';
 import { htmlPage } from './htmlPage';
 import { arrow, cardsHtml, COUNT, escapeHtml, formatDate, halfWidth, HOURS, MINUTES, PERCENT, plain, signed, upToOneDecimal, type Card } from './reportFormat';

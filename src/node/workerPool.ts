@@ -23,7 +23,7 @@ export async function runOnWorkers(
   let next = 0;
   let done = 0;
   if (retireTimer) clearTimeout(retireTimer);
-  const pool = Array.from({ length: count }, () => idle.pop() ?? startWorker());
+  const pool = await Promise.all(Array.from({ length: count }, () => idle.pop() ?? startWorker()));
   // Busy workers keep the process alive until they answer; idle ones never do.
   for (const worker of pool) worker.ref();
   const healthy: Worker[] = [];
@@ -76,14 +76,10 @@ function ask(worker: Worker, task: ReplicationTask): Promise<ReplicationResult> 
 }
 
 // The built package runs dist/replication-worker.js. From sources (examples run with tsx,
-// tests) the worker registers tsx's loader itself, then loads the TypeScript file.
-function startWorker(): Worker {
-  return import.meta.url.endsWith('.ts') ? sourceWorker() : new Worker(new URL('./replication-worker.js', import.meta.url));
-}
-
-function sourceWorker(): Worker {
-  const loader = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./replicationWorker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(bootstrap, { eval: true });
+// tests) the worker is started by a module loaded only then: its `import.meta.resolve` does
+// not parse in the CJS build, which would fail `require('queuecast/node')` if loaded with it.
+async function startWorker(): Promise<Worker> {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./replication-worker.js', import.meta.url));
+  const { sourceWorker } = await import('./sourceWorker');
+  return sourceWorker(new URL('./replicationWorker.ts', import.meta.url));
 }

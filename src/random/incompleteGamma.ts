@@ -1,10 +1,10 @@
-import { logUpperFraction as logLegendreFraction } from '../analytic/gamma';
 import { normalQuantile } from './normal';
 
 // The gamma function's logarithm and the regularized incomplete gamma, for distributions of
 // moderate shape: the gamma quantile (per-route handle times) and the likelihoods of the
-// calibration. (src/analytic has its own versions of the rest, tuned for the huge arguments of
-// Erlang formulas; the continued fraction is the same and is shared.)
+// calibration. src/analytic has its own versions, tuned for the huge arguments of Erlang
+// formulas. Both layers import nothing, so Legendre's continued fraction is written in each
+// (docs/design-decisions.md, "Layers").
 
 // Lanczos (g = 7, n = 9), accurate to about 1e-15 for positive arguments.
 const LANCZOS = [
@@ -45,9 +45,34 @@ function lowerSeries(shape: number, x: number): number {
   return Math.min(1, sum * Math.exp(logPrefix));
 }
 
-/** ln Q(shape, x) for x >= shape + 1, from Legendre's continued fraction (src/analytic's, by Lentz's method). */
+/** ln Q(shape, x) for x >= shape + 1, from Legendre's continued fraction. */
 function logUpperFraction(shape: number, x: number): number {
   return shape * Math.log(x) - x - logGamma(shape) + logLegendreFraction(shape, x);
+}
+
+/**
+ * `ln K(b, z)`, Legendre's continued fraction with `Q(b, z) = z^b e^-z / Γ(b) · K(b, z)`, by the
+ * modified Lentz method, for `z >= b + 1` where it converges in a few dozen steps.
+ */
+function logLegendreFraction(b: number, z: number): number {
+  const tiny = 1e-300;
+  let denominator = z + 1 - b;
+  let c = 1 / tiny;
+  let d = 1 / denominator;
+  let fraction = d;
+  for (let i = 1; i <= 100_000_000; i++) {
+    const numerator = -i * (i - b);
+    denominator += 2;
+    d = numerator * d + denominator;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = denominator + numerator / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    fraction *= delta;
+    if (Math.abs(delta - 1) <= 2 * Number.EPSILON) return Math.log(fraction);
+  }
+  throw new Error(`queuecast internal error: incomplete gamma fraction did not converge (b=${b}, z=${z})`);
 }
 
 /** The u-quantile of Gamma(shape, 1): Newton steps on the regularized incomplete gamma, kept in a bracket. */

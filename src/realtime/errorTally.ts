@@ -1,4 +1,4 @@
-import type { PredictorScore } from './scorePredictors';
+import type { PredictorScore } from './types';
 
 /** The errors of one predictor's announcements, summed as they come. */
 export class ErrorTally {

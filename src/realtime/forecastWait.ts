@@ -1,3 +1,4 @@
+import { OptionsError } from '../errors';
 import { StartingPoint } from '../model';
 import { RandomStreams, compileDistribution, meanOf } from '../random';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
@@ -6,27 +7,8 @@ import { asMultiLine, centerState } from './centerState';
 import { runFutures, type FuturesPlan } from './futures';
 import type { MultiLineSnapshot } from './multiLineSnapshot';
 import { SnapshotError, snapshotProblems, type CenterSnapshot } from './snapshot';
+import type { WaitForecast } from './types';
 import { ANSWERED_AT_ONCE, summarizeWaits } from './waitSummary';
-
-/** What a center can tell a caller arriving now. */
-export interface WaitForecast {
-  /** Hold until answered, if they hold that long: mean and quantiles, in seconds. */
-  meanSeconds: number;
-  p50Seconds: number;
-  p90Seconds: number;
-  /** Chance they hang up first, with the scenario's patience (0 without one). */
-  probAbandon: number;
-  /** What to announce: the median, rounded up to a whole minute (0 when an agent is free). */
-  announceSeconds: number;
-  /** Whether the scenario's callback policy offers this caller a callback now. */
-  offerCallback: boolean;
-  /** Futures simulated for this answer. */
-  futures: number;
-  /** How precise the median is: half-width of its 95% interval, in seconds (Infinity, null in JSON, when unknown). */
-  precisionSeconds: number;
-  /** Events the futures simulated: the work this answer took. */
-  events: number;
-}
 
 /** Options of `forecastWait()`. */
 export interface ForecastOptions {
@@ -133,15 +115,15 @@ export type WaitForecaster = ((snapshot: CenterSnapshot | MultiLineSnapshot, opt
 function planOf(options: ForecastOptions, seed: number): FuturesPlan {
   const fixed = options.replications;
   if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 1 && fixed <= 1_000_000)) {
-    throw new RangeError(`forecastWait: replications must be an integer from 1 to 1,000,000, got ${fixed}`);
+    throw new OptionsError('forecastWait', [{ path: 'replications', expected: 'an integer from 1 to 1,000,000', received: fixed }]);
   }
   const precision = options.precisionSeconds ?? DEFAULT_PRECISION_SECONDS;
-  if (!(precision >= 0)) throw new RangeError(`forecastWait: precisionSeconds must be a number >= 0, got ${precision}`);
+  if (!(precision >= 0)) throw new OptionsError('forecastWait', [{ path: 'precisionSeconds', expected: 'a number >= 0', received: precision }]);
   const events = options.budget?.events ?? DEFAULT_EVENTS;
   const milliseconds = options.budget?.milliseconds ?? Infinity;
-  if (!(events > 0) || !(milliseconds > 0)) {
-    throw new RangeError(`forecastWait: budget.events and budget.milliseconds must be numbers > 0, got ${events} and ${milliseconds}`);
-  }
+  const budget = { events, milliseconds };
+  const badBudget = (['events', 'milliseconds'] as const).filter((name) => !(budget[name] > 0));
+  if (badBudget.length > 0) throw new OptionsError('forecastWait', badBudget.map((name) => ({ path: `budget.${name}`, expected: 'a number > 0', received: budget[name] })));
   return {
     maxFutures: fixed ?? DEFAULT_FUTURES,
     precisionSeconds: fixed === undefined ? precision : 0,
@@ -162,9 +144,8 @@ function lineIndex(scenario: ResolvedScenario, line: string | undefined): number
   const names = scenario.lines.map((l) => l.name);
   const index = line === undefined ? -1 : names.indexOf(line);
   if (index < 0) {
-    throw new RangeError(
-      `forecastWait: options.line must name a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')}), got ${JSON.stringify(line)}`,
-    );
+    const expected = `a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')})`;
+    throw new OptionsError('forecastWait', [{ path: 'line', expected, received: line, message: `options.line must name ${expected}, got ${JSON.stringify(line)}` }]);
   }
   return index;
 }

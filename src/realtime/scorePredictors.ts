@@ -5,20 +5,7 @@ import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
 import { ErrorTally } from './errorTally';
 import { SnapshotTracker } from './snapshotTracker';
-
-/** How well one predictor announced the waits callers then had. */
-export interface PredictorScore {
-  name: string;
-  /** The line scored, for a multi-line scenario (each line's callers are scored apart). */
-  line?: string;
-  /** Callers scored: those who found every agent busy and were then answered. */
-  callers: number;
-  /** Root mean squared error of the announced wait, in seconds. */
-  rmseSeconds: number;
-  /** Mean of announced − actual: positive when it over-announces. */
-  meanErrorSeconds: number;
-  meanAbsoluteErrorSeconds: number;
-}
+import type { PredictorScore } from './types';
 
 /** Options of `scorePredictors()`. */
 export interface ScoreOptions {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { problemsFromIssues, problemsMessage, resolveScenario, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
+import { InvalidInputError } from '../errors';
+import { problemsFromIssues, resolveScenario, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
 import { isMultiLineSnapshot, moreCallsThanAgents, multiLineSnapshotProblems, multiLineSnapshotSchema, type MultiLineSnapshot } from './multiLineSnapshot';
 
 /**
@@ -33,11 +34,11 @@ export const snapshotSchema = z.strictObject({
  * @example
  * try { forecastWait(scenario, snapshot); } catch (e) { if (e instanceof SnapshotError) reply(400, e.problems); }
  */
-export class SnapshotError extends Error {
+export class SnapshotError extends InvalidInputError {
   override readonly name = 'SnapshotError';
 
-  constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(problemsMessage('snapshot', problems));
+  constructor(problems: readonly ScenarioProblem[]) {
+    super('snapshot', problems);
   }
 }
 

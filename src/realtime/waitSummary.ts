@@ -1,4 +1,4 @@
-import type { WaitForecast } from './forecastWait';
+import type { WaitForecast } from './types';
 import type { FuturesResult } from './futures';
 
 /** The forecast from the waits of many futures (sorted here in place) and how many hung up first. */

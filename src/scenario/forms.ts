@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../errors';
 import type { ResolvedLine, ResolvedScenario, Scenario, SingleLineScenario } from './types';
 
 /**
@@ -21,7 +22,7 @@ export function offersCallback(scenario: Scenario): boolean {
 }
 
 /**
- * The scenario itself when it has the single-line form; for a multi-line one, a `RangeError`
+ * The scenario itself when it has the single-line form; for a multi-line one, an `InvalidInputError`
  * saying that `feature` works on one line at a time (and what to use instead).
  *
  * @example
@@ -29,19 +30,16 @@ export function offersCallback(scenario: Scenario): boolean {
  */
 export function requireSingleLine(scenario: Scenario, feature: string): SingleLineScenario {
   if (!isMultiLine(scenario)) return scenario;
-  throw new RangeError(
-    `${feature} works on a single-line scenario; this one has ${scenario.lines.length} lines and ` +
-      `${scenario.groups.length} groups (run(), replicate() and compare() simulate it whole)`,
-  );
+  throw multiLineRefused(feature, scenario.lines.length, scenario.groups.length);
 }
 
 /** The one line of a resolved single-line scenario, or the `requireSingleLine` error. */
 export function soleLine(resolved: ResolvedScenario, feature: string): ResolvedLine {
-  if (resolved.multiLine) {
-    throw new RangeError(
-      `${feature} works on a single-line scenario; this one has ${resolved.lines.length} lines and ` +
-        `${resolved.groups.length} groups (run(), replicate() and compare() simulate it whole)`,
-    );
-  }
+  if (resolved.multiLine) throw multiLineRefused(feature, resolved.lines.length, resolved.groups.length);
   return resolved.lines[0]!;
+}
+
+function multiLineRefused(feature: string, lines: number, groups: number): InvalidInputError {
+  const message = `${feature} works on a single-line scenario; this one has ${lines} lines and ${groups} groups (run(), replicate() and compare() simulate it whole)`;
+  return new InvalidInputError('scenario', [{ path: 'lines', expected: 'a single-line scenario', received: `${lines} lines`, message }], message);
 }

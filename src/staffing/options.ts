@@ -1,5 +1,6 @@
 import type { StaffingTarget } from '../analytic';
-import { problemsMessage, type ResolvedScenario, type ScenarioProblem } from '../scenario';
+import { InvalidInputError } from '../errors';
+import type { ResolvedScenario, ScenarioProblem } from '../scenario';
 import type { StaffingOptions } from './types';
 
 /**
@@ -10,11 +11,11 @@ import type { StaffingOptions } from './types';
  * try { await staffBySimulation(scenario, { target: { serviceLevel: 1.2 }, replications: 10 }); }
  * catch (error) { if (error instanceof StaffingOptionsError) for (const p of error.problems) console.log(p.path, p.expected); }
  */
-export class StaffingOptionsError extends Error {
+export class StaffingOptionsError extends InvalidInputError {
   override readonly name = 'StaffingOptionsError';
 
-  constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(problemsMessage('staffing options', problems));
+  constructor(problems: readonly ScenarioProblem[]) {
+    super('staffing options', problems);
   }
 }
 

@@ -6,7 +6,7 @@ import { intervalFigures } from './intervalFigures';
 import { tradeAcrossGroups } from './trades';
 import type { CheckedOptions } from './options';
 import { agentHoursOf, copyRosters, sameRosters, withRosters, type Rosters, type StaffingProblem } from './problem';
-import type { ReplicationRunner, StaffingProgress } from './types';
+import type { RosterReplicator, StaffingProgress } from './types';
 
 export interface SearchOutcome {
   erlang: Evaluation;
@@ -17,7 +17,7 @@ export interface SearchOutcome {
 }
 
 interface SearchHooks {
-  runReplications: ReplicationRunner;
+  runReplications: RosterReplicator;
   signal: AbortSignal | undefined;
   onProgress: ((progress: StaffingProgress) => void) | undefined;
   onReplication: ((done: number, total: number) => void) | undefined;

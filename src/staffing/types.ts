@@ -15,7 +15,7 @@ export interface Roster {
  * reports for the same seeds (a cluster's). The search calls it with the same `seed` every
  * time: common random numbers across rosters.
  */
-export type ReplicationRunner = (
+export type RosterReplicator = (
   scenario: Scenario,
   options: Pick<ReplicationOptions, 'replications' | 'seed' | 'onProgress'>,
 ) => Promise<{ reports: Report[] }>;
@@ -63,7 +63,7 @@ export interface StaffingOptions {
    */
   signal?: AbortSignal;
   /** The replications' runner; default: `replicate()` in-process. */
-  runReplications?: ReplicationRunner;
+  runReplications?: RosterReplicator;
   onProgress?: (progress: StaffingProgress) => void;
   /** Called with each roster's replications done (within one iteration). */
   onReplication?: (done: number, total: number) => void;

@@ -5,6 +5,7 @@ import { resolveScenario, type Scenario } from '../scenario';
 import { EventEmitter, type EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runPaced, type RealtimeOptions } from './paced';
+import { OptionsError } from '../errors';
 
 /** Options of `simulate()`. */
 export interface SimulateOptions {
@@ -53,7 +54,7 @@ export function runInto(scenario: Scenario, options: SimulateOptions, subscriber
   center.start();
   const realtime = options.realtime;
   if (realtime !== undefined && !(realtime.speed > 0 && Number.isFinite(realtime.speed))) {
-    throw new RangeError(`simulate: realtime.speed must be a number > 0, got ${String(realtime.speed)}`);
+    throw new OptionsError('simulate', [{ path: 'realtime.speed', expected: 'a number > 0', received: realtime.speed }]);
   }
   const slices = options.sliceMilliseconds === undefined ? {} : { sliceMilliseconds: options.sliceMilliseconds };
   const flush = () => sink.flush();

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario';
 import type { EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runInto, type SimulateOptions } from './simulate';
+import { OptionsError } from '../errors';
 
 /** Options of `simulateBatches()`. */
 export interface SimulateBatchesOptions extends SimulateOptions {
@@ -23,7 +24,7 @@ export interface SimulateBatchesOptions extends SimulateOptions {
 export function simulateBatches(scenario: Scenario, options: SimulateBatchesOptions = {}): Observable<SimEvent[]> {
   const batchSize = options.batchSize ?? 1024;
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
-    throw new RangeError(`simulateBatches: batchSize must be an integer >= 1, got ${batchSize}`);
+    throw new OptionsError('simulateBatches', [{ path: 'batchSize', expected: 'an integer >= 1', received: batchSize }]);
   }
   return new Observable<SimEvent[]>((subscriber) => runInto(scenario, options, subscriber, new BatchSink(subscriber, batchSize)));
 }

@@ -2,6 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { Observable } from './rx';
 import { CenterMetrics, type MetricsWindow, type Report } from '../metrics';
 import type { SimEvent } from './events';
+import { OptionsError } from '../errors';
 
 /**
  * Reduces a stream of `SimEvent`s to the run's `Report`, emitted when the stream completes:
@@ -26,7 +27,7 @@ export function summarize(): OperatorFunction<SimEvent, Report> {
  */
 export function intervals(seconds?: number): OperatorFunction<SimEvent, Report['intervals'][number]> {
   if (seconds !== undefined && !(seconds > 0 && Number.isFinite(seconds))) {
-    throw new RangeError(`intervals: seconds must be a number > 0, got ${seconds}`);
+    throw new OptionsError('intervals', [{ path: 'seconds', expected: 'a number > 0', received: seconds }]);
   }
   return reduceToReport((report) => report.intervals, seconds);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AnalyticInputError, agentsFor, erlangA, erlangB, erlangC } from '../../src/analytic';
+import { InvalidInputError } from '../../src/errors';
 
 /** Runs `call`, expecting an AnalyticInputError, and returns it. */
 function rejection(call: () => unknown): AnalyticInputError {
@@ -7,7 +8,7 @@ function rejection(call: () => unknown): AnalyticInputError {
     call();
   } catch (error) {
     expect(error).toBeInstanceOf(AnalyticInputError);
-    expect(error).toBeInstanceOf(RangeError);
+    expect(error).toBeInstanceOf(InvalidInputError);
     return error as AnalyticInputError;
   }
   throw new Error('expected an AnalyticInputError, but the call returned');

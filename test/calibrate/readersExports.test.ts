@@ -84,7 +84,9 @@ describe('the bank format as exported', () => {
     const error = await all(readCallRecords([file, other], { format: 'bank' }).records()).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(RecordFileError);
     // The header is line 1, then two rows and a blank line: the bad row is on line 5.
-    expect((error as RecordFileError).problems).toEqual([{ row: 5, file, field: 'date', received: 'yesterday', expected: 'a date as yymmdd (990101) or 1999-01-01' }]);
+    expect((error as RecordFileError).problems).toEqual([
+      { row: 5, file, field: 'date', received: 'yesterday', expected: 'a date as yymmdd (990101) or 1999-01-01', path: 'date', message: `${file} line 5: date: expected a date as yymmdd (990101) or 1999-01-01, got "yesterday"` },
+    ]);
     expect((error as Error).message).toContain(`${file} line 5: date: expected a date as yymmdd`);
   });
 });

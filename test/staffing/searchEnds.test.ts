@@ -4,7 +4,7 @@ import {
   staffBySimulation,
   StaffingOptionsError,
   type MultiLineScenario,
-  type ReplicationRunner,
+  type RosterReplicator,
   type Roster,
   type Scenario,
 } from '../../src';
@@ -14,7 +14,7 @@ import { manyLines } from './manyLines';
 // The search must end: every pass of its loop simulates a roster or stops, and it never
 // simulates more than `maxIterations` rosters. A runner that counts what it is asked to
 // simulate checks the second independently of the search's own `iterations`.
-function countingRunner(): { runner: ReplicationRunner; rosters: () => number } {
+function countingRunner(): { runner: RosterReplicator; rosters: () => number } {
   let rosters = 0;
   return {
     runner: (scenario, options) => {
@@ -110,7 +110,7 @@ describe('a staffing search can be stopped', () => {
   it('rejects a signal that is not an AbortSignal, naming it', async () => {
     const error = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 2, signal: 'stop' as unknown as AbortSignal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaffingOptionsError);
-    expect((error as StaffingOptionsError).problems).toEqual([{ path: 'signal', expected: 'an AbortSignal', received: 'stop' }]);
+    expect((error as StaffingOptionsError).problems).toEqual([{ path: 'signal', expected: 'an AbortSignal', received: 'stop', message: 'expected an AbortSignal, received "stop"' }]);
   });
 });
 

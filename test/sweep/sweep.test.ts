@@ -140,10 +140,10 @@ describe('sweep()', () => {
     const problems = (error as SweepError).problems;
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'callback.optIn.probabilty', expected: 'no such field (is it misspelt?)', received: 0.2 },
-        { path: 'callback.optIn.probability', expected: expect.stringMatching(/<= 1/), received: 1.4 },
-        { path: 'agents.scale', expected: 'a roster scale factor: a number > 0', received: -1 },
-        { path: 'handleTime.meanSeconds', expected: 'a list of at least one value', received: [] },
+        { path: 'callback.optIn.probabilty', expected: 'no such field (is it misspelt?)', received: 0.2, message: 'expected no such field (is it misspelt?), received 0.2' },
+        expect.objectContaining({ path: 'callback.optIn.probability', expected: expect.stringMatching(/<= 1/), received: 1.4 }),
+        { path: 'agents.scale', expected: 'a roster scale factor: a number > 0', received: -1, message: 'expected a roster scale factor: a number > 0, received -1' },
+        { path: 'handleTime.meanSeconds', expected: 'a list of at least one value', received: [], message: 'expected a list of at least one value, received []' },
       ]),
     );
     expect(problems.some((p) => p.path.startsWith('lines'))).toBe(true);

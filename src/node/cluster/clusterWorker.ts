@@ -8,6 +8,7 @@ import { taskOf } from '../replicationJobs';
 import { defaultWorkers, runOnWorkers } from '../workerPool';
 import { ClusterError, DEFAULT_QUEUE, connectRedis, redactedUrl, watchConnection, type ClusterOptions } from './connection';
 import { encodeExact, readJob, type JobData } from './protocol';
+import { OptionsError } from '../../errors';
 
 /** Options of `runClusterWorker()`. */
 export interface ClusterWorkerOptions extends ClusterOptions {
@@ -53,8 +54,8 @@ export interface ClusterWorker {
 export async function runClusterWorker(options: ClusterWorkerOptions): Promise<ClusterWorker> {
   const problems = (['lockSeconds', 'giveUpAfterSeconds'] as const)
     .filter((name) => options[name] !== undefined && !(Number.isFinite(options[name]) && options[name]! > 0))
-    .map((name) => `${name} must be a number of seconds > 0, got ${String(options[name])}`);
-  if (problems.length > 0) throw new RangeError(`runClusterWorker: ${problems.join('; ')}`);
+    .map((name) => ({ path: name, expected: 'a number of seconds > 0', received: options[name] }));
+  if (problems.length > 0) throw new OptionsError('runClusterWorker', problems);
   const connection = await connectRedis(options, { retryStrategy: reconnectDelay });
   const lockMilliseconds = (options.lockSeconds ?? 30) * 1000;
   const concurrency = options.concurrency ?? defaultWorkers();

@@ -1,0 +1,1 @@
+export { InvalidInputError, OptionsError, problemsMessage, describeValue, type InputProblem, type FoundProblem } from './invalidInput';
