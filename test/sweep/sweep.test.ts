@@ -118,8 +118,8 @@ describe('sweep()', () => {
     expect(schedule.lines[0]!.arrivals).toEqual({ intervalSeconds: 3600, perInterval: [300, 250] });
     const bad = (() => { try { sweepCells(center, { 'arrivals.scale': [0], 'lines.nobody.arrivals.scale': [2] }); } catch (e) { return e; } })();
     expect((bad as SweepError).problems).toEqual([
-      { path: 'arrivals.scale', expected: 'a volume scale factor: a number > 0', received: 0 },
-      { path: 'lines.nobody.arrivals.scale', expected: expect.stringMatching(/^a path to arrivals/), received: 2 },
+      { path: 'arrivals.scale', expected: 'a volume scale factor: a number > 0', received: 0, message: 'expected a volume scale factor: a number > 0, received 0' },
+      { path: 'lines.nobody.arrivals.scale', expected: expect.stringMatching(/^a path to arrivals/), received: 2, message: expect.stringMatching(/^expected a path to arrivals.*, received 2$/) },
     ]);
   });
 
