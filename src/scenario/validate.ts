@@ -12,8 +12,8 @@ const unionExpectations: Record<string, string> = {
   offer: '"always", { whenEstimatedWaitAtLeastSeconds } or { whenQueueAtLeast }',
   optIn: '{ probability } or { logistic: { intercept, perMinute } }',
   balking: '{ probability } or { logistic: { intercept, perMinute } }',
-  handleTime: 'a distribution ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
-  patience: 'a distribution ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
+  handleTime: 'a distribution object ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
+  patience: 'a distribution object ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
 };
 
 /**
@@ -87,12 +87,13 @@ function fromIssue(issue: Issue, prefix: readonly PropertyKey[]): ScenarioProble
 }
 
 // A union failed every branch: report the branch the input came closest to, judged by how few
-// of its problems sit at the union itself (a discriminator matching no option, as a distribution
-// without its `type`, counts there too); when none comes close, say what the union accepts.
+// of its problems sit at the union itself (a missing discriminator, as a distribution without
+// its `type`, counts there too); when none comes close, say what the union accepts.
 function fromUnion(branches: Issue[][], path: PropertyKey[], input: unknown): ScenarioProblem[] {
   const atRoot = (issue: Issue) =>
     issue.path.length === 0 ||
-    (issue.code === 'invalid_union' && issue.discriminator !== undefined && issue.errors.length === 0 && issue.path.length === 1);
+    (issue.code === 'invalid_union' && issue.discriminator !== undefined && issue.errors.length === 0 &&
+      (input as Record<string, unknown> | undefined)?.[issue.discriminator] === undefined);
   const scored = branches.map((issues) => ({ issues, misses: issues.filter(atRoot).length }));
   scored.sort((a, b) => a.misses - b.misses || a.issues.length - b.issues.length);
   const best = scored[0];

@@ -135,7 +135,7 @@ describe('validation of byInterval', () => {
 
   it('names both forms when the value is neither', () => {
     expect(scenarioProblems({ arrivals: { perHour: 10 }, agents: 1, durationSeconds: 60, handleTime: 300 })).toEqual([
-      { path: 'handleTime', expected: 'a distribution ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }', received: 300 },
+      { path: 'handleTime', expected: 'a distribution object ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }', received: 300 },
     ]);
   });
 });
