@@ -69,7 +69,7 @@ function describeCallback(callback: CallbackPolicy): string {
 function describeTimed(spec: TimedDistribution): string {
   if (!isByInterval(spec)) return describeDistribution(spec);
   const { intervalSeconds, distributions } = spec.byInterval;
-  return `by ${duration(intervalSeconds)} of arrival: ${distributions.map(describeDistribution).join(', then ')}`;
+  return `by arrival in ${duration(intervalSeconds)} intervals: ${distributions.map(describeDistribution).join(', then ')}`;
 }
 
 function describeDistribution(d: Distribution): string {
