@@ -49,6 +49,30 @@ describe('a line by interval, worked example', () => {
   });
 });
 
+describe('a redial by interval, worked example', () => {
+  // A redial is a new arrival: it draws from its own interval. One agent busy with #0 until 300;
+  // #1 holds at 10 with interval 1's 50 s of patience, hangs up at 60, calls again 60 s later.
+  const scenario: Scenario = {
+    durationSeconds: 400,
+    arrivals: { perHour: 1 },
+    agents: 1,
+    handleTime: fixed(300),
+    patience: byInterval(100, fixed(50), fixed(20)),
+    redial: { probability: 1, delay: fixed(60), maxAttempts: 2 },
+  };
+  const { events } = scriptedRun(scenario, { main: [0, 10] });
+
+  it('every event at the time computed by hand', () => {
+    expect(rows(events).filter(([, type]) => type === 'arrival' || type === 'abandoned')).toEqual([
+      [0, 'arrival', 0],
+      [10, 'arrival', 1],
+      [60, 'abandoned', 1], //  interval 1: 50 s
+      [120, 'arrival', 1], //   the redial, in interval 2
+      [140, 'abandoned', 1], // interval 2: 20 s
+    ]);
+  });
+});
+
 describe('a route by interval, worked example', () => {
   // The route's handle time is drawn as a quantile when the agent answers: of the caller's
   // arrival interval, not the answer's. One agent; the route's calls last 10 s, then 40 s.
