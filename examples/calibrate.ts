@@ -11,7 +11,9 @@ import { CALL_RECORDS_HEADER, callRecordLine, loadScenarioFile, readCallRecords,
 
 const scenarioFile = process.argv[2] ?? 'examples/scenarios/calibration-truth.yaml';
 const days = Number(process.argv[3] ?? 20);
-const truth = (await loadScenarioFile(scenarioFile)) as SingleLineScenario;
+// One handle time and patience for the whole day, as the fit gives them.
+type OneLine = SingleLineScenario & { handleTime: Distribution; patience?: Distribution };
+const truth = (await loadScenarioFile(scenarioFile)) as OneLine;
 
 // 1. The records a month of this center would have left: one CSV row per call.
 mkdirSync('scratch', { recursive: true });
@@ -29,7 +31,7 @@ console.log(`wrote ${calls.toLocaleString('en-US')} calls of ${days} days to ${f
 
 // 2. The fit, from the file as a planner would give it (streamed, bounded memory).
 const { scenario, diagnostics } = await fitScenario(readCallRecords(file).records());
-const fitted = scenario as SingleLineScenario;
+const fitted = scenario as OneLine;
 const line = Object.values(diagnostics.lines)[0]!;
 
 const describe = (d: Distribution | undefined) =>

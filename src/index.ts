@@ -33,12 +33,14 @@ export {
   requireSingleLine,
   scenarioClock,
   clockTime,
+  meanOverIntervals,
   type AgentGroup,
   type AgentSelection,
   type AtClose,
   type Agents,
   type Arrivals,
   type Balking,
+  type ByInterval,
   type CallbackOffer,
   type CallbackOptIn,
   type CallbackPolicy,
@@ -54,6 +56,7 @@ export {
   type ScenarioProblem,
   type ScenarioWarning,
   type SingleLineScenario,
+  type TimedDistribution,
 } from './scenario';
 
 // Reports

@@ -1,6 +1,5 @@
 import { agentsFor, type StaffingTarget } from '../analytic';
-import { meanOf } from '../random';
-import { requireSingleLine, resolveScenario, soleLine, type Scenario, type ScenarioClock, type SingleLineScenario } from '../scenario';
+import { meanOverIntervals, requireSingleLine, resolveScenario, soleLine, type Scenario, type ScenarioClock, type SingleLineScenario } from '../scenario';
 import type { Roster } from '../staffing';
 import { UsageError } from './errors';
 import { intervalHeader, intervalLabel, textTable, thousands } from './format';
@@ -34,8 +33,8 @@ export interface StaffRow {
 export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[] {
   const resolved = resolveScenario(scenario);
   const line = soleLine(resolved, 'Erlang staffing');
-  const meanHandleSeconds = meanOf(line.handleTime);
-  const meanPatienceSeconds = line.patience && meanOf(line.patience);
+  const meanHandleSeconds = meanOverIntervals(line.handleTime);
+  const meanPatienceSeconds = line.patience && meanOverIntervals(line.patience);
   const serviceLevelSeconds = target.withinSeconds ?? resolved.serviceLevelSeconds;
   const goal = staffingTarget(target, meanPatienceSeconds !== undefined);
   const { intervalSeconds, perInterval } = line.arrivals;

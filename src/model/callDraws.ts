@@ -28,6 +28,11 @@ export class CallDraws {
   /** A uniform source drawing from a person's key, from where `startKeyed` set it. */
   private readonly keyed = new KeyedUniform();
 
+  /** A seated first call's arrival time (a state's caller arrived before now); NaN: now. */
+  private seatedArrival = NaN;
+  /** The arrival time of calls drawn as they arrive (read for by-interval lines only); the center's engine. */
+  clock: { readonly now: number } = { now: 0 };
+
   constructor(
     private readonly callers: CallerSlots,
     private readonly decisions: ScriptedDecisions | undefined,
@@ -36,8 +41,14 @@ export class CallDraws {
   /** A first call's numbers, from the line's streams. */
   firstCall(slot: number, line: LineRuntime, callerId: number): void {
     const callers = this.callers;
-    callers.handle[slot] = line.handleIsUniform ? line.handleStream.next() : line.handle.sample(line.handleStream);
-    callers.patience[slot] = line.patienceByInversion ? line.patienceStream.next() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
+    if (line.byInterval) {
+      const arrival = Number.isNaN(this.seatedArrival) ? this.clock.now : this.seatedArrival;
+      callers.handle[slot] = line.handleDrawAt(arrival, line.handleStream);
+      callers.patience[slot] = line.patienceAt(arrival, line.patienceStream);
+    } else {
+      callers.handle[slot] = line.handleIsUniform ? line.handleStream.next() : line.handle.sample(line.handleStream);
+      callers.patience[slot] = line.patienceByInversion ? line.patienceStream.next() : line.patience ? line.patience.sample(line.patienceStream) : Infinity;
+    }
     if (line.callback) {
       callers.optInUniform[slot] = this.decisions?.optInUniform?.(callerId) ?? line.optInStream.next();
       callers.answerKey[slot] = (line.answerStream.next() * 4294967296) | 0;
@@ -50,6 +61,13 @@ export class CallDraws {
     if (line.redial) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
   }
 
+  /** `firstCall` for a person of a center's state, whose call arrived at `arrivalTime`. */
+  seatedCall(slot: number, line: LineRuntime, callerId: number, arrivalTime: number): void {
+    this.seatedArrival = arrivalTime;
+    this.firstCall(slot, line, callerId);
+    this.seatedArrival = NaN;
+  }
+
   /** A redial's numbers (the slot's `attempt` already counts it), from the person's key. */
   redial(slot: number, line: LineRuntime): void {
     const callers = this.callers;
@@ -60,11 +78,12 @@ export class CallDraws {
     // A kept handle time or patience is the slot's from the person's first call, left as it is.
     if (!redial?.keepHandleTime) {
       this.startKeyed(key, attempt, DRAW_HANDLE);
-      callers.handle[slot] = line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
+      callers.handle[slot] = line.byInterval ? line.handleDrawAt(this.clock.now, keyed) : line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
     }
     if (!redial?.keepPatience) {
       this.startKeyed(key, attempt, DRAW_PATIENCE);
-      callers.patience[slot] = line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
+      callers.patience[slot] = line.byInterval ? line.patienceAt(this.clock.now, keyed)
+        : line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
     }
     if (line.callback) {
       this.startKeyed(key, attempt, DRAW_OPT_IN);

@@ -106,6 +106,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     // (benchmarks/README.md, "Code kept from one run to the next").
     this.callbacks = new CallbackDesk(this, this.callers, observer, options.decisions);
     this.simulation = new Simulation(this);
+    this.draws.clock = this.simulation;
     this.startingPoint = options.start;
     this.scenario = scenario;
     this.options = options;
@@ -372,13 +373,17 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.observer.answered(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, group.index, callers.counted[slot] === 1);
     // handleSeconds() written out: on this path it was not inlined, and its double came back boxed.
     const draw = callers.handle[slot]!;
-    this.simulation.at(now + (line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw), CALL_END, slot);
+    const seconds = line.handleIsUniform
+      ? line.byInterval ? line.routeHandleAt(group.index, callers.arrivalTime[slot]!, draw) : line.handleByGroup[group.index]!.quantile(draw)
+      : draw;
+    this.simulation.at(now + seconds, CALL_END, slot);
   }
 
   /** The call's length with this group: its handle draw through the route's distribution. */
   handleSeconds(slot: number, line: LineRuntime, group: GroupRuntime): number {
     const draw = this.callers.handle[slot]!;
-    return line.handleIsUniform ? line.handleByGroup[group.index]!.quantile(draw) : draw;
+    if (!line.handleIsUniform) return draw;
+    return line.byInterval ? line.routeHandleAt(group.index, this.callers.arrivalTime[slot]!, draw) : line.handleByGroup[group.index]!.quantile(draw);
   }
 
   private endCall(slot: number): void {

@@ -1,8 +1,9 @@
 import { byInversion, compileDistribution, type InverseSampler, type RandomStreams, type Sampler, type Uniform } from '../random';
-import type { Balking, ResolvedCallbackPolicy, ResolvedLine, Schedule } from '../scenario';
+import { distributionsOf, isByInterval, meanOverIntervals, type Balking, type ResolvedCallbackPolicy, type ResolvedLine, type Schedule } from '../scenario';
 import type { ArrivalProcess, ScriptedArrivals } from './arrivals';
 import type { IdleSince } from './idleSince';
 import { HoldLine } from './holdLine';
+import { TimedSampler } from './timedSampler';
 
 // How a call ends without an agent: the outcomes after which a person may call again, as bits
 // of a line's `redial.after`.
@@ -67,6 +68,19 @@ export class LineRuntime {
   readonly callback: ResolvedCallbackPolicy | undefined;
   readonly callbackHandle: Sampler | undefined;
   readonly balking: Balking | undefined;
+  /**
+   * The handle time or patience (the line's or a route's) varies by the caller's arrival
+   * interval: a call's draws then come from the `...Timed` samplers, patience as seconds, and
+   * `handle`, `handleByGroup`, `patience` are unused. Decided once here, so a line without
+   * intervals pays one test per call.
+   */
+  readonly byInterval: boolean;
+  /** By interval and not `handleIsUniform`: the line's handle time. */
+  readonly handleTimed: TimedSampler | undefined;
+  /** By interval and `handleIsUniform`: the handle time by group index (the route's, else the line's). */
+  readonly handleByGroupTimed: Array<TimedSampler | undefined> = [];
+  /** By interval: the patience (undefined: nobody abandons). */
+  readonly patienceTimed: TimedSampler | undefined;
   /** Some group wraps up this line's calls (after-call work). */
   readonly afterCallWork: boolean;
   /** After-call work by group index (the route's, else the line's; undefined: none). */
@@ -104,16 +118,24 @@ export class LineRuntime {
       .filter((r) => r.afterSeconds > 0)
       .map((r) => ({ group: r.group, afterSeconds: r.afterSeconds }))
       .sort((a, b) => a.afterSeconds - b.afterSeconds);
-    this.handle = compileDistribution(spec.handleTime);
-    this.meanHandleSeconds = this.handle.meanSeconds;
+    this.byInterval = isByInterval(spec.handleTime) || (spec.patience !== undefined && isByInterval(spec.patience)) ||
+      spec.routing.some((r) => r.handleTime !== undefined && isByInterval(r.handleTime));
+    this.handle = compileDistribution(distributionsOf(spec.handleTime)[0]!);
+    this.meanHandleSeconds = meanOverIntervals(spec.handleTime);
     this.handleIsUniform = spec.routing.some((r) => r.handleTime !== undefined);
-    if (this.handleIsUniform) {
+    if (this.byInterval) {
+      if (this.handleIsUniform) {
+        for (const route of spec.routing) this.handleByGroupTimed[route.group] = new TimedSampler(route.handleTime ?? spec.handleTime);
+      }
+      this.handleTimed = this.handleIsUniform ? undefined : new TimedSampler(spec.handleTime);
+      this.patienceTimed = spec.patience && new TimedSampler(spec.patience);
+    } else if (this.handleIsUniform) {
       for (const route of spec.routing) {
-        this.handleByGroup[route.group] = route.handleTime ? compileDistribution(route.handleTime) : this.handle;
+        this.handleByGroup[route.group] = route.handleTime ? compileDistribution(distributionsOf(route.handleTime)[0]!) : this.handle;
       }
     }
-    this.patience = spec.patience && compileDistribution(spec.patience);
-    this.patienceByInversion = this.patience && byInversion(this.patience) ? this.patience : undefined;
+    this.patience = spec.patience && compileDistribution(distributionsOf(spec.patience)[0]!);
+    this.patienceByInversion = !this.byInterval && this.patience && byInversion(this.patience) ? this.patience : undefined;
     this.callback = spec.callback;
     this.callbackHandle = spec.callback?.handleTime && compileDistribution(spec.callback.handleTime);
     this.balking = spec.balking;
@@ -142,6 +164,21 @@ export class LineRuntime {
     this.balkStream = stream('balking');
     this.wrapUpStream = this.afterCallWork ? stream('after-call-work') : undefined;
     this.personStream = stream('person');
+  }
+
+  /** By interval: the handle draw of a call that arrived at `arrivalTime` (a uniform when `handleIsUniform`). */
+  handleDrawAt(arrivalTime: number, uniform: Uniform): number {
+    return this.handleTimed ? this.handleTimed.at(arrivalTime).sample(uniform) : uniform.next();
+  }
+
+  /** By interval: the patience in seconds of a call that arrived at `arrivalTime`. */
+  patienceAt(arrivalTime: number, uniform: Uniform): number {
+    return this.patienceTimed ? this.patienceTimed.at(arrivalTime).sample(uniform) : Infinity;
+  }
+
+  /** By interval and `handleIsUniform`: a call's seconds with a group, the route's quantile for its arrival interval. */
+  routeHandleAt(group: number, arrivalTime: number, draw: number): number {
+    return this.handleByGroupTimed[group]!.at(arrivalTime).quantile(draw);
   }
 }
 

@@ -5,6 +5,7 @@ import type { CallDraws } from './callDraws';
 import { HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, type CallerSlots } from './callerSlots';
 import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING } from './eventKinds';
 import type { LineRuntime } from './lineRuntime';
+import { TimedSampler } from './timedSampler';
 
 /**
  * A center's state at a moment of its day, by the resolved scenario's line and group indexes:
@@ -57,20 +58,24 @@ export class StartingPoint {
     readonly state: CenterState,
   ) {
     this.timeSeconds = state.timeSeconds;
-    const lineHandles = scenario.lines.map((line) => compileDistribution(line.handleTime));
+    const lineHandles = scenario.lines.map((line) => new TimedSampler(line.handleTime));
     // A call's length with a group: the route's handle time where it has one, else the line's.
-    const handle = (line: number, group: number): Sampler => {
+    // By interval, that of the interval the call began in: the state does not say when the
+    // caller arrived, and the start of the call is the latest it can have been.
+    const handle = (line: number, group: number): TimedSampler => {
       const route = scenario.lines[line]!.routing.find((r) => r.group === group);
-      return route?.handleTime ? compileDistribution(route.handleTime) : lineHandles[line]!;
+      return route?.handleTime ? new TimedSampler(route.handleTime) : lineHandles[line]!;
     };
+    const now = state.timeSeconds;
     this.calls = state.groups.map((group, g) =>
-      group.calls.map((call) => ({ ...call, end: handle(call.line, g).above(call.elapsedSeconds) })),
+      group.calls.map((call) => ({ ...call, end: handle(call.line, g).at(now - call.elapsedSeconds).above(call.elapsedSeconds) })),
     );
     this.waiting = state.lines.map((line, l) => {
       const spec = scenario.lines[l]!.patience;
-      const patience = spec && compileDistribution(spec);
+      const patience = spec && new TimedSampler(spec);
+      // A holder's patience is that of the interval they arrived in: the state says how long they have waited.
       const holders: Waiting[] = line.hold.map((h) => ({
-        waitedSeconds: h.waitedSeconds, request: false, attempts: 0, patience: patience?.above(h.waitedSeconds),
+        waitedSeconds: h.waitedSeconds, request: false, attempts: 0, patience: patience?.at(now - h.waitedSeconds).above(h.waitedSeconds),
       }));
       const requests: Waiting[] = line.callbacks.map((c) => ({ waitedSeconds: c.waitedSeconds, request: true, attempts: c.attempts, patience: undefined }));
       // Keep-place requests stand in the line by how long they have waited (a stable sort keeps
@@ -105,7 +110,7 @@ export class StartingPoint {
       group.scheduled = Math.min(state.onDuty, perInterval[Math.min(next, perInterval.length) - 1]!);
       if (next < perInterval.length) simulation.at(next * intervalSeconds, STAFFING, g, next);
       for (const call of this.calls[g]!) {
-        const slot = this.person(center, callers, draws, center.lines[call.line]!, 1);
+        const slot = this.person(center, callers, draws, center.lines[call.line]!, 1, now - call.elapsedSeconds);
         callers.state[slot] = IN_CALL;
         callers.group[slot] = g;
         callers.arrivalTime[slot] = callers.agentBusySince[slot] = now - call.elapsedSeconds;
@@ -116,8 +121,8 @@ export class StartingPoint {
     });
     center.lines.forEach((line, l) => {
       for (const entry of this.waiting[l]!) {
-        const slot = this.person(center, callers, draws, line, 1);
         const since = now - entry.waitedSeconds;
+        const slot = this.person(center, callers, draws, line, 1, since);
         callers.arrivalTime[slot] = since;
         if (entry.request) {
           callers.state[slot] = REQUEST_WAITING;
@@ -135,7 +140,7 @@ export class StartingPoint {
       }
       for (const redial of this.redials[l]!) {
         if (!(uniform.next() < redial.probability)) continue;
-        const slot = this.person(center, callers, draws, line, redial.attempt);
+        const slot = this.person(center, callers, draws, line, redial.attempt, now);
         callers.state[slot] = REDIAL_WAIT;
         callers.generation[slot]!++;
         simulation.at(now + Math.max(0, redial.end(uniform) - redial.sinceSeconds), REDIAL, slot);
@@ -143,15 +148,15 @@ export class StartingPoint {
     });
   }
 
-  // A person of the state: a slot with their line's draws for this call.
-  private person(center: SeatingHost, callers: CallerSlots, draws: CallDraws, line: LineRuntime, attempt: number): number {
+  // A person of the state: a slot with their line's draws for this call, which arrived at `arrivalTime`.
+  private person(center: SeatingHost, callers: CallerSlots, draws: CallDraws, line: LineRuntime, attempt: number, arrivalTime: number): number {
     const slot = callers.take();
     const callerId = center.newCallerId();
     callers.callerId[slot] = callerId;
     callers.line[slot] = line.index;
     callers.attempt[slot] = attempt;
     callers.counted[slot] = 0;
-    draws.firstCall(slot, line, callerId);
+    draws.seatedCall(slot, line, callerId, arrivalTime);
     center.inSystem++;
     return slot;
   }

@@ -1,6 +1,6 @@
 // The scenarios as a director reads them: one line each, and the JSON itself.
 import type { Distribution } from '../random';
-import { isMultiLine, type CallbackPolicy, type Line, type Scenario } from '../scenario';
+import { isByInterval, isMultiLine, type CallbackPolicy, type Line, type Scenario, type TimedDistribution } from '../scenario';
 import type { HtmlReportInput } from './reportInput';
 import { escapeHtml, formatNumber, upToOneDecimal } from './reportFormat';
 
@@ -49,8 +49,8 @@ export function describeScenario(input: Scenario): string {
     const high = Math.max(...agents.perInterval);
     parts.push(low === high ? `${low} agents` : `${low}–${high} agents by interval`);
   }
-  parts.push(`handle time ${describeDistribution(scenario.handleTime)}`);
-  parts.push(scenario.patience ? `patience ${describeDistribution(scenario.patience)}` : 'nobody abandons');
+  parts.push(`handle time ${describeTimed(scenario.handleTime)}`);
+  parts.push(scenario.patience ? `patience ${describeTimed(scenario.patience)}` : 'nobody abandons');
   parts.push(scenario.callback === undefined ? 'no callback' : `callback ${describeCallback(scenario.callback)}`);
   return parts.join(' · ');
 }
@@ -64,6 +64,12 @@ function describeCallback(callback: CallbackPolicy): string {
         : `offered when at least ${callback.offer.whenQueueAtLeast} are waiting`;
   const optIn = 'probability' in callback.optIn ? `${upToOneDecimal(callback.optIn.probability * 100)}% accept` : 'acceptance rises with the estimated wait';
   return `${offer}, ${optIn}`;
+}
+
+function describeTimed(spec: TimedDistribution): string {
+  if (!isByInterval(spec)) return describeDistribution(spec);
+  const { intervalSeconds, distributions } = spec.byInterval;
+  return `by arrival in ${duration(intervalSeconds)} intervals: ${distributions.map(describeDistribution).join(', then ')}`;
 }
 
 function describeDistribution(d: Distribution): string {

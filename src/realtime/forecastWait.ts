@@ -1,7 +1,7 @@
 import { OptionsError } from '../errors';
 import { StartingPoint } from '../model';
-import { RandomStreams, compileDistribution, meanOf } from '../random';
-import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
+import { RandomStreams, compileDistribution } from '../random';
+import { distributionsOf, intervalOf, meanOverIntervals, resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { callbackOffered } from '../model/lineRuntime';
 import { asMultiLine, centerState } from './centerState';
 import { runFutures, type FuturesPlan } from './futures';
@@ -88,7 +88,7 @@ export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | Mult
  */
 export function createWaitForecaster(scenario: Scenario): WaitForecaster {
   const resolved = resolveScenario(scenario);
-  const patience = resolved.lines.map((line) => line.patience && compileDistribution(line.patience));
+  const patience = resolved.lines.map((line) => line.patience && distributionsOf(line.patience).map(compileDistribution));
   const forecast = (snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast => {
     const line = lineIndex(resolved, forecasterLine(resolved, options.line));
     const state = asMultiLine(resolved, snapshot);
@@ -98,7 +98,9 @@ export function createWaitForecaster(scenario: Scenario): WaitForecaster {
     if (result.answeredAtOnce) return { ...ANSWERED_AT_ONCE };
     // Whether this caller would hang up first: their own patience against each future's wait.
     const uniform = new RandomStreams(seed).stream('forecast-patience');
-    const linePatience = patience[line];
+    // The caller of interest arrives now: their patience is that of the snapshot's interval.
+    const spec = resolved.lines[line]!.patience;
+    const linePatience = spec && patience[line]![intervalOf(spec, point.timeSeconds)];
     let abandons = 0;
     if (linePatience) for (const wait of result.waits) if (linePatience.sample(uniform) < wait) abandons++;
     return summarizeWaits(result, abandons, offersNow(resolved, state, line));
@@ -158,6 +160,6 @@ function offersNow(scenario: ResolvedScenario, snapshot: MultiLineSnapshot, line
   const entries = (state?.hold?.length ?? 0) + (state?.callbacks?.length ?? 0);
   let agents = 0;
   for (const route of spec.routing) if (route.afterSeconds === 0) agents += snapshot.groups[scenario.groups[route.group]!.name]!.agents;
-  const announced = agents > 0 ? ((entries + 1) * meanOf(spec.handleTime)) / agents : Infinity;
+  const announced = agents > 0 ? ((entries + 1) * meanOverIntervals(spec.handleTime)) / agents : Infinity;
   return callbackOffered(spec.callback, announced, entries);
 }

@@ -1,6 +1,5 @@
 import { QuietObserver, TeeObserver, runResolvedSync } from '../model';
-import { meanOf } from '../random';
-import { resolveScenario, type Scenario } from '../scenario';
+import { meanOverIntervals, resolveScenario, type Scenario } from '../scenario';
 import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
 import { ErrorTally } from './errorTally';
@@ -37,7 +36,7 @@ export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}):
   const chosen = options.predictors ?? classic;
   const forecastReplications = options.forecastReplications ?? 200;
   const every = options.every ?? 1;
-  const contexts = resolved.lines.map((line) => ({ meanHandleSeconds: meanOf(line.handleTime) }));
+  const contexts = resolved.lines.map((line) => ({ meanHandleSeconds: meanOverIntervals(line.handleTime) }));
   const forecast = forecastReplications > 0 ? createWaitForecaster(scenario) : undefined;
   const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
   const tracker = new SnapshotTracker(resolved);

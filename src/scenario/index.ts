@@ -5,6 +5,7 @@ export type {
   Arrivals,
   AtClose,
   Balking,
+  ByInterval,
   CallbackOffer,
   CallbackOptIn,
   CallbackPolicy,
@@ -21,7 +22,9 @@ export type {
   Scenario,
   Schedule,
   SingleLineScenario,
+  TimedDistribution,
 } from './types';
+export { distributionsOf, intervalOf, isByInterval, meanOverIntervals } from './byInterval';
 export { isMultiLine, offersCallback, requireSingleLine, soleLine } from './forms';
 export type { Distribution } from '../random';
 export { ScenarioError, describeValue, problemsMessage, type ScenarioProblem } from './errors';

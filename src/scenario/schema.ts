@@ -24,6 +24,22 @@ export const distributionSchema = described(
   'A distribution of durations in seconds',
 );
 
+const timedDistributionSchema = described(
+  z.union([
+    distributionSchema,
+    z.strictObject({
+      byInterval: z.strictObject({
+        intervalSeconds: positiveSeconds,
+        distributions: described(
+          z.array(distributionSchema).check(z.minLength(1)),
+          "One per interval of the caller's arrival; the last holds after the last interval",
+        ),
+      }),
+    }),
+  ]),
+  "A distribution of durations in seconds, or one per interval of the caller's arrival",
+);
+
 const rateUncertainty = described(
   z.strictObject({ cv: z.number().check(z.minimum(0)) }),
   "Multiplies the run's arrival rate by a Gamma(mean 1, cv) factor drawn once per run",
@@ -172,8 +188,8 @@ export const singleLineScenarioSchema = described(
     ...common,
     arrivals: arrivalsSchema,
     agents: agentsSchema,
-    handleTime: distributionSchema,
-    patience: z.optional(described(distributionSchema, 'Absent: nobody abandons')),
+    handleTime: timedDistributionSchema,
+    patience: z.optional(described(timedDistributionSchema, 'Absent: nobody abandons')),
     callback: z.optional(described(callbackPolicySchema, 'Absent: no callback offered')),
     ...lineBehaviour,
   }),
@@ -186,7 +202,7 @@ const routeSchema = described(
   z.strictObject({
     group: described(name, 'The name of a group'),
     afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
-    handleTime: z.optional(described(distributionSchema, "Calls this group takes of this line; default: the line's")),
+    handleTime: z.optional(described(timedDistributionSchema, "Calls this group takes of this line; default: the line's")),
     afterCallWork: z.optional(afterCallWork),
   }),
   'A group that serves the line',
@@ -196,8 +212,8 @@ const lineSchema = described(
   z.strictObject({
     name: described(name, 'Unique; used in reports and events'),
     arrivals: arrivalsSchema,
-    handleTime: distributionSchema,
-    patience: z.optional(described(distributionSchema, 'Absent: nobody abandons')),
+    handleTime: timedDistributionSchema,
+    patience: z.optional(described(timedDistributionSchema, 'Absent: nobody abandons')),
     priority: z.optional(
       described(
         z.union([

@@ -57,6 +57,17 @@ export interface Redial {
   keep?: ReadonlyArray<'patience' | 'handleTime'>;
 }
 
+/**
+ * A handle time or patience by time of day: a caller arriving in `[k, k + 1) * intervalSeconds`
+ * (of the run's clock) draws from `distributions[k]`; past the last entry, the last holds.
+ */
+export interface ByInterval {
+  byInterval: { intervalSeconds: number; distributions: readonly Distribution[] };
+}
+
+/** One distribution for the whole day, or one per interval of the caller's arrival. */
+export type TimedDistribution = Distribution | ByInterval;
+
 /** An outcome of a call sent away, after which the person may redial. */
 export type RedialAfter = 'abandoned' | 'busy' | 'disconnected' | 'balked';
 
@@ -119,9 +130,9 @@ interface ScenarioCommon {
 export interface SingleLineScenario extends ScenarioCommon, LineBehaviour {
   arrivals: Arrivals;
   agents: Agents;
-  handleTime: Distribution;
+  handleTime: TimedDistribution;
   /** Absent: nobody abandons. */
-  patience?: Distribution;
+  patience?: TimedDistribution;
   /** Absent: no callback offered. */
   callback?: CallbackPolicy;
 }
@@ -132,7 +143,7 @@ export interface Route {
   /** Delayed overflow: the group takes this line's callers only once they have waited this long. */
   afterSeconds?: number;
   /** Calls this group takes of this line last this long (the caller's handle uniform, this distribution). */
-  handleTime?: Distribution;
+  handleTime?: TimedDistribution;
   /** Wrap-up after this group's calls of this line, in place of the line's. */
   afterCallWork?: Distribution;
 }
@@ -142,8 +153,8 @@ export interface Line extends LineBehaviour {
   /** Unique; used in reports and events. */
   name: string;
   arrivals: Arrivals;
-  handleTime: Distribution;
-  patience?: Distribution;
+  handleTime: TimedDistribution;
+  patience?: TimedDistribution;
   /**
    * default 0; an agent takes the highest strict level first, then the longest wait counting the
    * credit: `{ creditSeconds }` is level 0 with the caller treated as having waited that much
@@ -203,7 +214,7 @@ export interface ResolvedRoute {
   group: number;
   /** 0: at once. */
   afterSeconds: number;
-  handleTime: Distribution | undefined;
+  handleTime: TimedDistribution | undefined;
   /** The route's own wrap-up; undefined: the line's. */
   afterCallWork: Distribution | undefined;
 }
@@ -215,8 +226,8 @@ export interface ResolvedLine {
   arrivals: Schedule;
   /** Coefficient of variation of this line's own rate factor; 0: none. */
   rateUncertaintyCv: number;
-  handleTime: Distribution;
-  patience: Distribution | undefined;
+  handleTime: TimedDistribution;
+  patience: TimedDistribution | undefined;
   /** Wrap-up after a call; undefined: none (a route may still have its own). */
   afterCallWork: Distribution | undefined;
   /** The strict level. */

@@ -12,6 +12,8 @@ const unionExpectations: Record<string, string> = {
   offer: '"always", { whenEstimatedWaitAtLeastSeconds } or { whenQueueAtLeast }',
   optIn: '{ probability } or { logistic: { intercept, perMinute } }',
   balking: '{ probability } or { logistic: { intercept, perMinute } }',
+  handleTime: 'a distribution object ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
+  patience: 'a distribution object ({ type, ... }) or { byInterval: { intervalSeconds, distributions } }',
 };
 
 /**
@@ -85,9 +87,13 @@ function fromIssue(issue: Issue, prefix: readonly PropertyKey[]): ScenarioProble
 }
 
 // A union failed every branch: report the branch the input came closest to, judged by how few
-// of its problems sit at the union itself; when none comes close, say what the union accepts.
+// of its problems sit at the union itself (a missing discriminator, as a distribution without
+// its `type`, counts there too); when none comes close, say what the union accepts.
 function fromUnion(branches: Issue[][], path: PropertyKey[], input: unknown): ScenarioProblem[] {
-  const atRoot = (issue: Issue) => issue.path.length === 0;
+  const atRoot = (issue: Issue) =>
+    issue.path.length === 0 ||
+    (issue.code === 'invalid_union' && issue.discriminator !== undefined && issue.errors.length === 0 &&
+      (input as Record<string, unknown> | undefined)?.[issue.discriminator] === undefined);
   const scored = branches.map((issues) => ({ issues, misses: issues.filter(atRoot).length }));
   scored.sort((a, b) => a.misses - b.misses || a.issues.length - b.issues.length);
   const best = scored[0];
@@ -184,7 +190,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
         return;
       }
       const path = `lines[${l}].routing[${r}]`;
-      problems.push(...distributionProblems(route.handleTime, `${path}.handleTime`, true));
+      problems.push(...timedDistributionProblems(route.handleTime, `${path}.handleTime`, true));
       problems.push(...distributionProblems(route.afterCallWork, `${path}.afterCallWork`, false));
       if (typeof route.group !== 'string' || route.group === '') {
         routingReadable = false;
@@ -326,8 +332,8 @@ function rosterProblems(agents: Record<string, unknown>, path: string): Scenario
 // The distributions of a line (or of the single-line form, with an empty prefix).
 function lineDistributionProblems(line: Record<string, unknown>, prefix: string): ScenarioProblem[] {
   const problems = [
-    ...distributionProblems(line.handleTime, `${prefix}handleTime`, true),
-    ...distributionProblems(line.patience, `${prefix}patience`, false),
+    ...timedDistributionProblems(line.handleTime, `${prefix}handleTime`, true),
+    ...timedDistributionProblems(line.patience, `${prefix}patience`, false),
     ...distributionProblems(line.afterCallWork, `${prefix}afterCallWork`, false),
   ];
   if (isRecord(line.callback)) problems.push(...distributionProblems(line.callback.handleTime, `${prefix}callback.handleTime`, true));
@@ -344,6 +350,14 @@ function uniqueNames(items: Array<Record<string, unknown>>, path: string, what: 
     seen.add(item.name);
   });
   return problems;
+}
+
+// A distribution, or each of a byInterval's.
+function timedDistributionProblems(spec: unknown, path: string, positiveMean: boolean): ScenarioProblem[] {
+  if (!isRecord(spec) || !isRecord(spec.byInterval)) return distributionProblems(spec, path, positiveMean);
+  const all = spec.byInterval.distributions;
+  if (!Array.isArray(all)) return [];
+  return all.flatMap((d, k) => distributionProblems(d, `${path}.byInterval.distributions[${k}]`, positiveMean));
 }
 
 function distributionProblems(spec: unknown, path: string, positiveMean: boolean): ScenarioProblem[] {

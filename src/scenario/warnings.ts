@@ -1,4 +1,4 @@
-import { meanOf } from '../random';
+import { meanOverIntervals } from './byInterval';
 import { isMultiLine } from './forms';
 import { resolveScenario } from './resolve';
 import type { ResolvedScenario, Scenario, Schedule } from './types';
@@ -103,7 +103,7 @@ function overloadWarnings(scenario: Scenario, resolved: ResolvedScenario): Scena
   const all = [...impatient.map((line) => line.arrivals), ...resolved.groups.map((group) => group.agents)];
   const step = Math.max(Math.min(...all.map((s) => s.intervalSeconds)), resolved.durationSeconds / MAX_STEPS);
   const steps = Math.max(1, Math.ceil(resolved.durationSeconds / step));
-  const handle = impatient.map((line) => meanOf(line.handleTime));
+  const handle = impatient.map((line) => meanOverIntervals(line.handleTime));
   let overloaded = 0;
   let worst = { load: 0, agents: 0, ratio: 0 };
   for (let k = 0; k < steps; k++) {

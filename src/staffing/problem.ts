@@ -1,5 +1,4 @@
-import { meanOf } from '../random';
-import { isMultiLine, type ResolvedScenario, type Scenario, type Schedule } from '../scenario';
+import { isMultiLine, meanOverIntervals, type ResolvedScenario, type Scenario, type Schedule } from '../scenario';
 import type { LineTarget } from './options';
 import type { Roster } from './types';
 
@@ -47,8 +46,8 @@ export function staffingProblem(scenario: Scenario, resolved: ResolvedScenario, 
         callsBetween(line.arrivals, k * intervalSeconds, Math.min((k + 1) * intervalSeconds, resolved.durationSeconds)),
       ),
       // The first group's handle time: the one its agents are planned for.
-      meanHandleSeconds: meanOf(firstRoute.handleTime ?? line.handleTime),
-      meanPatienceSeconds: line.patience && meanOf(line.patience),
+      meanHandleSeconds: meanOverIntervals(firstRoute.handleTime ?? line.handleTime),
+      meanPatienceSeconds: line.patience && meanOverIntervals(line.patience),
     };
   });
   const staffedGroups = [...new Set(lines.map((line) => line.group))].sort((a, b) => a - b);

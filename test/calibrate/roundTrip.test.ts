@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backtest, cdfOf, fitScenario, type CallRecord, type FittedScenario } from '../../src/calibrate';
-import type { SingleLineScenario } from '../../src';
+import type { Distribution, SingleLineScenario } from '../../src';
 import { knownCenter, recordsOf } from '../support/calibration';
 
 // 20 simulated days of the known center (about 107,000 calls), fitted once for every test here.
@@ -35,7 +35,7 @@ describe('fitScenario recovers a known center from 20 days of its records', () =
 
   it('recovers the patience CDF at 1, 2, 5 and 10 minutes within 0.03 from censored waits', () => {
     const truth = cdfOf(knownCenter.patience);
-    const fit = cdfOf(scenario.patience!);
+    const fit = cdfOf(scenario.patience as Distribution);
     for (const minutes of [1, 2, 5, 10]) expect(Math.abs(fit(minutes * 60) - truth(minutes * 60)), `${minutes} min`).toBeLessThan(0.03);
     // The Kaplan–Meier curve agrees where it has data (the first minutes): same tolerance.
     const km = fitted.diagnostics.lines.main!.patience!.kaplanMeier;

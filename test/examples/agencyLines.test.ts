@@ -30,7 +30,7 @@ describe('examples/scenarios/agency-lines.yaml', () => {
     expect(line('individuals').maxOnHold).toBeGreaterThan(0);
     expect(agency.trunks).toBeGreaterThan(0);
     for (const l of agency.lines) {
-      expect(l.handleTime.type, l.name).toBe('lognormal');
+      expect(l.handleTime, l.name).toMatchObject({ type: 'lognormal' });
       expect(l.redial?.probability, l.name).toBeGreaterThanOrEqual(0.6);
       expect(l.callback, l.name).toBeUndefined();
     }

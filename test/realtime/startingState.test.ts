@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveScenario, snapshotProblems, type MultiLineSnapshot, type Scenario } from '../../src';
 import { SnapshotTracker } from '../../src/realtime';
 import { ContactCenter, QuietObserver, StartingPoint, TeeObserver } from '../../src/model';
-import { compileDistribution, RandomStreams } from '../../src/random';
+import { compileDistribution, RandomStreams, type Distribution } from '../../src/random';
 import { centerState } from '../../src/realtime/centerState';
 import { runFutures } from '../../src/realtime/futures';
 import { loadScenarioFile } from '../../src/node';
@@ -73,7 +73,7 @@ describe('a forecast is the model run on from a state', () => {
       const point = new StartingPoint(resolved, centerState(resolved, next.snapshot!));
       const plan = { maxFutures: 10, precisionSeconds: 0, minFutures: 10, maxEvents: Infinity, maxMilliseconds: Infinity, seed: seed + 1_000 };
       const { waits } = runFutures(resolved, point, line, plan);
-      const patience = compileDistribution(resolved.lines[line]!.patience!);
+      const patience = compileDistribution(resolved.lines[line]!.patience as Distribution);
       const uniform = new RandomStreams(seed).stream('test-patience');
       let total = 0;
       for (const wait of waits) total += Math.min(wait, patience.sample(uniform));

@@ -1,6 +1,6 @@
-import { createWaitForecaster, predictors, resolveScenario, type Scenario } from '../../src';
+import { createWaitForecaster, meanOverIntervals, predictors, resolveScenario, type Scenario } from '../../src';
 import { ContactCenter, QuietObserver, TeeObserver } from '../../src/model';
-import { meanOf, RandomStreams } from '../../src/random';
+import { RandomStreams } from '../../src/random';
 import { SnapshotTracker } from '../../src/realtime';
 
 /** One caller of a calibration: what was announced from the snapshot they found, and the wait they then had. */
@@ -55,7 +55,7 @@ export function calibrationSamples(scenario: Scenario, options: { days: number; 
       const name = resolved.lines[line]!.name;
       const answer = forecast(tracker.snapshot(time), { line: name, replications: options.futures, seed: options.seed + day * 1000 + asked.length });
       const view = tracker.lineView(time, line);
-      const context = { meanHandleSeconds: meanOf(resolved.lines[line]!.handleTime) };
+      const context = { meanHandleSeconds: meanOverIntervals(resolved.lines[line]!.handleTime) };
       const caller = center.holdOn(line);
       targets.waiting.add(caller);
       asked.push({

@@ -1,11 +1,11 @@
 import { fc } from '@fast-check/vitest';
-import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, MultiLineScenario, Route } from '../../src';
+import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, MultiLineScenario, Route, TimedDistribution } from '../../src';
 
 // Random small valid multi-line scenarios with every feature on the table: up to four lines
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap (after some outcomes, keeping patience or handle time), both ways of closing (atClose), callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, handle times and patience by interval, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -33,6 +33,15 @@ export const duration = (max: number, min: 0 | 1 = 1): fc.Arbitrary<Distribution
       maxSeconds: minSeconds + width,
     })),
     fc.record({ type: fc.constant('empirical' as const), seconds: fc.array(fc.integer({ min, max }), { minLength: 1, maxLength: 5 }) }),
+  );
+
+/** A distribution, or one per interval of the caller's arrival (one to three, intervals shorter and longer than the day's). */
+const timed = (max: number, min: 0 | 1 = 1): fc.Arbitrary<TimedDistribution> =>
+  fc.oneof(
+    { arbitrary: duration(max, min), weight: 2 },
+    fc.record({
+      byInterval: fc.record({ intervalSeconds: fc.integer({ min: 10, max: 400 }), distributions: fc.array(duration(max, min), { minLength: 1, maxLength: 3 }) }),
+    }),
   );
 
 // Probabilities in whole percent: fast-check's doubles crowd at the ends of [0, 1] (1e-300 and
@@ -89,9 +98,9 @@ const lineBody = fc.record(
     perInterval: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 4, maxLength: 4 }),
     perHour: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
     rateUncertaintyCv: fc.option(cv, { nil: undefined }),
-    handleTime: duration(300),
+    handleTime: timed(300),
     // Half the lines without patience: callers who never hang up keep queues and trunks full.
-    patience: fc.option(duration(600, 0), { nil: undefined, freq: 2 }),
+    patience: fc.option(timed(600, 0), { nil: undefined, freq: 2 }),
     priority: fc.integer({ min: 0, max: 2 }),
     serviceLevelSeconds: fc.integer({ min: 0, max: 60 }),
     balking: rule,
@@ -123,7 +132,7 @@ const routeOptions = fc.array(
       used: fc.boolean(),
       rank: fc.integer({ min: 0, max: 9 }),
       afterSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
-      handleTime: duration(300),
+      handleTime: timed(300),
       afterCallWork: duration(120, 0),
     },
     { requiredKeys: ['used', 'rank'] },
