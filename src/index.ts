@@ -33,7 +33,6 @@ export {
   requireSingleLine,
   scenarioClock,
   clockTime,
-  meanOverIntervals,
   type AgentGroup,
   type AgentSelection,
   type AtClose,

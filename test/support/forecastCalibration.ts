@@ -1,4 +1,5 @@
-import { createWaitForecaster, meanOverIntervals, predictors, resolveScenario, type Scenario } from '../../src';
+import { createWaitForecaster, predictors, resolveScenario, type Scenario } from '../../src';
+import { meanOverIntervals } from '../../src/scenario/byInterval';
 import { ContactCenter, QuietObserver, TeeObserver } from '../../src/model';
 import { RandomStreams } from '../../src/random';
 import { SnapshotTracker } from '../../src/realtime';
