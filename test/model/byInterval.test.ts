@@ -3,8 +3,8 @@ import { scenarioProblems, type Distribution, type MultiLineScenario, type Scena
 import { eventsOf, meanAndStandardError } from '../support/scenarios';
 import { scriptedRun } from '../support/scripted';
 
-// Handle time and patience by the caller's arrival interval (docs/design-decisions.md, "What
-// agents do besides talking, and the peer's routing").
+// Handle time and patience by the caller's arrival interval (docs/design-decisions.md,
+// "Handle time and patience by interval").
 
 const fixed = (seconds: number): Distribution => ({ type: 'fixed', seconds });
 const byInterval = (intervalSeconds: number, ...distributions: Distribution[]) => ({ byInterval: { intervalSeconds, distributions } });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario, type Distribution, type MultiLineScenario, type SimEvent } from '../../src';
 import { scriptedRun } from '../support/scripted';
 
-// A line's priority as a waiting credit (docs/design-decisions.md, "Many lines, agent groups,
-// redials"): the caller ranks as if they had joined `creditSeconds` earlier, after the strict
+// A line's priority as a waiting credit (docs/design-decisions.md, "Lines, groups and
+// routing"): the caller ranks as if they had joined `creditSeconds` earlier, after the strict
 // levels. Worked example: one agent, 100 s calls, nobody hangs up.
 
 const fixed = (seconds: number): Distribution => ({ type: 'fixed', seconds });
