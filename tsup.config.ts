@@ -1,28 +1,20 @@
 import { defineConfig } from 'tsup';
 
+// The entries a user imports (package.json "exports").
+const publicEntries = {
+  index: 'src/index.ts',
+  charts: 'src/entries/charts.ts',
+  analytic: 'src/entries/analytic.ts',
+  calibration: 'src/entries/calibration.ts',
+  predictors: 'src/entries/predictors.ts',
+  node: 'src/node/index.ts',
+};
+
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    charts: 'src/entries/charts.ts',
-    analytic: 'src/entries/analytic.ts',
-    calibration: 'src/entries/calibration.ts',
-    predictors: 'src/entries/predictors.ts',
-    node: 'src/node/index.ts',
-    'replication-worker': 'src/node/replicationWorker.ts',
-    'forecast-worker': 'src/node/service/forecastWorker.ts',
-    cli: 'src/cli/bin.ts',
-  },
+  entry: { ...publicEntries, 'replication-worker': 'src/node/replicationWorker.ts', 'forecast-worker': 'src/node/service/forecastWorker.ts', cli: 'src/cli/bin.ts' },
   format: ['esm', 'cjs'],
-  dts: {
-    entry: {
-      index: 'src/index.ts',
-      charts: 'src/entries/charts.ts',
-      analytic: 'src/entries/analytic.ts',
-      calibration: 'src/entries/calibration.ts',
-      predictors: 'src/entries/predictors.ts',
-      node: 'src/node/index.ts',
-    },
-  },
+  // Types for what users import; the workers and the CLI are run, not imported.
+  dts: { entry: publicEntries },
   // Shared chunks keep one copy of each class, so `instanceof ScenarioError` holds across entries.
   splitting: true,
   // `import.meta.url` in the CJS build, to find the worker script.
