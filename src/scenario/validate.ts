@@ -1,4 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
+import { calendarProblems } from './calendar';
 import { multiLineScenarioSchema, singleLineScenarioSchema } from './schema';
 import { ScenarioError, formatPath, type ScenarioProblem } from './errors';
 import type { Scenario } from './types';
@@ -44,7 +45,9 @@ export function scenarioProblems(input: unknown): ScenarioProblem[] {
   const parsed = schema.safeParse(input, { reportInput: true });
   const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues).map((p) => explainForm(p, multiLine));
   if (!isRecord(input)) return problems;
-  return [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
+  const all = [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
+  // A calendar's days are checked once its scenario and its own shape are sound.
+  return all.length === 0 && input.calendar !== undefined ? calendarProblems(input, scenarioProblems) : all;
 }
 
 /** A schema library's issues as problems a person can act on: path, expected, received. */
