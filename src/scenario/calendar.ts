@@ -64,9 +64,10 @@ function scaled(arrivals: Arrivals, volume: number): Arrivals {
  * What is wrong with a scenario's calendar beyond its shape (which the schema checks): days out
  * of order or twice, unknown day types, lines and groups the scenario does not have, fields of
  * the other form, a scenario date that contradicts the first day, and what each day's own
- * scenario gets wrong (under `calendar.days[i]`). `problemsOf` checks a one-day scenario.
+ * scenario gets wrong (under `calendar.days[i]`), when `problemsOf` (which checks a one-day
+ * scenario) is given.
  */
-export function calendarProblems(input: Record<string, unknown>, problemsOf: (scenario: unknown) => ScenarioProblem[]): ScenarioProblem[] {
+export function calendarProblems(input: Record<string, unknown>, problemsOf: ((scenario: unknown) => ScenarioProblem[]) | undefined): ScenarioProblem[] {
   const calendar = input.calendar as { dayTypes?: Record<string, DayOverrides>; days: CalendarDay[] };
   const problems: ScenarioProblem[] = [];
   const multiLine = 'lines' in input;
@@ -107,7 +108,7 @@ export function calendarProblems(input: Record<string, unknown>, problemsOf: (sc
   if (typeof input.date === 'string' && input.date !== first.date) {
     problems.push({ path: 'date', expected: `the calendar's first date (${first.date}) or nothing: a calendar's days carry their dates`, received: input.date });
   }
-  if (problems.length > 0) return problems;
+  if (problems.length > 0 || !problemsOf) return problems;
   // Each day's own scenario: a problem the scenario itself has is reported once, by the scenario.
   const scenario = input as unknown as Scenario;
   const own = new Set(problemsOf(dayScenario(scenario, { date: first.date })).map((p) => p.path));

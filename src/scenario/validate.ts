@@ -46,8 +46,9 @@ export function scenarioProblems(input: unknown): ScenarioProblem[] {
   const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues).map((p) => explainForm(p, multiLine));
   if (!isRecord(input)) return problems;
   const all = [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
-  // A calendar's days are checked once its scenario and its own shape are sound.
-  return all.length === 0 && input.calendar !== undefined ? calendarProblems(input, scenarioProblems) : all;
+  // A calendar's days once its own shape is sound; each day's scenario once the scenario is too.
+  if (input.calendar === undefined || all.some((p) => p.path === 'calendar' || p.path.startsWith('calendar.'))) return all;
+  return [...all, ...calendarProblems(input, all.length === 0 ? scenarioProblems : undefined)];
 }
 
 /** A schema library's issues as problems a person can act on: path, expected, received. */
