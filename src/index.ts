@@ -135,6 +135,7 @@ export {
 export {
   forecastArrivals,
   seasonArrivals,
+  seasonCalendar,
   ForecastInputError,
   type DayTypeArrivals,
   type SeasonArrivals,
