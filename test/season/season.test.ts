@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, run, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
+import { compare, run, sweep, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
 
 // Acceptance 2 of issue 29: a season of 20 weekdays (4 weeks, Monday to Friday) with busier
 // Mondays, a larger Monday roster and a volume factor per day.
@@ -97,5 +97,16 @@ describe('a season of 20 weekdays', () => {
       expect(pair.variant).toEqual(pair.baseline);
       expect(pair.savings).toEqual({ directHoldHours: 0, indirectHoldHours: 0, netHoldHours: 0 });
     }
+  });
+
+  it('a sweep of a calendar compares every cell with the season, day by day: a cell is exactly compare(baseline, cell)', async () => {
+    const short = { ...baseline, calendar: { ...baseline.calendar!, days: days.slice(0, 3) } };
+    const swept = await sweep(short, { vary: { 'calendar.days[1].volume': [1.3] }, replications: 2 });
+    const cell = await compare(short, { ...short, calendar: { ...short.calendar, days: [days[0]!, { ...days[1]!, volume: 1.3 }, days[2]!] } }, { replications: 2 });
+    expect(swept.cells[0]!.savings).toEqual(cell.savings);
+    // The second day is busier and holds longer; the first is the same day in both.
+    const difference = swept.cells[0]!.difference as unknown as { days: Array<{ calls: { mean: number } }> };
+    expect(difference.days[0]!.calls.mean).toBe(0);
+    expect(difference.days[1]!.calls.mean).toBeGreaterThan(0);
   });
 });
