@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, run, sweep, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
+import { compare, run, staffBySimulation, sweep, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
 
 // Acceptance 2 of issue 29: a season of 20 weekdays (4 weeks, Monday to Friday) with busier
 // Mondays, a larger Monday roster and a volume factor per day.
@@ -108,5 +108,11 @@ describe('a season of 20 weekdays', () => {
     const difference = swept.cells[0]!.difference as unknown as { days: Array<{ calls: { mean: number } }> };
     expect(difference.days[0]!.calls.mean).toBe(0);
     expect(difference.days[1]!.calls.mean).toBeGreaterThan(0);
+  });
+});
+
+describe('what takes one day', () => {
+  it('staffing by simulation refuses a calendar, naming the field', async () => {
+    await expect(staffBySimulation(baseline, { target: { serviceLevel: 0.8 }, replications: 2 })).rejects.toThrow(/calendar: expected no calendar: staffing by simulation finds the roster of one day/);
   });
 });
