@@ -82,4 +82,28 @@ describe('a calendar: people who give up on Monday and call again on Tuesday', (
     expect(short.redials.afterClose).toBe(1);
     expect(short.people).toEqual({ offered: 3, served: 2, gaveUp: 1 });
   });
+
+  it("a carried person keeps their patience where redial.keep says so (and draws anew from their key where it does not)", () => {
+    // Monday closes at 600 s; its only agent is busy with #0 until 3,600 s, so #1 (at 100 s)
+    // abandons after their patience p and calls again p + 1,800 s later: after closing, so on
+    // Tuesday, which opens with #2 taking its only agent for an hour, at p + 1,300 s.
+    const holds = (keep: ReadonlyArray<'patience'>) => {
+      const timeline = new Timeline();
+      runSeasonSync(resolveScenario({
+        ...season,
+        durationSeconds: 600,
+        patience: { type: 'lognormal', meanSeconds: 300, cv: 1 },
+        redial: { probability: 1, delay: { type: 'fixed', seconds: 1800 }, maxAttempts: 2, keep },
+        calendar: { days: [{ date: '2026-03-02' }, { date: '2026-03-03', durationSeconds: 7200 }] },
+      }), timeline, (day) => ({ arrivalTimes: arrivals[day]! }));
+      const calls = timeline.events.filter(([, , what, id]) => id === 1 && (what === 'arrival' || what === 'abandoned'));
+      expect(calls.map(([day, , what]) => [day, what])).toEqual([[0, 'arrival'], [0, 'abandoned'], [1, 'arrival'], [1, 'abandoned']]);
+      return [calls[1]![1] - calls[0]![1], calls[3]![1] - calls[2]![1]];
+    };
+    const [monday, tuesday] = holds(['patience']);
+    expect(tuesday).toBeCloseTo(monday!, 9);
+    const [first, again] = holds([]);
+    expect(first).toBeCloseTo(monday!, 9);
+    expect(again).not.toBeCloseTo(first!, 3);
+  });
 });
