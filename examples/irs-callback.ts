@@ -5,10 +5,9 @@
 // saved 1.7 million hours of hold time, against an average hold of 22 minutes the year before:
 // about 17.9 minutes per callback. This script forecasts the same figures for a calibrated
 // line (see examples/scenarios/irs.ts) before any budget is spent on it.
-import { compare, estimate, unpairedDifference, type SeasonReport } from '../src';
+import { compare, estimate, unpairedDifference, type ReportSummary, type SeasonReport, type SeasonWeekRow, type Summary } from '../src';
 import { irsBaseline, irsSeason, irsSeasonWithCallback, irsWithCallback } from './scenarios/irs';
 import { percent, printTable, progress, thousands, withInterval } from './format';
-import type { Estimate } from '../src';
 
 const replications = Number(process.argv[2] ?? 30);
 const started = performance.now();
@@ -62,8 +61,9 @@ Against what the IRS reported (5.7 million callbacks, 1.7 million hours saved, 1
 // each is 19 days of both arms.
 const seasonReplications = 3;
 const simulated = await compare(irsSeason, irsSeasonWithCallback, { replications: seasonReplications, onProgress: progress('simulating the season') });
-type Weeks = { weeks: Array<{ week: string; firstDate: string; lastDate: string; calls: Estimate; totalHoldHours: Estimate; callbacksConnected: Estimate }> };
-const [baselineWeeks, variantWeeks, differenceWeeks] = [simulated.baseline, simulated.variant, simulated.difference].map((s) => (s as unknown as Weeks).weeks) as [Weeks['weeks'], Weeks['weeks'], Weeks['weeks']];
+// A season's summaries have its week rows beside the figures of a day's.
+const weeksOf = (summary: ReportSummary) => (summary as ReportSummary & { weeks: Array<Summary<SeasonWeekRow>> }).weeks;
+const [baselineWeeks, variantWeeks, differenceWeeks] = [weeksOf(simulated.baseline), weeksOf(simulated.variant), weeksOf(simulated.difference)];
 const seasonMinutesPerCallback = estimate(
   simulated.pairs.map((p) => (60 * p.savings.netHoldHours) / p.variant.callback.accepted),
 );

@@ -1,5 +1,4 @@
-import { CenterMetrics } from '../metrics';
-import type { Report } from '../metrics';
+import { CenterMetrics, type Report } from '../metrics';
 import {
   ContactCenter,
   TeeObserver,
