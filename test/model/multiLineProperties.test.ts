@@ -1,11 +1,11 @@
 import { test } from '@fast-check/vitest';
 import { from, lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, run, summarize, type MultiLineScenario, type Report, type SimEvent } from '../../src';
+import { resolveScenario, summarize, type MultiLineScenario, type Report, type SimEvent } from '../../src';
 import { ContactCenter } from '../../src/model/center';
 import { QuietObserver } from '../../src/model/observer';
 import { multiLineScenario } from '../support/multiLineArbitraries';
-import { eventsOf } from '../support/scenarios';
+import { simulatedOnce } from '../support/scenarios';
 
 // Invariants of the multi-line model (DESIGN.md, "Many lines, agent groups, redials") over
 // random valid scenarios with every feature on (test/support/multiLineArbitraries.ts). Each
@@ -14,19 +14,6 @@ import { eventsOf } from '../support/scenarios';
 // empty list once per run: a failure lists the first few, with their times.
 
 const RUNS = 150;
-
-// Every property sees the same scenarios (the seed is fixed in test/support/setup.ts), so each
-// scenario is simulated once and its events and report are shared.
-const simulated = new Map<string, Promise<{ events: SimEvent[]; report: Report }>>();
-function simulation(scenario: MultiLineScenario): Promise<{ events: SimEvent[]; report: Report }> {
-  const key = JSON.stringify(scenario);
-  let result = simulated.get(key);
-  if (!result) {
-    result = Promise.all([eventsOf(scenario), run(scenario)]).then(([events, report]) => ({ events, report }));
-    simulated.set(key, result);
-  }
-  return result;
-}
 
 type CallEvent = Extract<SimEvent, { callerId: number }>;
 const isCallEvent = (event: SimEvent): event is CallEvent => 'callerId' in event;
@@ -168,7 +155,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, callback-connected, callback-failed), and the report's counts add up per line and in total",
     async (scenario) => {
-      const { events, report } = await simulation(scenario);
+      const { events, report } = await simulatedOnce(scenario);
       const counted = countedPeople(scenario, events);
       const violations = new Violations();
       // A person makes one call at a time: their open call is their latest arrival.
@@ -235,7 +222,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'every counted person is served or gives up: people.served + people.gaveUp = people.offered, and served = answered + callbacks connected, per line and in total',
     async (scenario) => {
-      const { events, report } = await simulation(scenario);
+      const { events, report } = await simulatedOnce(scenario);
       const counted = countedPeople(scenario, events);
       const lineOf = new Map<number, string>();
       const timesServed = new Map<number, number>();
@@ -261,7 +248,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const violations = new Violations();
       const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean }>();
@@ -296,7 +283,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "busy agents never exceed a group's agents on duty, and agents stay above the roster only while finishing calls",
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
@@ -318,7 +305,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'a call whose line and group have after-call work is followed by exactly one wrap-up of its agent, wrapUpSeconds after it ended; other calls by none',
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const afterCallWork = new Set(scenario.lines.flatMap((line) =>
         line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
       const violations = new Violations();
@@ -346,7 +333,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'calls present (on hold, in a call, being dialed) never exceed trunks, and a busy signal comes only when every trunk is in use',
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const trunks = scenario.trunks ?? Infinity;
       const state = new CenterState(scenario);
       const violations = new Violations();
@@ -367,7 +354,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "callers on hold never exceed a line's maxOnHold nor the center's queueCapacity, and a courtesy disconnect comes only when the line's queue or the center's is full",
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const maxOnHold = new Map(scenario.lines.map((line) => [line.name, line.maxOnHold ?? Infinity]));
       const capacity = scenario.queueCapacity ?? Infinity;
       const state = new CenterState(scenario);
@@ -402,7 +389,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
       // `afterSeconds`; a callback request likewise, if a trunk is free to dial it, and for an
       // after-hold request only while nobody of its line is on hold. So at the end of an
       // instant (every consequence of its events told) nobody who may be taken is left waiting.
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const routesTo = new Map(scenario.groups.map((group) => [
         group.name,
@@ -476,7 +463,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'the clock never runs backwards and no wait is negative (each hold is the time since its call arrived, each callback delay the time since its request)',
     async (scenario) => {
-      const { events } = await simulation(scenario);
+      const { events } = await simulatedOnce(scenario);
       const violations = new Violations();
       const arrivedAt = new Map<number, number>();
       const requestedAt = new Map<number, number>();
@@ -517,7 +504,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "after closing no call arrives; a redial falling after closing is lost (counted in redials.afterClose, in no row); only a line with atClose 'disconnect' closes calls, at the closing instant, and only callers on hold",
     async (scenario) => {
-      const { events, report } = await simulation(scenario);
+      const { events, report } = await simulatedOnce(scenario);
       const closing = scenario.durationSeconds!;
       const counted = countedPeople(scenario, events);
       const atClose = new Map(scenario.lines.map((line) => [line.name, line.atClose ?? 'serve']));
@@ -549,7 +536,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })('summarize() over simulate() deep-equals run()', async (scenario) => {
-    const { events, report } = await simulation(scenario);
+    const { events, report } = await simulatedOnce(scenario);
     expect(await lastValueFrom(from(events).pipe(summarize()))).toEqual(report);
   });
 });
