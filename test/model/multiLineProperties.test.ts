@@ -5,7 +5,7 @@ import { resolveScenario, summarize, type MultiLineScenario, type Report, type S
 import { ContactCenter } from '../../src/model/center';
 import { QuietObserver } from '../../src/model/observer';
 import { multiLineScenario } from '../support/multiLineArbitraries';
-import { simulatedOnce } from '../support/scenarios';
+import { simulatedOnce as simulation } from '../support/scenarios';
 
 // Invariants of the multi-line model (DESIGN.md, "Many lines, agent groups, redials") over
 // random valid scenarios with every feature on (test/support/multiLineArbitraries.ts). Each
@@ -155,7 +155,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, callback-connected, callback-failed), and the report's counts add up per line and in total",
     async (scenario) => {
-      const { events, report } = await simulatedOnce(scenario);
+      const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
       const violations = new Violations();
       // A person makes one call at a time: their open call is their latest arrival.
@@ -222,7 +222,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'every counted person is served or gives up: people.served + people.gaveUp = people.offered, and served = answered + callbacks connected, per line and in total',
     async (scenario) => {
-      const { events, report } = await simulatedOnce(scenario);
+      const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
       const lineOf = new Map<number, string>();
       const timesServed = new Map<number, number>();
@@ -248,7 +248,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const violations = new Violations();
       const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean }>();
@@ -283,7 +283,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "busy agents never exceed a group's agents on duty, and agents stay above the roster only while finishing calls",
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const state = new CenterState(scenario);
       const violations = new Violations();
       for (const event of events) {
@@ -305,7 +305,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'a call whose line and group have after-call work is followed by exactly one wrap-up of its agent, wrapUpSeconds after it ended; other calls by none',
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const afterCallWork = new Set(scenario.lines.flatMap((line) =>
         line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
       const violations = new Violations();
@@ -333,7 +333,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'calls present (on hold, in a call, being dialed) never exceed trunks, and a busy signal comes only when every trunk is in use',
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const trunks = scenario.trunks ?? Infinity;
       const state = new CenterState(scenario);
       const violations = new Violations();
@@ -354,7 +354,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "callers on hold never exceed a line's maxOnHold nor the center's queueCapacity, and a courtesy disconnect comes only when the line's queue or the center's is full",
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const maxOnHold = new Map(scenario.lines.map((line) => [line.name, line.maxOnHold ?? Infinity]));
       const capacity = scenario.queueCapacity ?? Infinity;
       const state = new CenterState(scenario);
@@ -389,7 +389,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
       // `afterSeconds`; a callback request likewise, if a trunk is free to dial it, and for an
       // after-hold request only while nobody of its line is on hold. So at the end of an
       // instant (every consequence of its events told) nobody who may be taken is left waiting.
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const routesTo = new Map(scenario.groups.map((group) => [
         group.name,
@@ -463,7 +463,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     'the clock never runs backwards and no wait is negative (each hold is the time since its call arrived, each callback delay the time since its request)',
     async (scenario) => {
-      const { events } = await simulatedOnce(scenario);
+      const { events } = await simulation(scenario);
       const violations = new Violations();
       const arrivedAt = new Map<number, number>();
       const requestedAt = new Map<number, number>();
@@ -504,7 +504,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   test.prop([multiLineScenario], { numRuns: RUNS })(
     "after closing no call arrives; a redial falling after closing is lost (counted in redials.afterClose, in no row); only a line with atClose 'disconnect' closes calls, at the closing instant, and only callers on hold",
     async (scenario) => {
-      const { events, report } = await simulatedOnce(scenario);
+      const { events, report } = await simulation(scenario);
       const closing = scenario.durationSeconds!;
       const counted = countedPeople(scenario, events);
       const atClose = new Map(scenario.lines.map((line) => [line.name, line.atClose ?? 'serve']));
@@ -536,7 +536,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })('summarize() over simulate() deep-equals run()', async (scenario) => {
-    const { events, report } = await simulatedOnce(scenario);
+    const { events, report } = await simulation(scenario);
     expect(await lastValueFrom(from(events).pipe(summarize()))).toEqual(report);
   });
 });
