@@ -23,7 +23,7 @@ vi.mock('../../src/scenario/validate', async (importOriginal) => {
   };
 });
 
-const { compare, replicate, run, runSync, simulate } = await import('../../src');
+const { ScenarioError, compare, forecastWait, replicate, resolveScenario, run, runSync, scenarioWarnings, simulate } = await import('../../src');
 const { main } = await import('../../src/cli/main');
 
 const scenario = () => ({
@@ -55,6 +55,45 @@ describe('validation runs once per input', () => {
     ).toBe(1);
   });
 
+  it('forecastWait validates its scenario once, for the forecast and for the snapshot against it', async () => {
+    const snapshot = { agents: 2, busy: [{ elapsedSeconds: 30 }, { elapsedSeconds: 90 }], hold: [{ waitedSeconds: 20 }], callbacks: [] };
+    expect(await validationsOf(() => forecastWait(scenario(), snapshot, { replications: 20 }))).toBe(1);
+  });
+
+  it('a resolved scenario, or its written form, is taken as it is: no validation at all', async () => {
+    const resolved = resolveScenario(scenario());
+    expect(await validationsOf(() => resolveScenario(resolved))).toBe(0);
+    expect(resolveScenario(resolved)).toBe(resolved);
+    expect(resolveScenario(resolved.written)).toBe(resolved);
+    expect(await validationsOf(() => run(resolved))).toBe(0);
+    expect(await validationsOf(() => replicate(resolved.written, { replications: 2 }))).toBe(0);
+    expect(await validationsOf(() => compare(resolved.written, resolved.written, { replications: 2 }))).toBe(0);
+    expect(await validationsOf(() => scenarioWarnings(resolved))).toBe(0);
+    // The same report as from the scenario itself: resolving first changes nothing but the cost.
+    expect(runSync(resolved)).toEqual(runSync(scenario()));
+  });
+
+  it("a caller's own object is validated every time: it may have changed in between", async () => {
+    const mine = scenario();
+    expect(await validationsOf(() => run(mine))).toBe(1);
+    mine.agents = 0;
+    await expect(run(mine)).rejects.toBeInstanceOf(ScenarioError);
+  });
+
+  it('what was resolved stays what was checked: the written form is a frozen copy, and a copy of a resolved form is no resolved form', () => {
+    const mine = scenario();
+    const resolved = resolveScenario(mine);
+    mine.arrivals.perInterval[0] = -5;
+    expect(resolved.lines[0]!.arrivals.perInterval[0]).toBe(20);
+    expect(resolved.written).toEqual(scenario());
+    expect(Object.isFrozen(resolved.written.arrivals)).toBe(true);
+    expect(() => {
+      (resolved.written as { seed?: number }).seed = 7;
+    }).toThrow(TypeError);
+    // A look-alike is validated as what it is, and refused: nothing unchecked reaches the model.
+    expect(() => resolveScenario({ ...resolved })).toThrow(ScenarioError);
+  });
+
   it('replicate validates its scenario once, compare each of its two once', async () => {
     expect(await validationsOf(() => replicate(scenario(), { replications: 3 }))).toBe(1);
     expect(await validationsOf(() => compare(scenario(), { ...scenario(), agents: 3 }, { replications: 3 }))).toBe(2);
@@ -71,6 +110,9 @@ describe('validation runs once per input', () => {
     expect(code).toBe(0);
     const compareArgs = ['compare', join(scenarios, 'irs-like.yaml'), join(scenarios, 'irs-like-callback.yaml'), '-r', '2', '-w', '1', '-o', join(out, 'compare.html')];
     expect(await validationsOf(async () => (code = await main(compareArgs)))).toBe(2);
+    expect(code).toBe(0);
+    const staffArgs = ['staff', join(scenarios, 'agency-line.yaml'), '--service-level', '0.8', '--roster-csv', join(out, 'roster.csv')];
+    expect(await validationsOf(async () => (code = await main(staffArgs)))).toBe(1);
     expect(code).toBe(0);
   });
 });
