@@ -36,7 +36,6 @@ const scenario = () => ({
 async function validationsOf(work: () => unknown): Promise<number> {
   counted.validations = 0;
   await work();
-  console.log("VALIDATIONS", counted.validations);
   return counted.validations;
 }
 
