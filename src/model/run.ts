@@ -8,7 +8,8 @@ import { TeeObserver } from './teeObserver';
 /**
  * Simulates a scenario and resolves to its `Report`: the fast path, which builds no event
  * objects. The scenario is validated first (unless it is resolved already: `resolveScenario`);
- * an invalid one rejects with a `ScenarioError` that lists every problem. Long runs yield to the host between slices.
+ * an invalid one rejects with a `ScenarioError` that lists every problem. Long runs yield to
+ * the host between slices.
  *
  * @example
  * const report = await run({

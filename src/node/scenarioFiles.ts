@@ -41,7 +41,9 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
  * function at no further cost. Its `written` form is the file's scenario.
  *
  * @example
- * const resolved = await resolveScenarioFile('examples/scenarios/agency-line.yaml');
+ * import { resolveScenarioFile } from 'queuecast/node';
+ * const day = await resolveScenarioFile('examples/scenarios/agency-line.yaml');
+ * await run(day); await replicate(day.written, { replications: 20 }); // validated once, on reading
  */
 export async function resolveScenarioFile(file: string): Promise<ResolvedScenario> {
   const input = await readScenarioInput(file);

@@ -85,7 +85,7 @@ describe('validation runs once per input', () => {
     mine.arrivals.perInterval[0] = -5;
     expect(resolved.lines[0]!.arrivals.perInterval[0]).toBe(20);
     expect(resolved.written).toEqual(scenario());
-    expect(Object.isFrozen(resolved.written.arrivals)).toBe(true);
+    expect(Object.isFrozen((resolved.written as { arrivals: object }).arrivals)).toBe(true);
     expect(() => {
       (resolved.written as { seed?: number }).seed = 7;
     }).toThrow(TypeError);
