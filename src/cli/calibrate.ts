@@ -11,7 +11,7 @@ import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
 import { replicate } from '../node/parallel';
-import { loadScenarioFile } from '../node/scenarioFiles';
+import { resolveScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
 import { checkOutputPaths } from './outputPaths';
 import { backtestDayTypeFiles, fitDayTypeFiles, readDayTypeFile } from './dayTypeCommands';
@@ -122,7 +122,8 @@ export function calibrationCommands(cli: Command): void {
       }
       if (options.rosterFromRecords) throw new UsageError('--roster-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json), which carries the fitted availability');
       if (options.arrivalsFromRecords) throw new UsageError('--arrivals-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json)');
-      const scenario = await loadScenarioFile(scenarioFile);
+      // Resolved on reading: the backtest and its report take the written form at no further cost.
+      const scenario = (await resolveScenarioFile(scenarioFile)).written;
       const file = files.join(' ');
       const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');

@@ -1,6 +1,6 @@
 // Entry `queuecast/node`: what needs Node's built-ins. Everything else is in `queuecast`.
 export { replicate, replicateReports, compare, type ParallelOptions } from './parallel';
-export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
+export { loadScenarioFile, resolveScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
 export { renderHtmlReport } from './htmlReport';
 export type { HtmlReportInput, RunReportInput, CompareReportInput } from './reportInput';

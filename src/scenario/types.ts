@@ -299,6 +299,11 @@ export interface ResolvedGroup {
  * in: a single-line scenario is the line `main` served by the group `agents`.
  */
 export interface ResolvedScenario {
+  /**
+   * The scenario as written, validated and frozen: what reports print of it and files keep
+   * (`resolveScenario` takes it back at no cost).
+   */
+  written: Scenario;
   name: string;
   seed: number;
   /** True when written in the multi-line form (reports and random streams name its lines). */

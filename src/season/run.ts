@@ -1,6 +1,6 @@
 import type { Report } from '../metrics';
 import type { SliceOptions } from '../model';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { runScenario, runScenarioSync } from './runSeason';
 import type { SeasonReport } from './seasonReport';
 
@@ -19,7 +19,7 @@ import type { SeasonReport } from './seasonReport';
  * });
  * report.hold.meanSeconds; // seconds on hold, on average
  */
-export async function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
+export async function run(scenario: Scenario | ResolvedScenario, options: SliceOptions = {}): Promise<Report> {
   return runScenario(resolveScenario(scenario), undefined, options);
 }
 
@@ -29,7 +29,7 @@ export async function run(scenario: Scenario, options: SliceOptions = {}): Promi
  * @example
  * const report = runSync(scenario); // blocks until the run is over
  */
-export function runSync(scenario: Scenario): Report {
+export function runSync(scenario: Scenario | ResolvedScenario): Report {
   return runScenarioSync(resolveScenario(scenario), undefined);
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SnapshotError, createWaitForecaster, forecastWait, type WaitForecast } from '../../realtime';
-import { ScenarioError, resolveScenario, validateScenario, type Scenario } from '../../scenario';
+import { ScenarioError, resolveScenario, type Scenario } from '../../scenario';
 import { ForecastPool } from './forecastPool';
 import { parseForecastRequest, prefixed, preview, type ForecastRequest, type RequestLimits, type RequestProblem } from './forecastRequest';
 import { continued, expectsContinue, methodNotAllowed, readBody, sendJson, sendText } from './httpExchange';
@@ -88,7 +88,8 @@ interface Config extends RequestLimits {
  * server.listen(8787, '127.0.0.1');
  */
 export function createForecastServer(options: ForecastServerOptions = {}): Server {
-  const fixed = options.scenario === undefined ? undefined : { scenario: validateScenario(options.scenario), resolved: resolveScenario(options.scenario) };
+  const resolved = options.scenario === undefined ? undefined : resolveScenario(options.scenario);
+  const fixed = resolved && { scenario: resolved.written, resolved };
   const deadline = options.deadlineMilliseconds ?? 500;
   const config: Config = {
     bodyLimitBytes: options.bodyLimitBytes ?? MiB,
