@@ -106,6 +106,12 @@ const ARRIVES = 3;
  * of the calls ended so far. A caller later answered scores each predictor; one who hung up is
  * censored and counted apart.
  *
+ * A `forecast` (the model's own, `forecastWait` from a snapshot of the whole center: every
+ * line's callers on hold, every agent's calls) is scored on the same callers: its mean by RMSE,
+ * its median and p90 by the share of answered callers at or below them, and the censored
+ * callers as bounds on those shares (one who held past a quantile was above it; one who hung up
+ * before it, unknown).
+ *
  * @example
  * const calls = [];
  * for await (const call of readCallRecords('january.txt.gz', { format: 'bank' }).records()) calls.push(call);

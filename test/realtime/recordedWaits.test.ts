@@ -157,6 +157,26 @@ describe('the model\'s forecast scored on a week of the bank\'s records', () => 
       holSquares += (Math.max(...ahead.map((other) => call.arrival - other.arrival)) - (call.exit - call.arrival)) ** 2;
     }
     const holRmse = Math.sqrt(holSquares / answered);
-    console.log(JSON.stringify({ score, holRmse }));
+
+    // What the model finds on this week (measured: 440 answered callers forecast, 87 censored).
+    // The shares at or below the median and p90: 0.666 and 0.914, each within three of its
+    // standard errors (0.022 and 0.013 at 440 callers), so that a change in what the model
+    // announces on real records shows here. The forecast announces too long on real
+    // records (the answered callers are those whose wait was short enough for their patience):
+    // its median covers about two thirds, not half; its p90 still covers about nine in ten.
+    expect(score.atOrBelowMedianShare).toBeGreaterThan(0.666 - 0.07);
+    expect(score.atOrBelowMedianShare).toBeLessThan(0.666 + 0.07);
+    expect(score.atOrBelowP90Share).toBeGreaterThan(0.914 - 0.04);
+    expect(score.atOrBelowP90Share).toBeLessThan(0.914 + 0.04);
+    expect(score.atOrBelowP90Share).toBeGreaterThan(score.atOrBelowMedianShare + 0.15);
+    for (const bounds of [score.withCensored.median, score.withCensored.p90]) expect(bounds.low).toBeLessThanOrEqual(bounds.high);
+    expect(score.withCensored.p90.low).toBeGreaterThan(score.withCensored.median.high);
+    // Its mean: RMSE 79.5 s, mean error +30.2 s, against head of line's 67.8 s on the same
+    // callers (ratio 1.17): within 15% (the futures' own noise, 39 a forecast, moves it a few
+    // percent), and so losing to head of line here, as on the six months (benchmarks/README.md).
+    expect(Number.isFinite(score.rmseSeconds)).toBe(true);
+    expect(score.rmseSeconds / holRmse).toBeGreaterThan(1.17 - 0.15);
+    expect(score.rmseSeconds / holRmse).toBeLessThan(1.17 + 0.15);
+    expect(score.meanErrorSeconds).toBeGreaterThan(0);
   }, 60_000);
 });
