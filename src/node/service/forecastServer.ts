@@ -139,7 +139,13 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
-  server.on('close', () => void config.pool?.close());
+  server.on('close', () => {
+    // The requests shed in the last second are logged before the server's own last lines.
+    clearTimeout(config.shedLog.timer);
+    writeShedLog(config);
+    clearTimeout(config.shedLog.timer);
+    void config.pool?.close();
+  });
   return server;
 }
 
