@@ -191,4 +191,8 @@ class HoldOfCallers extends QuietObserver {
   override closed(time: number, callerId: number, arrivalTime: number, line: number): void {
     if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
   }
+
+  override timedOut(time: number, callerId: number, arrivalTime: number, line: number): void {
+    if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
+  }
 }

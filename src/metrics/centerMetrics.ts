@@ -113,6 +113,11 @@ export class CenterMetrics {
     if (counted) this.lines[line]!.redialsAfterClose++;
   }
 
+  /** The caller's wait reached the line's maximum: a message ended the call, or a callback request took its place. */
+  timedOut(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.lines[line]!.recordTimedOut(time, arrivalTime, counted, toCallback);
+  }
+
   /**
    * The report of the run that ended at `time`. Its rows are built in loops of methods, not by
    * closures made per report: V8 compiled such a closure again in every run of a process.

@@ -62,10 +62,18 @@ export interface CallFigures {
   /**
    * Calls (redials included). `answered`: on hold or at once, not callbacks. `closed`: on hold
    * when the line closed with `atClose: 'disconnect'` (their hold counts; interval rows have no
-   * column of their own for them).
+   * column of their own for them). `timedOut`: waits that reached the line's `maxWaitSeconds`
+   * and ended with a message (present when some line has a maximum wait; interval rows count
+   * them as `closed` ones, without a column).
    */
-  callers: { offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number; closed: number };
-  /** The calls that heard the hold music: answered, abandoned, balked, closed (not callback opt-ins). */
+  callers: {
+    offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number; closed: number;
+    timedOut?: number;
+  };
+  /**
+   * The calls that heard the hold music: answered, abandoned, balked, closed, timed out (with a
+   * message or a callback at the timeout), not callback opt-ins on arrival.
+   */
   hold: {
     callers: number;
     meanSeconds: number;
@@ -86,6 +94,11 @@ export interface CallFigures {
     failed: number;
     attempts: number;
     meanDelaySeconds: number;
+    /**
+     * Of `accepted`, the requests registered when a wait reached the line's `maxWaitSeconds`
+     * (`onTimeout: 'callback'`); present when some line has one.
+     */
+    atTimeout?: number;
   };
   /** Distinct people whose first call is counted: served (answered or connected, at some call) or gave up. */
   people: { offered: number; served: number; gaveUp: number };

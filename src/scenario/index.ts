@@ -11,6 +11,7 @@ export type {
   CallbackPolicy,
   Line,
   MultiLineScenario,
+  OnTimeout,
   Redial,
   RedialAfter,
   ResolvedCallbackPolicy,

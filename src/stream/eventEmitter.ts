@@ -78,4 +78,7 @@ export class EventEmitter implements CenterObserver {
   redialAfterClose(time: number, callerId: number, line: number): void {
     this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]! });
   }
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, _counted: boolean, toCallback: boolean): void {
+    this.sink.push({ type: 'timed-out', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, onTimeout: toCallback ? 'callback' : 'message' });
+  }
 }

@@ -159,6 +159,14 @@ class Reducer {
         metrics.redialAfterClose(time, callerId, line, counted);
         this.calls.delete(callerId);
         return;
+      case 'timed-out':
+        metrics.timedOut(time, callerId, arrivalTime, line, counted, event.onTimeout === 'callback');
+        // A callback request taking the call's place counts from now, as the model has it.
+        if (event.onTimeout === 'callback') {
+          if (call) call.arrivalTime = time;
+          return;
+        }
+        return this.sentAway(callerId, call);
     }
   }
 
