@@ -53,6 +53,8 @@ export class LineMetrics {
   callbacksAtTimeout = 0;
   waited = 0;
   holdSum: number;
+  /** Seconds on hold of the counted calls answered (speed of answer). */
+  answeredHoldSum: number;
   holdMax: number;
   withinServiceLevel = 0;
   peopleOffered = 0;
@@ -73,8 +75,8 @@ export class LineMetrics {
   ) {
     // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
     // that hold seconds start as doubles").
-    this.holdSum = this.holdMax = this.callbackDelaySum = 0.5;
-    this.holdSum = this.holdMax = this.callbackDelaySum = 0;
+    this.holdSum = this.answeredHoldSum = this.holdMax = this.callbackDelaySum = 0.5;
+    this.holdSum = this.answeredHoldSum = this.holdMax = this.callbackDelaySum = 0;
     this.rows = new CallRows(rowCount);
     this.onHold = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
   }
@@ -102,6 +104,7 @@ export class LineMetrics {
     this.recordHold(row, hold);
     if (counted) {
       this.answered++;
+      this.answeredHoldSum += hold;
       if (within) this.withinServiceLevel++;
       this.recordCountedHold(hold);
     }
@@ -216,7 +219,8 @@ export class LineMetrics {
         maxSeconds: this.holdMax,
         totalHoldHours: this.holdSum / 3600,
       },
-      serviceLevel: { seconds: serviceLevelSeconds, fraction: ratio(this.withinServiceLevel, held) },
+      serviceLevel: { seconds: serviceLevelSeconds, fraction: ratio(this.withinServiceLevel, held), fractionOfOffered: ratio(this.withinServiceLevel, this.offered) },
+      speedOfAnswer: { meanSeconds: ratio(this.answeredHoldSum, this.answered) },
       abandonment: { fraction: ratio(this.abandoned + this.balked, held) },
       callback: {
         offered: this.callbacksOffered,
@@ -312,7 +316,7 @@ export class LineMetrics {
 }
 
 const COUNTERS = [
-  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'timedOut', 'callbacksAtTimeout', 'waited', 'holdSum', 'withinServiceLevel',
+  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'timedOut', 'callbacksAtTimeout', 'waited', 'holdSum', 'answeredHoldSum', 'withinServiceLevel',
   'peopleOffered', 'redialCalls', 'redialsAfterClose', 'callbacksOffered', 'callbacksAccepted', 'callbacksConnected', 'callbacksFailed',
   'callbackAttempts', 'callbackDelaySum',
 ] as const;

@@ -76,6 +76,7 @@ export interface CallFigures {
    */
   hold: {
     callers: number;
+    /** Over every call that held (answered, abandoned, balked, closed, timed out); `speedOfAnswer` is over the answered. */
     meanSeconds: number;
     probWait: number;
     p50Seconds: number;
@@ -84,7 +85,14 @@ export interface CallFigures {
     maxSeconds: number;
     totalHoldHours: number;
   };
-  serviceLevel: { seconds: number; fraction: number };
+  /**
+   * `fraction`: calls answered within `seconds` over `hold.callers` (the calls that held, as
+   * DESIGN.md defines it); `fractionOfOffered`: the same answers over every call offered (busy
+   * signals, disconnects and callback opt-ins included), as the peer's simulators report it.
+   */
+  serviceLevel: { seconds: number; fraction: number; fractionOfOffered: number };
+  /** Average speed of answer: the mean hold of the calls answered (on hold or at once), in seconds; 0 when none. */
+  speedOfAnswer: { meanSeconds: number };
   /** (abandoned + balked) / hold.callers */
   abandonment: { fraction: number };
   callback: {
