@@ -133,6 +133,11 @@ export interface GroupReport {
    * and dialing are the rest. Present when the scenario has after-call work.
    */
   wrapUpOccupancy?: number;
+  /**
+   * Of `occupancy`, the share of on-duty time busy with each line's calls (talk, dialing and
+   * wrap-up; every line, 0 for those the group never served): the group's busy time by line.
+   */
+  occupancyByLine: Record<string, number>;
   agentsOnDuty: number;
   answered: Record<string, number>;
   intervals: GroupIntervalRow[];
