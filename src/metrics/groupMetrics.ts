@@ -31,6 +31,8 @@ export class GroupMetrics {
     this.scheduled = integral();
     this.answeredByLine = new Float64Array(window.lines.length);
     this.busyByLine = new Float64Array(window.lines.length);
+    // Created holding doubles, as they may (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.from = this.to = 0.5;
     this.from = window.warmupSeconds;
     this.to = window.durationSeconds;
   }

@@ -122,6 +122,9 @@ export class LineRuntime {
     this.priority = spec.priority;
     this.creditSeconds = spec.creditSeconds;
     this.maxOnHold = spec.maxOnHold;
+    // Created holding a double (Infinity or seconds), as it will in every run (docs/design-decisions.md,
+    // "Fields that hold seconds start as doubles").
+    this.maxWaitSeconds = 0.5;
     this.maxWaitSeconds = spec.maxWaitSeconds;
     this.callbackAtTimeout = spec.onTimeout === 'callback';
     this.immediateGroups = Int32Array.from(spec.routing.filter((r) => r.afterSeconds === 0), (r) => r.group);

@@ -186,7 +186,7 @@ function add<K>(map: Map<K, number>, key: K, by: number): void {
 
 describe('invariants of the multi-line model over random valid scenarios (every feature on)', () => {
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, timedOut, callback-connected, callback-failed), and the report's counts add up per line and in total",
+    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, timedOut, callback-connected, callback-failed), and the report's counts add up per line and in total (a group's busy time by line adds up to its occupancy)",
     async (scenario) => {
       const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
@@ -249,6 +249,12 @@ describe('invariants of the multi-line model over random valid scenarios (every 
           answeredByGroups += answered!;
         }
         expect(answeredByGroups, `${line.name} answered by all groups`).toBe(reported.answered);
+      }
+      // A group's busy time by line adds up to its busy time (each share is over the same time on duty).
+      for (const group of scenario.groups) {
+        const { occupancy, occupancyByLine } = report.groups[group.name]!;
+        const byLine = Object.values(occupancyByLine).reduce((sum, share) => sum + share, 0);
+        expect(Math.abs(byLine - occupancy), `${group.name}: occupancy ${occupancy}, by line ${byLine}`).toBeLessThan(1e-9);
       }
       expect(callCounts(report)).toEqual(total);
       addsUp(report);
