@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, scenarioProblems, summarize, simulate, type MultiLineScenario, type SingleLineScenario } from '../../src';
+import { compare, run, scenarioProblems, summarize, simulate, type MultiLineScenario, type SingleLineScenario } from '../../src';
 import { lastValueFrom } from 'rxjs';
 import { scriptedRun, timeline } from '../support/scripted';
 
@@ -144,6 +144,26 @@ describe('maximum wait', () => {
       const { answered, abandoned, balked, closed, timedOut = 0 } = line.callers;
       expect(line.hold.callers).toBe(answered + abandoned + balked + closed + timedOut + (line.callback.atTimeout ?? 0));
     }
+  });
+
+  it("compare(): the hold before a callback at the timeout is the takers' own, so a scenario against itself saves exactly nothing, directly or not", async () => {
+    // The takers held until the timeout in both arms: counted as their hold in the baseline, it
+    // must be counted as their hold before the callback in the variant too (left out, the direct
+    // saving would be their whole wait, and the indirect part its opposite).
+    const scenario: SingleLineScenario = {
+      seed: 5,
+      durationSeconds: 4 * 3600,
+      arrivals: { perHour: 100 },
+      agents: 8,
+      handleTime: { type: 'exponential', meanSeconds: 300 },
+      maxWaitSeconds: 60,
+      onTimeout: 'callback',
+      callback: { offer: { whenQueueAtLeast: 1000 }, optIn: { probability: 1 } },
+    };
+    const { savings, variant } = await compare(scenario, scenario, { replications: 3 });
+    expect(variant.callback.atTimeout!.mean).toBeGreaterThan(0);
+    expect(savings.directHoldHours.mean).toBe(0);
+    expect(savings.netHoldHours.mean).toBe(0);
   });
 
   it('a scenario without a maximum wait reports no timeout fields', async () => {
