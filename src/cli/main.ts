@@ -10,6 +10,7 @@ import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenari
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
+import { seasonCompareTables, seasonOf, seasonRunTables } from './seasonTables';
 import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
@@ -141,7 +142,9 @@ export function program(): Command {
     warnOfScenario(file, scenario);
     const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
     const title = options.title ?? scenario.name ?? file;
-    await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
+    const season = seasonOf(replicated.summary);
+    const tables = runTables(scenario, replicated.summary, replicated.replications) + (season ? `\n\n${seasonRunTables(season)}` : '');
+    await finish({ kind: 'run', title, scenario, replicated }, tables, options);
   });
 
   simulationOptions(
@@ -158,7 +161,8 @@ export function program(): Command {
     warnOfComparison(variantFile, baseline, variant);
     const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
     const title = options.title ?? `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
-    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
+    const tables = compareTables(baseline, variant, comparison) + (seasonOf(comparison.baseline) ? `\n\n${seasonCompareTables(comparison)}` : '');
+    await finish({ kind: 'compare', title, baseline, variant, comparison }, tables, options);
   });
 
   cli

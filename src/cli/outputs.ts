@@ -61,6 +61,15 @@ export function jsonDocument(result: Result): string {
  * document keeps the raw values.
  */
 export function csvRows(result: Result): Array<Record<string, unknown>> {
+  // A season's rows are its days (its intervals, every day's, are in the JSON document).
+  const days = (summary: ReportSummary) => (summary as { days?: object[] }).days;
+  if (result.kind === 'run' && days(result.replicated.summary)) return days(result.replicated.summary)!.map((row) => flatten(row));
+  if (result.kind === 'compare' && days(result.comparison.baseline)) {
+    return [
+      ...days(result.comparison.baseline)!.map((row) => ({ arm: 'baseline', ...flatten(row) })),
+      ...days(result.comparison.variant)!.map((row) => ({ arm: 'variant', ...flatten(row) })),
+    ];
+  }
   const clock = clockOf(result);
   if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row, clock));
   return [

@@ -1,5 +1,6 @@
 import type { Report } from '../metrics';
-import { QuietObserver, runResolved, runResolvedSync } from '../model';
+import { QuietObserver } from '../model';
+import { runScenario, runScenarioSync } from '../season';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { differenceOf, estimate, summarizeAll, type Estimate, type ReportSummary } from './estimate';
 import { checkReplicationOptions, type ReplicationOptions } from './options';
@@ -83,18 +84,18 @@ export type ComparedPair = Comparison['pairs'][number];
 
 export async function comparePair(baseline: ResolvedScenario, variant: ResolvedScenario): Promise<ComparedPair> {
   const takers = new CallbackTakers(variant.lines.length);
-  const variantReport = await runResolved(variant, takers);
+  const variantReport = await runScenario(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
-  const baselineReport = await runResolved(baseline, theirHold);
+  const baselineReport = await runScenario(baseline, theirHold);
   return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine());
 }
 
 /** `comparePair()` without yielding, for worker threads. */
 export function comparePairSync(baseline: ResolvedScenario, variant: ResolvedScenario): ComparedPair {
   const takers = new CallbackTakers(variant.lines.length);
-  const variantReport = runResolvedSync(variant, takers);
+  const variantReport = runScenarioSync(variant, takers);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
-  const baselineReport = runResolvedSync(baseline, theirHold);
+  const baselineReport = runScenarioSync(baseline, theirHold);
   return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine());
 }
 

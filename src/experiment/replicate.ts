@@ -1,6 +1,6 @@
 import { yieldToHost } from '../engine';
 import type { Report } from '../metrics';
-import { runResolved } from '../model';
+import { runScenario } from '../season';
 import { replicationSeed } from '../random';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { summarizeAll, type ReportSummary } from './estimate';
@@ -28,7 +28,7 @@ export async function replicate(scenario: Scenario, options: ReplicationOptions)
   const { replications, seed, confidence } = checkReplicationOptions('replicate', options, resolved.seed);
   const reports: Report[] = [];
   for (let k = 0; k < replications; k++) {
-    reports.push(await runResolved(withReplicationSeed(resolved, seed, k), undefined));
+    reports.push(await runScenario(withReplicationSeed(resolved, seed, k), undefined));
     options.onProgress?.(k + 1, replications);
   }
   return { replications, reports, summary: summarizeAll(reports, confidence) };
@@ -56,7 +56,7 @@ export async function replicateReports(scenario: Scenario, options: ReplicationO
     // replications, a staffing search of small rosters would hold it (timers, signal handlers)
     // for a whole roster.
     if (k > 0) await yieldToHost();
-    reports.push(await runResolved(withReplicationSeed(resolved, seed, k), undefined));
+    reports.push(await runScenario(withReplicationSeed(resolved, seed, k), undefined));
     options.onProgress?.(k + 1, replications);
   }
   return { reports };

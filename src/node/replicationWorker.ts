@@ -2,7 +2,7 @@
 // and answers with reports, computed exactly as in the main thread.
 import { parentPort } from 'node:worker_threads';
 import { comparePairSync } from '../experiment';
-import { runResolvedSync } from '../model';
+import { runScenarioSync } from '../season';
 import type { ReplicationResult, ReplicationTask } from './workerProtocol';
 
 parentPort!.on('message', (task: ReplicationTask) => {
@@ -10,7 +10,7 @@ parentPort!.on('message', (task: ReplicationTask) => {
   try {
     result =
       task.kind === 'replicate'
-        ? { ok: true, kind: 'replicate', report: runResolvedSync(task.scenario, undefined) }
+        ? { ok: true, kind: 'replicate', report: runScenarioSync(task.scenario, undefined) }
         : { ok: true, kind: 'compare', pair: comparePairSync(task.baseline, task.variant) };
   } catch (error) {
     result = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -6,6 +6,10 @@ export type {
   AtClose,
   Balking,
   ByInterval,
+  Calendar,
+  CalendarDay,
+  DayOverrides,
+  ResolvedDay,
   CallbackOffer,
   CallbackOptIn,
   CallbackPolicy,
@@ -35,3 +39,4 @@ export { resolveScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve'
 export { scenarioSchema, singleLineScenarioSchema, multiLineScenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
 export { scenarioJsonSchema } from './jsonSchema';
 export { scenarioClock, clockTime, secondsOfDay, type ScenarioClock } from './clock';
+export { dayScenario, dayNumber } from './calendar';

@@ -1,3 +1,4 @@
+import { resolveCalendar } from './calendar';
 import { validateScenario } from './validate';
 import type {
   Arrivals,
@@ -31,6 +32,11 @@ export const SINGLE_GROUP_NAME = 'agents';
  */
 export function resolveScenario(input: unknown): ResolvedScenario {
   const scenario: Scenario = validateScenario(input);
+  if (scenario.calendar) return { ...resolveOne(scenario), calendar: resolveCalendar(scenario, resolveOne) };
+  return resolveOne(scenario);
+}
+
+function resolveOne(scenario: Scenario): ResolvedScenario {
   return 'lines' in scenario ? resolveMultiLine(scenario) : resolveSingleLine(scenario);
 }
 
