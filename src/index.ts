@@ -50,6 +50,7 @@ export {
   type Distribution,
   type Line,
   type MultiLineScenario,
+  type OnTimeout,
   type Redial,
   type RedialAfter,
   type ResolvedScenario,

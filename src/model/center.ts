@@ -8,11 +8,11 @@ import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
 import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
-import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
+import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, TIMEOUT, WRAP_UP_END } from './eventKinds';
 import { callersOnHold } from './closing';
 import { carriedOf, seatCarried } from './carryOver';
 import type { HoldLine } from './holdLine';
-import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
+import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, TIMED_OUT, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 import type { StartingPoint } from './startingPoint';
@@ -241,6 +241,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       case CLOSE:
         this.close(this.lines[subject]!);
         break;
+      case TIMEOUT:
+        this.timeOut(subject, tag);
+        break;
     }
   }
 
@@ -334,7 +337,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.joinQueue(slot, line, line.hold);
     const inverse = line.patienceByInversion;
     const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
-    if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+    // One timer per caller: patience, or the line's maximum wait when that comes first or at
+    // the same instant (Infinity < Infinity is false: no timer at all).
+    if (patience < line.maxWaitSeconds) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+    else if (line.maxWaitSeconds !== Infinity) this.simulation.at(now + line.maxWaitSeconds, TIMEOUT, slot, callers.generation[slot]!);
   }
 
   // Callers on hold over all lines (counted only where the center has a queue capacity).
@@ -445,6 +451,24 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (this.trunks !== Infinity) this.trunkFreed();
   }
 
+  // The caller's wait reached the line's maxWaitSeconds: a message ends the call (which may
+  // be redialed if `redial.after` lists 'timedOut'), or a callback request takes its place.
+  private timeOut(slot: number, generation: number): void {
+    const callers = this.callers;
+    if (callers.state[slot] !== HOLDING || callers.generation[slot] !== generation) return;
+    const line = this.lines[callers.line[slot]!]!;
+    line.holding--;
+    this.present--;
+    if (line.callbackAtTimeout) {
+      this.observer.timedOut(this.simulation.now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, callers.counted[slot] === 1, true);
+      this.callbacks.acceptAtTimeout(slot, line, announcedWait(line, this.groups));
+    } else {
+      this.sendAway(slot, line, TIMED_OUT, 0);
+    }
+    if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
+    if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
   // A line's after-hold requests become eligible when nobody of it holds: delayed groups that
   // idled meanwhile may take them now (their own timers may have passed).
   private holdEmptied(line: LineRuntime): void {
@@ -482,6 +506,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (outcome === ABANDONED) observer.abandoned(now, callerId, arrivalTime, line.index, counted);
     else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
     else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
+    else if (outcome === TIMED_OUT) observer.timedOut(now, callerId, arrivalTime, line.index, counted, false);
     else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
     const delay = this.draws.redialDelay(slot, line, outcome);
     if (delay >= 0) {

@@ -11,7 +11,9 @@ export const BALKED = 0;
 export const BUSY = 1;
 export const DISCONNECTED = 2;
 export const ABANDONED = 3;
-const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED };
+/** A wait that reached the line's maxWaitSeconds, ended by a message (`onTimeout: 'message'`). */
+export const TIMED_OUT = 4;
+const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED, timedOut: TIMED_OUT };
 
 /** A line's redial rule, compiled. */
 export interface RedialRule {
@@ -38,6 +40,13 @@ export class LineRuntime {
   /** Seconds of waiting credited to this line's callers when an agent chooses (0: none). */
   readonly creditSeconds: number;
   readonly maxOnHold: number;
+  /**
+   * The longest a call waits on hold (Infinity: no limit). A caller on hold has one timer, the
+   * earlier of their patience and this (this on a tie), so a line without pays nothing.
+   */
+  readonly maxWaitSeconds: number;
+  /** A wait that reaches `maxWaitSeconds` becomes a callback request (else a message ends the call). */
+  readonly callbackAtTimeout: boolean;
   /** Callers on hold and keep-place callback requests, in order of joining. */
   readonly hold = new HoldLine();
   /** After-hold callback requests, served only when nobody of this line is on hold. */
@@ -113,6 +122,11 @@ export class LineRuntime {
     this.priority = spec.priority;
     this.creditSeconds = spec.creditSeconds;
     this.maxOnHold = spec.maxOnHold;
+    // Created holding a double (Infinity or seconds), as it will in every run (docs/design-decisions.md,
+    // "Fields that hold seconds start as doubles").
+    this.maxWaitSeconds = 0.5;
+    this.maxWaitSeconds = spec.maxWaitSeconds;
+    this.callbackAtTimeout = spec.onTimeout === 'callback';
     this.immediateGroups = Int32Array.from(spec.routing.filter((r) => r.afterSeconds === 0), (r) => r.group);
     this.delayed = spec.routing
       .filter((r) => r.afterSeconds > 0)

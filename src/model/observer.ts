@@ -38,6 +38,12 @@ export interface CenterObserver {
   callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
   /** The line closed with `atClose: 'disconnect'` while the caller held: the closing announcement ends the call. */
   closed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /**
+   * The caller's wait reached the line's `maxWaitSeconds` (before their patience ran out): a
+   * message ends the call (`toCallback` false: the call's outcome), or a callback request is
+   * registered now (`toCallback` true: `callbackOffered` and `callbackAccepted` follow at once).
+   */
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void;
   /** A person sent away would call again now, after the line closed: lost for the day (no call is made). */
   redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void;
 }
@@ -63,4 +69,5 @@ export class QuietObserver implements CenterObserver {
   callbackFailed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   closed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   redialAfterClose(_time: number, _callerId: number, _line: number, _counted: boolean): void {}
+  timedOut(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean, _toCallback: boolean): void {}
 }

@@ -3,7 +3,7 @@ import type { ResolvedScenario } from '../scenario';
 import type { CallbackDesk, CallbackDeskHost } from './callbackDesk';
 import type { CallDraws } from './callDraws';
 import { HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, type CallerSlots } from './callerSlots';
-import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING } from './eventKinds';
+import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING, TIMEOUT } from './eventKinds';
 import type { LineRuntime } from './lineRuntime';
 import { TimedSampler } from './timedSampler';
 
@@ -136,7 +136,11 @@ export class StartingPoint {
         line.holding++;
         center.present++;
         const generation = this.queue(center, callers, slot, line, false, since);
-        if (entry.patience) simulation.at(now + Math.max(0, entry.patience(uniform) - entry.waitedSeconds), PATIENCE, slot, generation);
+        // What is left of their patience, or of the line's maximum wait (its timeout on a tie), as a new caller's timer.
+        const patienceLeft = entry.patience ? Math.max(0, entry.patience(uniform) - entry.waitedSeconds) : Infinity;
+        const waitLeft = Math.max(0, line.maxWaitSeconds - entry.waitedSeconds);
+        if (patienceLeft < waitLeft) simulation.at(now + patienceLeft, PATIENCE, slot, generation);
+        else if (waitLeft !== Infinity) simulation.at(now + waitLeft, TIMEOUT, slot, generation);
       }
       for (const redial of this.redials[l]!) {
         if (!(uniform.next() < redial.probability)) continue;

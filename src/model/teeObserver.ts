@@ -77,4 +77,8 @@ export class TeeObserver implements CenterObserver {
     this.first.redialAfterClose(time, callerId, line, counted);
     this.second.redialAfterClose(time, callerId, line, counted);
   }
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.first.timedOut(time, callerId, arrivalTime, line, counted, toCallback);
+    this.second.timedOut(time, callerId, arrivalTime, line, counted, toCallback);
+  }
 }

@@ -129,6 +129,10 @@ export class SnapshotTracker extends QuietObserver {
     this.holding[line]!.delete(callerId);
     this.attempts.delete(callerId);
   }
+  // With a callback at the timeout, callbackAccepted follows and moves the caller to the requests.
+  override timedOut(time: number, callerId: number, _arrivalTime: number, line: number, _counted: boolean, toCallback: boolean): void {
+    if (!toCallback) this.sentAway(time, callerId, line);
+  }
   override redialAfterClose(_time: number, callerId: number, line: number): void {
     this.redials[line]!.delete(callerId);
   }

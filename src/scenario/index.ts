@@ -15,6 +15,7 @@ export type {
   CallbackPolicy,
   Line,
   MultiLineScenario,
+  OnTimeout,
   Redial,
   RedialAfter,
   ResolvedCallbackPolicy,

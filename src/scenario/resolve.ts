@@ -170,6 +170,8 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
     },
     maxOnHold: line.maxOnHold ?? Infinity,
     atClose: line.atClose ?? 'serve',
+    maxWaitSeconds: line.maxWaitSeconds ?? Infinity,
+    onTimeout: line.onTimeout ?? 'message',
     callback: line.callback && resolveCallback(line.callback),
   };
 }

@@ -86,4 +86,9 @@ export class EventEmitter implements CenterObserver {
   redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void {
     this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]!, counted });
   }
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.sink.push({
+      type: 'timed-out', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, onTimeout: toCallback ? 'callback' : 'message', arrivalTime, counted,
+    });
+  }
 }

@@ -85,6 +85,9 @@ export class EventReplayer {
       case 'redial-after-close':
         observer.redialAfterClose(e.time, e.callerId, this.line(e), this.counted(e));
         break;
+      case 'timed-out':
+        observer.timedOut(e.time, e.callerId, this.arrivalTime(e), this.line(e), this.counted(e), this.toCallback(e));
+        break;
       case 'run-ended':
         break;
       default:
@@ -106,6 +109,12 @@ export class EventReplayer {
     if (index !== undefined) return index;
     this.problem('group', `a group of the run (${[...this.groupIndex.keys()].join(', ')})`, event.group);
     return 0;
+  }
+
+  private toCallback(event: { onTimeout: 'message' | 'callback' }): boolean {
+    if (event.onTimeout === 'callback' || event.onTimeout === 'message') return event.onTimeout === 'callback';
+    this.problem('onTimeout', "'message' or 'callback'", event.onTimeout);
+    return false;
   }
 
   private counted(event: { counted: boolean }): boolean {

@@ -64,6 +64,13 @@ export type SimEvent =
   | (CallerEvent<'closed'> & { holdSeconds: number } & ArrivalTime & Counted)
   /** A person sent away would call again now, after closing: lost for the day, no call is made. */
   | (CallerEvent<'redial-after-close'> & Counted)
+  /**
+   * The wait reached the line's `maxWaitSeconds` (`holdSeconds`): with `onTimeout: 'message'` a
+   * message ends the call (its outcome); with `'callback'`, `callback-offered` and
+   * `callback-accepted` follow at once (their `arrivalTime` is the timeout: the request's) and
+   * the request's outcome is the call's.
+   */
+  | (CallerEvent<'timed-out'> & { holdSeconds: number; onTimeout: 'message' | 'callback' } & ArrivalTime & Counted)
   | { type: 'run-ended'; time: number };
 
 export type SimEventType = SimEvent['type'];
