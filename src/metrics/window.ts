@@ -14,4 +14,6 @@ export interface MetricsWindow {
   groups: readonly string[];
   /** Set when some call is wrapped up (after-call work): reports then show wrap-up apart. */
   afterCallWork?: true;
+  /** Set when some route transfers calls: reports then count transfers by line. */
+  transfers?: true;
 }

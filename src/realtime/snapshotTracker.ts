@@ -125,6 +125,10 @@ export class SnapshotTracker extends QuietObserver {
   override disconnected(time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.sentAway(time, callerId, line);
   }
+  // The caller of a call that just ended holds on the line they are put through to.
+  override transferred(time: number, callerId: number, line: number): void {
+    this.holding[line]!.set(callerId, time);
+  }
   override closed(_time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.holding[line]!.delete(callerId);
     this.attempts.delete(callerId);

@@ -51,6 +51,11 @@ export class EventEmitter implements CenterObserver {
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     this.sink.push({ type: 'wrap-up-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]!, wrapUpSeconds });
   }
+  transferred(time: number, callerId: number, line: number, fromLine: number, group: number): void {
+    this.sink.push({ type: 'transferred', time, callerId, line: this.lines[line]!, fromLine: this.lines[fromLine]!, group: this.groups[group]! });
+  }
+  /** Not an event: the outcome just told says it, for a call that came by `transferred`. */
+  transferLost(): void {}
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.sink.push({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
   }

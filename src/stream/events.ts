@@ -25,6 +25,11 @@ export type SimEvent =
   | (CallerEvent<'call-ended'> & { group: string })
   /** The agent who took the call is done with its after-call work (wrapUpSeconds after `call-ended`). */
   | (CallerEvent<'wrap-up-ended'> & { group: string; wrapUpSeconds: number })
+  /**
+   * The call `group` answered on `fromLine` is over and the caller is put through to `line`: a
+   * new call there (its outcome follows on `line`), with no `arrival` of its own.
+   */
+  | (CallerEvent<'transferred'> & { fromLine: string; group: string })
   | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number; group: string }
   | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number })
   | CallerEvent<'callback-accepted'>

@@ -40,6 +40,8 @@ interface Call {
   line: number;
   attempt: number;
   counted: boolean;
+  /** On a transferred call: the line it came from. */
+  fromLine?: number;
 }
 
 function reduceToReport<T>(
@@ -85,6 +87,8 @@ function reduceToReport<T>(
 class Reducer {
   readonly metrics: CenterMetrics;
   private readonly calls = new Map<number, Call>();
+  /** The call that ended last: a `transferred` event of its caller follows at once. */
+  private ended: { callerId: number; call: Call } | undefined;
   private readonly lineIndex = new Map<string, number>();
   private readonly groupIndex = new Map<string, number>();
 
@@ -110,6 +114,15 @@ class Reducer {
       metrics.arrival(time, callerId, line, event.attempt, counted);
       return;
     }
+    if (event.type === 'transferred') {
+      const from = this.ended?.callerId === callerId ? this.ended.call : undefined;
+      const line = this.line(event.line);
+      const fromLine = this.line(event.fromLine);
+      const counted = from ? from.counted : false;
+      this.calls.set(callerId, { arrivalTime: time, agentBusySince: NaN, line, attempt: (from?.attempt ?? 1) + 1, counted, fromLine });
+      metrics.transferred(time, callerId, line, fromLine, this.group(event.group), counted);
+      return;
+    }
     const call = this.calls.get(callerId);
     const arrivalTime = call ? call.arrivalTime : NaN;
     const line = call ? call.line : this.line(event.line);
@@ -120,18 +133,19 @@ class Reducer {
         return metrics.answered(time, callerId, arrivalTime, line, this.group(event.group), counted);
       case 'abandoned':
         metrics.abandoned(time, callerId, arrivalTime, line, counted);
-        return this.sentAway(callerId, call);
+        return this.sentAway(time, callerId, call);
       case 'balked':
         metrics.balked(time, callerId, arrivalTime, event.estimatedWaitSeconds, line, counted);
-        return this.sentAway(callerId, call);
+        return this.sentAway(time, callerId, call);
       case 'busy':
         metrics.busySignal(time, callerId, arrivalTime, line, counted);
-        return this.sentAway(callerId, call);
+        return this.sentAway(time, callerId, call);
       case 'disconnected':
         metrics.disconnected(time, callerId, arrivalTime, line, counted);
-        return this.sentAway(callerId, call);
+        return this.sentAway(time, callerId, call);
       case 'call-ended':
         metrics.callEnded(time, callerId, line, this.group(event.group), call ? call.agentBusySince : time);
+        if (call) this.ended = { callerId, call };
         this.calls.delete(callerId);
         return;
       case 'wrap-up-ended':
@@ -153,6 +167,7 @@ class Reducer {
         return;
       case 'closed':
         metrics.closed(time, callerId, arrivalTime, line, counted);
+        if (call?.fromLine !== undefined) metrics.transferLost(time, callerId, line, call.fromLine, counted);
         this.calls.delete(callerId);
         return;
       case 'redial-after-close':
@@ -162,9 +177,14 @@ class Reducer {
     }
   }
 
-  // A person sent away is forgotten once their line lets them call no more.
-  private sentAway(callerId: number, call: Call | undefined): void {
-    if (!call || call.attempt >= this.window.lines[call.line]!.maxCalls) this.calls.delete(callerId);
+  // A person sent away is forgotten once their line lets them call no more (or after a transferred call, their last).
+  private sentAway(time: number, callerId: number, call: Call | undefined): void {
+    if (call?.fromLine !== undefined) {
+      this.metrics.transferLost(time, callerId, call.line, call.fromLine, call.counted);
+      this.calls.delete(callerId);
+    } else if (!call || call.attempt >= this.window.lines[call.line]!.maxCalls) {
+      this.calls.delete(callerId);
+    }
   }
 
   private line(name: string): number {
