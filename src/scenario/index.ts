@@ -19,6 +19,7 @@ export type {
   ResolvedRoute,
   ResolvedScenario,
   Route,
+  Transfer,
   Scenario,
   Schedule,
   SingleLineScenario,
