@@ -538,6 +538,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (rule === undefined || !(this.draws.transferUniform(slot) < rule.probability)) return false;
     const to = this.lines[rule.toLine]!;
     const now = this.simulation.now;
+    // A line closed with its callers disconnected takes no transfers: the call ends here.
+    if (now >= this.durationSeconds && to.spec.atClose === 'disconnect') return false;
     const callerId = callers.callerId[slot]!;
     this.observer.transferred(now, callerId, to.index, from.index, group.index, callers.counted[slot] === 1);
     // The agent wraps the call up on a slot of its own, for who and where it was: the caller's
@@ -566,7 +568,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
 
   // A transferred caller reaches their new line: an idle agent of a group that takes it at
   // once, else its queue with the line's patience, as an arriving caller who hears no offer and
-  // does not balk; a full queue disconnects them, and so does a line closed with 'disconnect'.
+  // does not balk; a full queue disconnects them.
   private putThrough(slot: number, line: LineRuntime): void {
     const callers = this.callers;
     const now = this.simulation.now;
@@ -575,18 +577,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       this.answer(slot, line, group);
       return;
     }
-    const full = line.holding >= line.maxOnHold || (this.queueCapacity !== Infinity && this.onHold() >= this.queueCapacity);
-    if (full || (now >= this.durationSeconds && line.spec.atClose === 'disconnect')) {
+    if (line.holding >= line.maxOnHold || (this.queueCapacity !== Infinity && this.onHold() >= this.queueCapacity)) {
       this.present--;
-      if (full) {
-        this.sendAway(slot, line, DISCONNECTED, 0);
-      } else {
-        this.observer.closed(now, callers.callerId[slot]!, now, line.index, callers.counted[slot] === 1);
-        this.transferLost(slot, line);
-        callers.release(slot);
-        this.inSystem--;
-        this.finishIfDrained();
-      }
+      this.sendAway(slot, line, DISCONNECTED, 0);
       if (this.trunks !== Infinity) this.trunkFreed();
       return;
     }
