@@ -32,6 +32,8 @@ export interface Features {
   closed: boolean;
   /** Some line has redials, which may fall after closing. */
   redials: boolean;
+  /** Some route transfers calls to another line. */
+  transfers: boolean;
 }
 
 /** The features of one or more scenarios (the arms of a comparison): any of them. */
@@ -47,6 +49,7 @@ export function featuresOf(...scenarios: Scenario[]): Features {
     disconnected: lines.some((line) => line.maxOnHold !== undefined) || scenarios.some((s) => s.queueCapacity !== undefined),
     closed: lines.some((line) => line.atClose === 'disconnect'),
     redials: lines.some((line) => line.redial !== undefined),
+    transfers: scenarios.some((s) => isMultiLine(s) && s.lines.some((line) => line.routing.some((route) => route.transfer !== undefined))),
   };
 }
 
@@ -59,12 +62,19 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
       ['  redials', (s) => s.redials.calls, count],
     );
   }
+  if (features.transfers) list.push(['  transferred in', (s) => s.transfers?.in ?? ZERO, count]);
   list.push(['answered', (s) => s.callers.answered, count], ['abandoned', (s) => s.callers.abandoned, count]);
   if (features.balked) list.push(['balked', (s) => s.callers.balked, count]);
   if (features.busy) list.push(['busy signals', (s) => s.callers.busy, count]);
   if (features.disconnected) list.push(['disconnected (queue full)', (s) => s.callers.disconnected, count]);
   if (features.closed) list.push(['disconnected at closing', (s) => s.callers.closed, count]);
   if (features.redials) list.push(['redials after closing (lost)', (s) => s.redials.afterClose, count]);
+  if (features.transfers) {
+    list.push(
+      ['transferred out', (s) => s.transfers?.out ?? ZERO, count],
+      ['transferred in, lost', (s) => s.transfers?.lost ?? ZERO, count],
+    );
+  }
   if (features.people) {
     list.push(
       ['people served', (s) => s.people.served, count],
