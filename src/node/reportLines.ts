@@ -110,8 +110,9 @@ interface LineRow {
 function lineRows(input: HtmlReportInput, lines: readonly string[]): Array<{ title: string; rows: LineRow[] }> {
   const summaries = arms(input);
   const any = (pick: (l: LineSummary) => Estimate) => summaries.some((s) => lines.some((name) => pick(s.lines[name]!).mean > 0));
+  const transfers = summaries.some((s) => lines.some((name) => s.lines[name]!.transfers !== undefined));
   const outcomes: LineRow[] = [
-    { label: 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
+    { label: transfers ? 'Calls (redials and transfers in included)' : 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
     { label: 'Answered', scale: COUNT, pick: (l) => l.callers.answered },
     { label: 'Abandoned', scale: COUNT, pick: (l) => l.callers.abandoned },
   ];
@@ -120,6 +121,13 @@ function lineRows(input: HtmlReportInput, lines: readonly string[]): Array<{ tit
   if (any((l) => l.callers.disconnected)) outcomes.push({ label: 'Disconnected (queue full)', scale: COUNT, pick: (l) => l.callers.disconnected });
   if (any((l) => l.callers.closed)) outcomes.push({ label: 'Disconnected at closing', scale: COUNT, pick: (l) => l.callers.closed });
   if (any((l) => l.redials.afterClose)) outcomes.push({ label: 'Redials after closing (lost)', scale: COUNT, pick: (l) => l.redials.afterClose });
+  if (transfers) {
+    outcomes.push(
+      { label: 'Transferred in', scale: COUNT, pick: (l) => l.transfers?.in ?? ZERO },
+      { label: 'Transferred out', scale: COUNT, pick: (l) => l.transfers?.out ?? ZERO },
+      { label: 'Transferred in, lost (no agent)', scale: COUNT, pick: (l) => l.transfers?.lost ?? ZERO },
+    );
+  }
   const sameTarget = new Set(lines.map((name) => summaries[0]!.lines[name]!.serviceLevel.seconds)).size === 1;
   const target = sameTarget ? ` within ${duration(summaries[0]!.lines[lines[0]!]!.serviceLevel.seconds)}` : ", within each line's target";
   const groups = [
@@ -252,7 +260,7 @@ ${[...rows, row('All lines', input.comparison.savings)].join('\n')}
 // ---------------------------------------------------------------------------------------------
 // Agent groups
 
-const NO_WRAP_UP: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
+const ZERO: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
 
 function groupsTable(input: HtmlReportInput, level: string): string {
   const { groups, lines } = namesOf(input);
@@ -267,12 +275,12 @@ function groupsTable(input: HtmlReportInput, level: string): string {
   const rows = groups.map((name) => {
     if (input.kind === 'run') {
       const g = input.replicated.summary.groups[name]!;
-      const wrapUpCell = wrapUp ? cell(g.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, false, level) : '';
+      const wrapUpCell = wrapUp ? cell(g.wrapUpOccupancy ?? ZERO, PERCENT, false, level) : '';
       return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(g.agentsOnDuty, COUNT, false, level)}${cell(g.occupancy, PERCENT, false, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(g))}</td></tr>`;
     }
     const [b, v, d] = [input.comparison.baseline.groups[name]!, input.comparison.variant.groups[name]!, input.comparison.difference.groups[name]!];
     const wrapUpCell = wrapUp
-      ? compareCell(b.wrapUpOccupancy ?? NO_WRAP_UP, v.wrapUpOccupancy ?? NO_WRAP_UP, d.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, level)
+      ? compareCell(b.wrapUpOccupancy ?? ZERO, v.wrapUpOccupancy ?? ZERO, d.wrapUpOccupancy ?? ZERO, PERCENT, level)
       : '';
     return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(b.agentsOnDuty, COUNT, false, level)}${compareCell(b.occupancy, v.occupancy, d.occupancy, PERCENT, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(v, b))}</td></tr>`;
   });
