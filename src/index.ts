@@ -55,6 +55,7 @@ export {
   type RedialAfter,
   type ResolvedScenario,
   type Route,
+  type Transfer,
   type Scenario,
   type ScenarioClock,
   type ScenarioProblem,

@@ -36,6 +36,8 @@ export interface Features {
   timedOut: boolean;
   /** Some line turns a wait that reached its maximum into a callback request. */
   callbackAtTimeout: boolean;
+  /** Some route transfers calls to another line. */
+  transfers: boolean;
 }
 
 /** The features of one or more scenarios (the arms of a comparison): any of them. */
@@ -53,6 +55,7 @@ export function featuresOf(...scenarios: ResolvedScenario[]): Features {
     redials: lines.some((line) => line.redial !== undefined),
     timedOut: lines.some((line) => line.maxWaitSeconds !== Infinity),
     callbackAtTimeout: lines.some((line) => line.maxWaitSeconds !== Infinity && line.onTimeout === 'callback'),
+    transfers: scenarios.some((s) => s.lines.some((line) => line.routing.some((route) => route.transfer !== undefined))),
   };
 }
 
@@ -65,6 +68,7 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
       ['  redials', (s) => s.redials.calls, count],
     );
   }
+  if (features.transfers) list.push(['  transferred in', (s) => s.transfers?.in ?? ZERO, count]);
   list.push(['answered', (s) => s.callers.answered, count], ['abandoned', (s) => s.callers.abandoned, count]);
   if (features.balked) list.push(['balked', (s) => s.callers.balked, count]);
   if (features.busy) list.push(['busy signals', (s) => s.callers.busy, count]);
@@ -72,6 +76,12 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
   if (features.closed) list.push(['disconnected at closing', (s) => s.callers.closed, count]);
   if (features.timedOut) list.push(['timed out (message)', (s) => s.callers.timedOut ?? ZERO, count]);
   if (features.redials) list.push(['redials after closing (lost)', (s) => s.redials.afterClose, count]);
+  if (features.transfers) {
+    list.push(
+      ['transferred out', (s) => s.transfers?.out ?? ZERO, count],
+      ['transferred in, lost', (s) => s.transfers?.lost ?? ZERO, count],
+    );
+  }
   if (features.people) {
     list.push(
       ['people served', (s) => s.people.served, count],

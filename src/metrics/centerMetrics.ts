@@ -65,6 +65,19 @@ export class CenterMetrics {
     metrics.wrapUp!.add(since, time);
   }
 
+  /** A call `fromLine` answered goes on to `line`: a call of that line from now on. */
+  transferred(time: number, _callerId: number, line: number, fromLine: number, _group: number, counted: boolean): void {
+    this.lines[line]!.recordTransferIn(time, counted);
+    if (counted) this.lines[fromLine]!.transfersOut++;
+  }
+
+  /** The transferred call ended without an agent: the person, of `fromLine`'s calls, gave up. */
+  transferLost(_time: number, _callerId: number, line: number, fromLine: number, counted: boolean): void {
+    if (!counted) return;
+    this.lines[line]!.transfersLostOn++;
+    this.lines[fromLine]!.transfersLostFrom++;
+  }
+
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     const metrics = this.groups[group]!;
     metrics.scheduled.set(time, scheduled);

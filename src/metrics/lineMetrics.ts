@@ -66,6 +66,12 @@ export class LineMetrics {
   callbacksFailed = 0;
   callbackAttempts = 0;
   callbackDelaySum: number;
+  /** Transferred calls that came to this line, and this line's answered calls that went on. */
+  transfersIn = 0;
+  transfersOut = 0;
+  /** Transferred calls that ended without an agent: on this line, and those that came from it. */
+  transfersLostOn = 0;
+  transfersLostFrom = 0;
 
   constructor(
     readonly name: string,
@@ -121,6 +127,15 @@ export class LineMetrics {
       // Nobody who abandons was answered at once, even at zero patience.
       if (hold === 0) this.waited++;
       this.recordCountedHold(hold);
+    }
+  }
+
+  /** A transferred call comes to this line: a call (offered, and in its row's arrivals), not a person. */
+  recordTransferIn(time: number, counted: boolean): void {
+    this.rows.arrivals[this.rowOf(time)]!++;
+    if (counted) {
+      this.offered++;
+      this.transfersIn++;
     }
   }
 
@@ -197,7 +212,10 @@ export class LineMetrics {
   figures(serviceLevelSeconds: number, sketch: QuantileSketch = this.holdSketch): CallFigures {
     const held = this.answered + this.abandoned + this.balked + this.closed + this.timedOut + this.callbacksAtTimeout;
     const window = this.window;
-    const served = this.answered + this.callbacksConnected;
+    // A transferred person was answered twice when served, and once when their transferred call
+    // was lost (docs/design-decisions.md, "Transfers"): each transfer in takes one answer back,
+    // and the person's own line counts them as giving up.
+    const served = this.answered + this.callbacksConnected - this.transfersIn + this.transfersLostOn - this.transfersLostFrom;
     return {
       callers: {
         offered: this.offered,
@@ -234,6 +252,7 @@ export class LineMetrics {
       // Every person's story has ended once the run has drained: those not served gave up.
       people: { offered: this.peopleOffered, served, gaveUp: this.peopleOffered - served },
       redials: { calls: this.redialCalls, afterClose: this.redialsAfterClose },
+      ...(this.window.transfers ? { transfers: { in: this.transfersIn, out: this.transfersOut, lost: this.transfersLostOn } } : {}),
       holdDistribution: holdDistribution(this.holdBins),
     };
   }
@@ -318,7 +337,7 @@ export class LineMetrics {
 const COUNTERS = [
   'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'timedOut', 'callbacksAtTimeout', 'waited', 'holdSum', 'answeredHoldSum', 'withinServiceLevel',
   'peopleOffered', 'redialCalls', 'redialsAfterClose', 'callbacksOffered', 'callbacksAccepted', 'callbacksConnected', 'callbacksFailed',
-  'callbackAttempts', 'callbackDelaySum',
+  'callbackAttempts', 'callbackDelaySum', 'transfersIn', 'transfersOut', 'transfersLostOn', 'transfersLostFrom',
 ] as const;
 const ROW_COUNTERS = [
   'arrivals', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'callbacksAccepted', 'held', 'holdSum', 'withinServiceLevel',

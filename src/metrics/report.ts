@@ -115,6 +115,13 @@ export interface CallFigures {
    * would have come after the line closed, lost for the day (never a call, never in a row).
    */
   redials: { calls: number; afterClose: number };
+  /**
+   * Present when some route transfers calls (docs/design-decisions.md, "Transfers"). `in`:
+   * transferred calls that came to the line (among its `callers.offered`); `out`: its answered
+   * calls that went on to another line; `lost`: of `in`, those that ended without an agent
+   * (abandoned, disconnected, closed). In the totals `in` and `out` are both every transfer.
+   */
+  transfers?: { in: number; out: number; lost: number };
   /** The hold-time distribution of the calls that held, in planner-sized bars (tidy rows). */
   holdDistribution: HoldBin[];
 }

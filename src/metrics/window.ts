@@ -18,4 +18,6 @@ export interface MetricsWindow {
   timeouts?: true;
   /** Set when some line turns a wait that reached its maximum into a callback: reports count them (`callback.atTimeout`). */
   callbacksAtTimeout?: true;
+  /** Set when some route transfers calls: reports then count transfers by line. */
+  transfers?: true;
 }

@@ -95,6 +95,12 @@ export class LineRuntime {
   /** After-call work by group index (the route's, else the line's; undefined: none). */
   readonly wrapUpByGroup: Array<Sampler | undefined> = [];
   readonly redial: RedialRule | undefined;
+  /** A call's transfer after a group of this line answered it, by group index (undefined: none). */
+  readonly transferByGroup: Array<{ probability: number; toLine: number } | undefined> = [];
+  /** Some group of this line transfers calls (docs/design-decisions.md, "Transfers"). */
+  readonly transfers: boolean;
+  /** A first call draws the person's key: for their redials, and for the draws of a transfer. */
+  readonly keyed: boolean;
 
   // First calls draw from streams of the line's own; redials from the person's key.
   readonly handleStream: Uniform;
@@ -158,6 +164,8 @@ export class LineRuntime {
       this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
     }
     this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
+    for (const route of spec.routing) this.transferByGroup[route.group] = route.transfer;
+    this.transfers = spec.routing.some((route) => route.transfer !== undefined);
     const redial = spec.redial;
     this.redial = redial && {
       probability: redial.probability,
@@ -167,6 +175,7 @@ export class LineRuntime {
       keepPatience: redial.keep.includes('patience'),
       keepHandleTime: redial.keep.includes('handleTime'),
     };
+    this.keyed = this.redial !== undefined || this.transfers;
     const stream = (name: string) => streams.stream(streamPrefix + name);
     this.arrivalStream = stream('arrivals');
     this.rateStream = stream('rate-uncertainty');

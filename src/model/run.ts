@@ -78,5 +78,6 @@ export function metricsWindow(scenario: ResolvedScenario): MetricsWindow {
     ...(scenario.lines.some((line) => line.afterCallWork || line.routing.some((route) => route.afterCallWork)) ? { afterCallWork: true as const } : {}),
     ...(scenario.lines.some((line) => line.maxWaitSeconds !== Infinity) ? { timeouts: true as const } : {}),
     ...(scenario.lines.some((line) => line.maxWaitSeconds !== Infinity && line.onTimeout === 'callback') ? { callbacksAtTimeout: true as const } : {}),
+    ...(scenario.lines.some((line) => line.routing.some((route) => route.transfer)) ? { transfers: true as const } : {}),
   };
 }

@@ -35,6 +35,14 @@ export class TeeObserver implements CenterObserver {
     this.first.callEnded(time, callerId, line, group, agentBusySince);
     this.second.callEnded(time, callerId, line, group, agentBusySince);
   }
+  transferred(time: number, callerId: number, line: number, fromLine: number, group: number, counted: boolean): void {
+    this.first.transferred(time, callerId, line, fromLine, group, counted);
+    this.second.transferred(time, callerId, line, fromLine, group, counted);
+  }
+  transferLost(time: number, callerId: number, line: number, fromLine: number, counted: boolean): void {
+    this.first.transferLost(time, callerId, line, fromLine, counted);
+    this.second.transferLost(time, callerId, line, fromLine, counted);
+  }
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     this.first.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);
     this.second.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);

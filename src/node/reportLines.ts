@@ -104,8 +104,9 @@ interface LineRow {
 function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{ title: string; rows: LineRow[] }> {
   const summaries = arms(input);
   const any = (pick: (l: LineSummary) => Estimate) => summaries.some((s) => lines.some((name) => pick(s.lines[name]!).mean > 0));
+  const transfers = summaries.some((s) => lines.some((name) => s.lines[name]!.transfers !== undefined));
   const outcomes: LineRow[] = [
-    { label: 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
+    { label: transfers ? 'Calls (redials and transfers in included)' : 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
     { label: 'Answered', scale: COUNT, pick: (l) => l.callers.answered },
     { label: 'Abandoned', scale: COUNT, pick: (l) => l.callers.abandoned },
   ];
@@ -115,6 +116,13 @@ function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{
   if (any((l) => l.callers.closed)) outcomes.push({ label: 'Disconnected at closing', scale: COUNT, pick: (l) => l.callers.closed });
   if (any((l) => l.callers.timedOut ?? NONE)) outcomes.push({ label: 'Timed out (message at the maximum wait)', scale: COUNT, pick: (l) => l.callers.timedOut ?? NONE });
   if (any((l) => l.redials.afterClose)) outcomes.push({ label: 'Redials after closing (lost)', scale: COUNT, pick: (l) => l.redials.afterClose });
+  if (transfers) {
+    outcomes.push(
+      { label: 'Transferred in', scale: COUNT, pick: (l) => l.transfers?.in ?? NONE },
+      { label: 'Transferred out', scale: COUNT, pick: (l) => l.transfers?.out ?? NONE },
+      { label: 'Transferred in, lost (no agent)', scale: COUNT, pick: (l) => l.transfers?.lost ?? NONE },
+    );
+  }
   const sameTarget = new Set(lines.map((name) => summaries[0]!.lines[name]!.serviceLevel.seconds)).size === 1;
   const target = sameTarget ? ` within ${duration(summaries[0]!.lines[lines[0]!]!.serviceLevel.seconds)}` : ", within each line's target";
   const groups = [

@@ -24,6 +24,7 @@ export type {
   ResolvedRoute,
   ResolvedScenario,
   Route,
+  Transfer,
   Scenario,
   Schedule,
   SingleLineScenario,

@@ -257,6 +257,15 @@ const routeSchema = described(
     afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
     handleTime: z.optional(described(timedDistributionSchema, "Calls this group takes of this line; default: the line's")),
     afterCallWork: z.optional(afterCallWork),
+    transfer: z.optional(
+      described(
+        z.strictObject({
+          probability: described(probability, "Share of this group's calls of this line that go on to toLine"),
+          toLine: described(name, 'The name of another line: the caller joins it as a new call, keeping their trunk'),
+        }),
+        "After a call this group answers, the caller is put through to another line's routing (at most once a person)",
+      ),
+    ),
   }),
   'A group that serves the line',
 );

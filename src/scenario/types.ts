@@ -199,6 +199,17 @@ export interface Route {
   handleTime?: TimedDistribution;
   /** Wrap-up after this group's calls of this line, in place of the line's. */
   afterCallWork?: Distribution;
+  /**
+   * After a call this group answers on this line, with `probability` the caller is put through
+   * to `toLine` (another line's name) as a new call there (docs/design-decisions.md, "Transfers").
+   */
+  transfer?: Transfer;
+}
+
+/** A call that a route's group answers goes on to another line with a probability. */
+export interface Transfer {
+  probability: number;
+  toLine: string;
 }
 
 /** A call type with its own number or IVR branch. */
@@ -270,6 +281,8 @@ export interface ResolvedRoute {
   handleTime: TimedDistribution | undefined;
   /** The route's own wrap-up; undefined: the line's. */
   afterCallWork: Distribution | undefined;
+  /** After this group's calls, with `probability` the caller goes on to the line of index `toLine`; undefined: never. */
+  transfer: { probability: number; toLine: number } | undefined;
 }
 
 /** A line with every default filled in. */

@@ -196,6 +196,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       const path = `lines[${l}].routing[${r}]`;
       problems.push(...timedDistributionProblems(route.handleTime, `${path}.handleTime`, true));
       problems.push(...distributionProblems(route.afterCallWork, `${path}.afterCallWork`, false));
+      problems.push(...transferProblems(route.transfer, `${path}.transfer.toLine`, line.name, lines));
       if (typeof route.group !== 'string' || route.group === '') {
         routingReadable = false;
         return;
@@ -233,6 +234,17 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     problems.push(...lineOrderProblems(group, g, lines));
   });
   return problems;
+}
+
+// A transfer goes to another line of the scenario (the schema checks the shape and the probability).
+function transferProblems(transfer: unknown, path: string, from: unknown, lines: Array<Record<string, unknown>>): ScenarioProblem[] {
+  if (!isRecord(transfer) || typeof transfer.toLine !== 'string' || transfer.toLine === '') return [];
+  const names = lines.map((line) => line.name).filter((name): name is string => typeof name === 'string' && name !== '');
+  if (transfer.toLine === from) return [{ path, expected: 'another line than the one transferring (a transfer to the same line)', received: transfer.toLine }];
+  // Until every line has a name, an unknown name may be that of the line without one.
+  if (names.length < lines.length || names.includes(transfer.toLine)) return [];
+  const others = names.filter((name) => name !== from);
+  return [{ path, expected: `the name of another line (${others.map((n) => JSON.stringify(n)).join(', ')})`, received: transfer.toLine }];
 }
 
 // A group's own order of lines: lines that route to it, each once.

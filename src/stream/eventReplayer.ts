@@ -58,6 +58,12 @@ export class EventReplayer {
       case 'wrap-up-ended':
         observer.wrapUpEnded(e.time, e.callerId, this.line(e), this.group(e), e.wrapUpSeconds);
         break;
+      case 'transferred':
+        observer.transferred(e.time, e.callerId, this.line(e), this.fromLine(e), this.group(e), this.counted(e));
+        break;
+      case 'transfer-lost':
+        observer.transferLost(e.time, e.callerId, this.line(e), this.fromLine(e), this.counted(e));
+        break;
       case 'agents-changed':
         observer.agentsChanged(e.time, e.scheduled, e.onDuty, this.group(e));
         break;
@@ -101,6 +107,13 @@ export class EventReplayer {
     const index = this.lineIndex.get(event.line);
     if (index !== undefined) return index;
     this.problem('line', `a line of the run (${[...this.lineIndex.keys()].join(', ')})`, event.line);
+    return 0;
+  }
+
+  private fromLine(event: { fromLine: string }): number {
+    const index = this.lineIndex.get(event.fromLine);
+    if (index !== undefined) return index;
+    this.problem('fromLine', `a line of the run (${[...this.lineIndex.keys()].join(', ')})`, event.fromLine);
     return 0;
   }
 

@@ -53,16 +53,20 @@ function countedPeople(scenario: MultiLineScenario, events: readonly SimEvent[])
 
 /** The report's call counts, as the events give them, for one line or the total. */
 function noCalls() {
-  return { offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0, timedOut: 0, accepted: 0, atTimeout: 0, connected: 0, failed: 0, redials: 0 };
+  return {
+    offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0, timedOut: 0, accepted: 0, atTimeout: 0, connected: 0, failed: 0, redials: 0,
+    transfersIn: 0, transfersOut: 0,
+  };
 }
 type CallCounts = ReturnType<typeof noCalls>;
 
 function callCounts(figures: Report | Report['lines'][string]): CallCounts {
-  const { callers, callback, redials } = figures;
-  // The timeout counts are in the report only where some line has a maximum wait.
+  const { callers, callback, redials, transfers } = figures;
+  // The timeout and transfer counts are in the report only where some line has them.
   return {
     ...callers, timedOut: callers.timedOut ?? 0, accepted: callback.accepted, atTimeout: callback.atTimeout ?? 0,
     connected: callback.connected, failed: callback.failed, redials: redials.calls,
+    transfersIn: transfers?.in ?? 0, transfersOut: transfers?.out ?? 0,
   };
 }
 
@@ -118,6 +122,14 @@ class CenterState {
         this.present++;
         this.pending = { callerId: event.callerId, time: event.time };
         break;
+      case 'transferred':
+        // The caller of the call that just ended holds on their new line, on the same trunk.
+        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
+        this.holding.add(event.callerId);
+        add(this.onHold, event.line, 1);
+        this.present++;
+        this.pending = { callerId: event.callerId, time: event.time };
+        break;
       case 'answered':
         this.leaveHold(event);
         add(this.busyAgents, event.group, 1);
@@ -158,7 +170,7 @@ class CenterState {
         break;
     }
     // Only an offer leaves the arriving caller's fate open.
-    if (event.type !== 'arrival' && event.type !== 'callback-offered') this.pending = undefined;
+    if (event.type !== 'arrival' && event.type !== 'transferred' && event.type !== 'callback-offered') this.pending = undefined;
   }
 
   private leaveHold(event: CallEvent): void {
@@ -193,6 +205,20 @@ describe('invariants of the multi-line model over random valid scenarios (every 
           if (isCounted) {
             figures.offered++;
             if (event.attempt > 1) figures.redials++;
+          }
+          continue;
+        }
+        if (event.type === 'transferred') {
+          // A new call on the line it goes to, after the call answered on the line it came from.
+          violations.check(
+            call !== undefined && call.line === event.fromLine && (call.outcome === 'answered' || call.outcome === 'callback-connected'),
+            () => `${event.time} s: person ${event.callerId} transferred from ${event.fromLine} after ${call ? `${call.outcome ?? 'no outcome'} on ${call.line}` : 'no call'}`,
+          );
+          open.set(event.callerId, { line: event.line, outcome: undefined });
+          if (isCounted) {
+            figures.offered++;
+            figures.transfersIn++;
+            byLine.get(event.fromLine)!.transfersOut++;
           }
           continue;
         }
@@ -249,38 +275,48 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    'every counted person is served or gives up: people.served + people.gaveUp = people.offered, and served = answered + callbacks connected, per line and in total',
+    'every counted person is served or gives up, by their last call (a transferred call is their last): people.served + people.gaveUp = people.offered, and in total served = answered + callbacks connected - transfers in',
     async (scenario) => {
       const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
       const lineOf = new Map<number, string>();
       const timesServed = new Map<number, number>();
+      const transfers = new Map<number, number>();
+      // Whether each person's latest call ended with an agent.
+      const servedLast = new Map<number, boolean>();
       for (const event of events) {
         if (event.type === 'arrival' && event.attempt === 1) lineOf.set(event.callerId, event.line);
+        if (event.type === 'transferred') add(transfers, event.callerId, 1);
         if (event.type === 'answered' || event.type === 'callback-connected') add(timesServed, event.callerId, 1);
+        if (isCallEvent(event) && OUTCOMES.has(event.type)) servedLast.set(event.callerId, event.type === 'answered' || event.type === 'callback-connected');
       }
-      for (const [callerId, times] of timesServed) expect(times, `person ${callerId} served ${times} times`).toBe(1);
+      for (const [callerId, times] of timesServed) {
+        const transferred = transfers.get(callerId) ?? 0;
+        expect(transferred, `person ${callerId} transferred ${transferred} times`).toBeLessThanOrEqual(1);
+        expect(times, `person ${callerId} served ${times} times, transferred ${transferred} times`).toBeLessThanOrEqual(1 + transferred);
+      }
       const people = (line?: string) => {
         const theirs = [...counted].filter((id) => line === undefined || lineOf.get(id) === line);
-        const served = theirs.filter((id) => timesServed.has(id)).length;
+        const served = theirs.filter((id) => servedLast.get(id) === true).length;
         return { offered: theirs.length, served, gaveUp: theirs.length - served };
       };
       for (const figures of [...scenario.lines.map((line) => report.lines[line.name]!), report]) {
         expect(figures.people.served + figures.people.gaveUp).toBe(figures.people.offered);
-        expect(figures.people.served).toBe(figures.callers.answered + figures.callback.connected);
       }
+      // A transferred person is answered twice when served, once when the transferred call is lost.
+      expect(report.people.served).toBe(report.callers.answered + report.callback.connected - (report.transfers?.in ?? 0));
       for (const line of scenario.lines) expect(report.lines[line.name]!.people, line.name).toEqual(people(line.name));
       expect(report.people).toEqual(people());
     },
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected, timed out with a message) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
+    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected, timed out with a message) by an outcome of the line's redial.after, never after taking a callback or a transfer, and never beyond maxAttempts calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const violations = new Violations();
-      const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean }>();
+      const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean; transferred: boolean }>();
       for (const event of events) {
         if (!isCallEvent(event)) continue;
         const person = last.get(event.callerId);
@@ -294,12 +330,15 @@ describe('invariants of the multi-line model over random valid scenarios (every 
             violations.check(event.attempt === person.attempt + 1, () => `${call} follows call ${person.attempt}`);
             violations.check(event.line === person.line, () => `${call} redials another line than ${person.line}`);
             violations.check(!person.tookCallback, () => `${call} follows a callback they took`);
+            violations.check(!person.transferred, () => `${call} follows a transferred call`);
             const after = lines.get(event.line)!.redial?.after ?? DEFAULT_REDIAL_AFTER;
             violations.check(SENT_AWAY.has(person.outcome ?? '') && after.includes(person.outcome as never), () => `${call} follows ${person.outcome ?? 'no outcome'} (redial.after ${after.join(', ')})`);
             const cap = lines.get(event.line)!.redial?.maxAttempts ?? (lines.get(event.line)!.redial ? 10 : 1);
             violations.check(event.attempt <= cap, () => `${call} is beyond maxAttempts (${cap})`);
           }
-          last.set(event.callerId, { line: event.line, attempt: event.attempt, outcome: undefined, tookCallback: person?.tookCallback ?? false });
+          last.set(event.callerId, { line: event.line, attempt: event.attempt, outcome: undefined, tookCallback: person?.tookCallback ?? false, transferred: false });
+        } else if (person && event.type === 'transferred') {
+          person.transferred = true;
         } else if (person) {
           if (event.type === 'callback-accepted') person.tookCallback = true;
           const outcome = outcomeOf(event);
@@ -339,20 +378,22 @@ describe('invariants of the multi-line model over random valid scenarios (every 
       const afterCallWork = new Set(scenario.lines.flatMap((line) =>
         line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
       const violations = new Violations();
-      const wrapping = new Map<number, { group: string; endedAt: number }>();
+      // By person and line: a transferred person's second call may end before the first's wrap-up.
+      const wrapping = new Map<string, { group: string; endedAt: number }>();
       for (const event of events) {
+        const key = isCallEvent(event) ? `${event.callerId} on ${event.line}` : '';
         if (event.type === 'call-ended' && afterCallWork.has(`${event.line}\n${event.group}`)) {
-          violations.check(!wrapping.has(event.callerId), () => `${event.time} s: person ${event.callerId}'s call ended twice`);
-          wrapping.set(event.callerId, { group: event.group, endedAt: event.time });
+          violations.check(!wrapping.has(key), () => `${event.time} s: person ${key}'s call ended twice`);
+          wrapping.set(key, { group: event.group, endedAt: event.time });
         }
         if (event.type === 'wrap-up-ended') {
-          const call = wrapping.get(event.callerId);
+          const call = wrapping.get(key);
           violations.check(call !== undefined && call.group === event.group, () => `${event.time} s: a wrap-up by ${event.group} of person ${event.callerId}, whose call it did not end`);
           violations.check(
             call !== undefined && event.wrapUpSeconds >= 0 && Math.abs(call.endedAt + event.wrapUpSeconds - event.time) < 1e-9,
             () => `${event.time} s: a wrap-up of ${event.wrapUpSeconds} s after a call that ended at ${call?.endedAt} s`,
           );
-          wrapping.delete(event.callerId);
+          wrapping.delete(key);
         }
       }
       for (const [callerId, call] of wrapping) violations.check(false, () => `person ${callerId}'s call with ${call.group} was never wrapped up`);
@@ -458,6 +499,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         if (!isCallEvent(event)) continue;
         switch (event.type) {
           case 'arrival':
+          case 'transferred':
             holding.set(event.callerId, { line: event.line, since: event.time });
             break;
           case 'answered':
@@ -527,6 +569,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         const at = `${event.time} s, ${event.type} of person ${event.callerId}`;
         switch (event.type) {
           case 'arrival':
+          case 'transferred':
             arrivedAt.set(event.callerId, event.time);
             break;
           case 'answered':

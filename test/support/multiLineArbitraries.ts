@@ -5,7 +5,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap (after some outcomes, keeping patience or handle time), both ways of closing (atClose), callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, handle times and patience by interval, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, a maximum wait ending in a message or a callback, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, handle times and patience by interval, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, a maximum wait ending in a message or a callback, transfers between lines, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -137,6 +137,8 @@ const routeOptions = fc.array(
       afterSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
       handleTime: timed(300),
       afterCallWork: duration(120, 0),
+      // A transfer to the line this many places further on (another line, when there is one).
+      transfer: fc.record({ probability, toLineOffset: fc.integer({ min: 1, max: 3 }) }),
     },
     { requiredKeys: ['used', 'rank'] },
   ),
@@ -189,6 +191,10 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
         if (option.afterSeconds !== undefined) route.afterSeconds = option.afterSeconds;
         if (option.handleTime !== undefined) route.handleTime = option.handleTime;
         if (option.afterCallWork !== undefined) route.afterCallWork = option.afterCallWork;
+        if (option.transfer !== undefined && lines.length > 1) {
+          const to = (l + 1 + ((option.transfer.toLineOffset - 1) % (lines.length - 1))) % lines.length;
+          route.transfer = { probability: option.transfer.probability, toLine: `line-${to}` };
+        }
         return route;
       });
       // A line needs a group that takes its calls at once (its announced wait divides by them).
