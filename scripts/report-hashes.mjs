@@ -35,8 +35,10 @@ try {
     for (const seed of [1, 7]) {
       line(`${file} run seed ${seed}`, JSON.stringify(await run({ ...scenario, seed })));
       const events = [];
+      // simulate() streams one day: of a calendar, its scenario without the calendar.
+      const { calendar: _season, ...day } = scenario;
       await new Promise((resolve, reject) =>
-        simulate({ ...scenario, seed }).subscribe({ next: (e) => events.push(JSON.stringify(e)), error: reject, complete: resolve }),
+        simulate({ ...day, seed }).subscribe({ next: (e) => events.push(JSON.stringify(e)), error: reject, complete: resolve }),
       );
       line(`${file} simulate seed ${seed}`, events.join('\n'));
     }

@@ -1,7 +1,7 @@
 import type { Subscriber } from 'rxjs';
 import { Observable } from './rx';
 import { ContactCenter, metricsWindow, runCenter } from '../model';
-import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
+import { ScenarioError, resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { EventEmitter, type EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runPaced, type RealtimeOptions } from './paced';
@@ -47,6 +47,11 @@ class SubscriberSink implements EventSink {
  */
 export function runInto(scenario: Scenario | ResolvedScenario, options: SimulateOptions, subscriber: Subscriber<unknown>, sink: EventSink): () => void {
   const resolved = resolveScenario(scenario);
+  // A season's days each start at their own zero; one stream of them is not defined yet, and a
+  // stream of its base day alone would pass for the season ("The calendar").
+  if (resolved.calendar) {
+    throw new ScenarioError([{ path: 'calendar', expected: 'no calendar: simulate() streams one day (run() and runSync() simulate the season; simulate a day as a scenario of its own)', received: `${resolved.calendar.length} days` }]);
+  }
   const window = metricsWindow(resolved);
   const center = new ContactCenter(resolved, new EventEmitter(sink, window));
   const stop = new AbortController();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, run, staffBySimulation, sweep, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
+import { lastValueFrom, toArray } from 'rxjs';
+import { compare, run, simulate, staffBySimulation, sweep, unpairedDifference, type SeasonReport, type SingleLineScenario } from '../../src';
 
 // Acceptance 2 of issue 29: a season of 20 weekdays (4 weeks, Monday to Friday) with busier
 // Mondays, a larger Monday roster and a volume factor per day.
@@ -114,5 +115,12 @@ describe('a season of 20 weekdays', () => {
 describe('what takes one day', () => {
   it('staffing by simulation refuses a calendar, naming the field', async () => {
     await expect(staffBySimulation(baseline, { target: { serviceLevel: 0.8 }, replications: 2 })).rejects.toThrow(/calendar: expected no calendar: staffing by simulation finds the roster of one day/);
+  });
+
+  it('simulate() refuses a calendar, naming the field; the scenario without it streams its default day', async () => {
+    await expect(lastValueFrom(simulate(baseline))).rejects.toThrow(/calendar: expected no calendar: simulate\(\) streams one day/);
+    const { calendar: _season, ...day } = baseline;
+    const events = await lastValueFrom(simulate(day).pipe(toArray()));
+    expect(events.at(-1)!.type).toBe('run-ended');
   });
 });
