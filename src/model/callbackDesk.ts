@@ -25,6 +25,8 @@ export interface CallbackDeskHost {
   /** Idle agents of `group` take the waiting callers eligible for it. */
   serveWaiting(group: GroupRuntime): void;
   finishIfDrained(): void;
+  /** The call ended without an agent: when it was a transferred call, the person gave up (true). */
+  transferLost(slot: number, line: LineRuntime): boolean;
 }
 
 /**
@@ -123,6 +125,8 @@ export class CallbackDesk {
       center.simulation.at(now + policy.retryDelaySeconds, REQUEUE, slot);
     } else {
       this.observer.callbackFailed(now, callerId, arrivalTime, line.index, counted);
+      // A transferred call that timed out into a request which failed: that person gave up.
+      center.transferLost(slot, line);
       callers.release(slot);
       center.inSystem--;
     }

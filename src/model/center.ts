@@ -334,14 +334,19 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
         return;
       }
     }
+    this.present++;
+    this.hold(slot, line, now);
+  }
+
+  // The caller joins the line's hold queue with one timer: patience, or the line's maximum wait
+  // when that comes first or at the same instant (Infinity < Infinity is false: no timer at all).
+  private hold(slot: number, line: LineRuntime, now: number): void {
+    const callers = this.callers;
     callers.state[slot] = HOLDING;
     line.holding++;
-    this.present++;
     this.joinQueue(slot, line, line.hold);
     const inverse = line.patienceByInversion;
     const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
-    // One timer per caller: patience, or the line's maximum wait when that comes first or at
-    // the same instant (Infinity < Infinity is false: no timer at all).
     if (patience < line.maxWaitSeconds) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
     else if (line.maxWaitSeconds !== Infinity) this.simulation.at(now + line.maxWaitSeconds, TIMEOUT, slot, callers.generation[slot]!);
   }
@@ -617,12 +622,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       if (this.trunks !== Infinity) this.trunkFreed();
       return;
     }
-    callers.state[slot] = HOLDING;
-    line.holding++;
-    this.joinQueue(slot, line, line.hold);
-    const inverse = line.patienceByInversion;
-    const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
-    if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+    // The transferred call keeps its trunk: it is already among the calls present.
+    this.hold(slot, line, now);
   }
 
   // The first group in route order with an idle agent that takes the line at once.
@@ -634,8 +635,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     return undefined;
   }
 
-  // The call ended without an agent: when it was a transferred call, the person gave up (true).
-  private transferLost(slot: number, line: LineRuntime): boolean {
+  /** The call ended without an agent: when it was a transferred call, the person gave up (true). */
+  transferLost(slot: number, line: LineRuntime): boolean {
     const callers = this.callers;
     const from = callers.transferredFrom[slot]! - 1;
     if (from < 0) return false;

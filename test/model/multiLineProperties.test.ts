@@ -288,7 +288,8 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         if (event.type === 'arrival' && event.attempt === 1) lineOf.set(event.callerId, event.line);
         if (event.type === 'transferred') add(transfers, event.callerId, 1);
         if (event.type === 'answered' || event.type === 'callback-connected') add(timesServed, event.callerId, 1);
-        if (isCallEvent(event) && OUTCOMES.has(event.type)) servedLast.set(event.callerId, event.type === 'answered' || event.type === 'callback-connected');
+        const outcome = isCallEvent(event) ? outcomeOf(event) : undefined;
+        if (outcome !== undefined && isCallEvent(event)) servedLast.set(event.callerId, outcome === 'answered' || outcome === 'callback-connected');
       }
       for (const [callerId, times] of timesServed) {
         const transferred = transfers.get(callerId) ?? 0;
