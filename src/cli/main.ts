@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
-import { compare, replicate } from '../node/parallel';
+import { compare, replicate } from '../experiment';
 import { loadScenarioFile } from '../node/scenarioFiles';
 import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenarioJsonSchema, type Scenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
@@ -14,6 +14,7 @@ import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
+import { runnerOf } from './runner';
 import { staffTable, staffingPlan, withRoster } from './staff';
 import { serve, type ServeOptions } from './serve';
 import { sweepCommand } from './sweep';
@@ -91,8 +92,7 @@ function replicationOptions(options: SimulationOptions, label: string) {
   return {
     replications: options.replications,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+    runner: runnerOf(options),
     ...(onProgress ? { onProgress } : {}),
   };
 }
