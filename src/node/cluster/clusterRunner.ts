@@ -2,6 +2,7 @@
 // each counted once however many times a job ran, and an error, never a hang, when Redis goes.
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { ReplicationJob, ReplicationOutcome, ReplicationRunner, RunnerOptions } from '../../experiment';
 import { outcomeOf } from '../workerThreads';
 import type { ReplicationResult } from '../workerProtocol';
@@ -39,6 +40,18 @@ async function runOnCluster(jobs: readonly ReplicationJob[], options: ClusterOpt
   const queue = new Queue<JobData>(name, { connection: client });
   queue.on('error', () => undefined);
   let events: QueueEvents | undefined;
+  // QueueEvents reads on a duplicate of the connection it is given, and BullMQ's close waits
+  // for that duplicate to be ready: with Redis lost before it was, the duplicate would
+  // reconnect for ever and keep the process alive. Kept here, it is disconnected with the others.
+  const readers: Redis[] = [];
+  let ended = false;
+  const duplicate = eventsClient.duplicate.bind(eventsClient);
+  eventsClient.duplicate = (override) => {
+    const reader = duplicate(override);
+    readers.push(reader);
+    if (ended) reader.disconnect();
+    return reader;
+  };
   const run = new ClusterRun(jobs, queue, onDone);
   const stopWatching = [client, eventsClient].map((connection) => watchConnection(connection, options, (error) => run.fail(error)));
   const onAbort = () => run.fail(signal!.reason as Error);
@@ -81,8 +94,8 @@ async function runOnCluster(jobs: readonly ReplicationJob[], options: ClusterOpt
       // forever and keeps the process alive; nothing is left to wait for.
       void Promise.allSettled([events?.close(), queue.close()]);
     }
-    client.disconnect();
-    eventsClient.disconnect();
+    ended = true;
+    for (const connection of [client, eventsClient, ...readers]) connection.disconnect();
   }
 }
 
