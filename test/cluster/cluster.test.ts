@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, replicate, staffBySimulation, sweep, type MultiLineScenario, type SingleLineScenario } from '../../src';
 import { ClusterError, redisCluster } from '../../src/node';
@@ -113,6 +114,26 @@ if (redisMissing) {
       // Each of the 8 replications counted once, in order.
       expect(progress).toEqual([1, 8, 2, 8, 3, 8, 4, 8, 5, 8, 6, 8, 7, 8, 8, 8]);
       workers = workers.slice(1);
+    });
+
+    it('an abort rejects with the signal\'s reason at once and takes the run\'s unfinished jobs off the queue', async () => {
+      const controller = new AbortController();
+      const reason = new Error('stopped by the planner');
+      const error = await replicate(long, {
+        replications: 12,
+        runner: redisCluster({ redis: redis.url }),
+        signal: controller.signal,
+        onProgress: () => controller.abort(reason),
+      }).catch((e: unknown) => e);
+      expect(error).toBe(reason);
+      // 12 jobs, 2 workers taking one at a time: when the first is done at most 2 others have
+      // started; none of the rest may still wait for a worker.
+      const watcher = new Redis(redis.url);
+      try {
+        expect(await watcher.llen('bull:queuecast:wait')).toBe(0);
+      } finally {
+        watcher.disconnect();
+      }
     });
   });
 
