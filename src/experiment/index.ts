@@ -1,8 +1,8 @@
 export { estimate, unpairedDifference, summarizeAll, differenceOf, type Estimate, type Summary, type ReportSummary } from './estimate';
 export { studentTCritical } from './studentT';
-export { checkReplicationOptions, runnerProblems, type ReplicationOptions } from './options';
+export { runnerProblems, type ReplicationOptions } from './options';
 export { replicate, replicateReports, type Replicated } from './replicate';
-export { compare, summarizePairs, type Comparison } from './compare';
+export { compare, type Comparison } from './compare';
 export type { ComparedPair, HoldSavings } from './pair';
 export { sweep, type Sweep, type SweepOptions, type SweepRow } from './sweep';
 export { sweepCells, withSettings, describeSettings, SweepError, type SweepCell, type SweepValue, type SweepVary } from './sweepGrid';
