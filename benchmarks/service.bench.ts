@@ -10,8 +10,9 @@
 //   how many got 200 and 503 (shed, Retry-After), the slowest answer, and /health's p99.
 // autocannon fires from worker threads, so it does not share the server's event loop.
 // `--budget` sets the service's default time budget of a forecast (milliseconds; default 10).
-//   npx tsup && npx tsx benchmarks/service.bench.ts [--seconds 5] [--rounds 3] [--budget 10]
+//   npx tsup && npx tsx benchmarks/service.bench.ts [--seconds 5] [--rounds 3] [--budget 10] [--threads 0]
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 // The built package, as users run it: its pool loads dist/forecast-worker.js.
 import { closeGracefully, createForecastServer, jsonLog, loadScenarioFile } from '../dist/node.js';
@@ -48,6 +49,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: Aut
 const seconds = option('seconds', 5);
 const rounds = option('rounds', 3);
 const budget = option('budget', 10);
+// Forecast threads; default the service's own (one per core).
+const threads = process.argv.includes('--threads') ? option('threads', 1) : 0;
 
 const scenario = await loadScenarioFile(new URL('../examples/scenarios/agency-lines.yaml', import.meta.url).pathname);
 const readme = {
@@ -70,7 +73,7 @@ const issue = {
   },
 };
 
-const server = createForecastServer({ scenario, forecastMilliseconds: budget, log: jsonLog(() => {}) });
+const server = createForecastServer({ scenario, forecastMilliseconds: budget, log: jsonLog(() => {}), ...(threads > 0 ? { threads } : {}) });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const post = (body: object, connections: number): AutocannonOptions => ({
@@ -84,6 +87,8 @@ const post = (body: object, connections: number): AutocannonOptions => ({
 });
 const health = (connections: number): AutocannonOptions => ({ url: `${base}/health`, connections, duration: seconds, workers: 1 });
 
+// The machine is shared: its load (one-minute average) before and after is printed with the figures.
+const loadBefore = loadavg()[0]!;
 // Warm-up: the pool's threads compile the model.
 await autocannon({ ...post(readme, 4), duration: 2 });
 
@@ -143,6 +148,7 @@ rows.push({
   healthP99Ms: median(healthInCrowd.map((r) => r.latency.p99)),
   healthMaxMs: Math.max(...healthInCrowd.map((r) => r.latency.max)),
 });
-for (const row of rows) console.log(JSON.stringify({ ...row, budgetMilliseconds: budget, rounds, secondsPerRound: seconds }));
+const load = [loadBefore, loadavg()[0]!].map((x) => Math.round(x * 10) / 10);
+for (const row of rows) console.log(JSON.stringify({ ...row, budgetMilliseconds: budget, threads: threads > 0 ? threads : 'default', rounds, secondsPerRound: seconds, load }));
 console.error('');
 console.table(Object.fromEntries(rows.map(({ bench, ...rest }) => [bench as string, rest])));

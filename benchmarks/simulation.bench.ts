@@ -60,9 +60,10 @@ function eventObjectsAlone(count: number): number {
   let time = 0;
   for (let callerId = 0; callerId < count; callerId++) {
     time += 6.3 + (callerId & 7) * 0.1;
-    emit({ type: 'arrival', time, callerId, line: 'main', attempt: 1 });
-    emit({ type: 'answered', time: time + 0.25, callerId, line: 'main', holdSeconds: 0.25 + (callerId & 3), group: 'agents' });
-    emit({ type: 'call-ended', time: time + 300.5, callerId, line: 'main', group: 'agents' });
+    const answer = time + 0.25 + (callerId & 3);
+    emit({ type: 'arrival', time, callerId, line: 'main', attempt: 1, counted: true });
+    emit({ type: 'answered', time: answer, callerId, line: 'main', holdSeconds: answer - time, group: 'agents', arrivalTime: time, counted: true });
+    emit({ type: 'call-ended', time: answer + 300.5, callerId, line: 'main', group: 'agents', agentBusySince: answer });
   }
   return delivered + filled;
 }

@@ -5,7 +5,8 @@
 // here until they leave the main entry (README, "Entries").
 
 // Simulate
-export { run, runSync, type SliceOptions } from './model';
+export { type SliceOptions } from './model';
+export { run, runSync, isSeasonReport, type SeasonReport, type SeasonDayRow, type SeasonWeekRow } from './season';
 export {
   simulate,
   simulateBatches,
@@ -40,6 +41,9 @@ export {
   type Arrivals,
   type Balking,
   type ByInterval,
+  type Calendar,
+  type CalendarDay,
+  type DayOverrides,
   type CallbackOffer,
   type CallbackOptIn,
   type CallbackPolicy,
@@ -137,6 +141,7 @@ export {
 export {
   forecastArrivals,
   seasonArrivals,
+  seasonCalendar,
   ForecastInputError,
   type DayTypeArrivals,
   type SeasonArrivals,

@@ -1,5 +1,6 @@
-// The IRS-like line of irs-like.yaml (where its calibration is explained) and its callback
-// variant irs-like-callback.yaml, for the example scripts and tests.
+// The IRS-like line of irs-like.yaml (where its calibration is explained), its callback
+// variant irs-like-callback.yaml and both over a season (irs-season*.yaml), for the example
+// scripts and tests.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { requireSingleLine, validateScenario, type CallbackPolicy, type SingleLineScenario } from '../../src';
@@ -11,6 +12,9 @@ function load(file: string): SingleLineScenario {
 export const irsBaseline = load('./irs-like.yaml');
 export const irsWithCallback = load('./irs-like-callback.yaml');
 export const irsCallback: CallbackPolicy = irsWithCallback.callback!;
+/** The same line over four weeks of a filing season (a calendar), without and with the callback. */
+export const irsSeason = load('./irs-season.yaml');
+export const irsSeasonWithCallback = load('./irs-season-callback.yaml');
 
 /** Agents per half hour at a share of the offered load (calls x handle / interval), at least 5. */
 export function irsRoster(staffingShare: number): number[] {

@@ -12,7 +12,7 @@ import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
 import { replicate } from '../experiment';
 import { runnerOf } from './runner';
-import { loadScenarioFile } from '../node/scenarioFiles';
+import { resolveScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
 import { checkOutputPaths } from './outputPaths';
 import { backtestDayTypeFiles, fitDayTypeFiles, readDayTypeFile } from './dayTypeCommands';
@@ -123,7 +123,8 @@ export function calibrationCommands(cli: Command): void {
       }
       if (options.rosterFromRecords) throw new UsageError('--roster-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json), which carries the fitted availability');
       if (options.arrivalsFromRecords) throw new UsageError('--arrivals-from-records: needs a fit by day type (queuecast fit --day-types ... --out fit.json)');
-      const scenario = await loadScenarioFile(scenarioFile);
+      // Resolved on reading: the backtest and its report take the written form at no further cost.
+      const scenario = (await resolveScenarioFile(scenarioFile)).written;
       const file = files.join(' ');
       const reader = readCallRecords(files, { format: options.format, skipBad: options.skipBad === true });
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');

@@ -2,7 +2,7 @@
 // hold saved, the callers served and what each callback saves.
 import { estimate, type Comparison, type Estimate } from '../experiment';
 import type { CallFigures, Report } from '../metrics';
-import { isMultiLine, offersCallback, type Scenario } from '../scenario';
+import { offersCallback, type ResolvedScenario } from '../scenario';
 import { callFigures, cell, centerFigures, count, featuresOf, groupFigures, linesOfGroups, offersCallbackOn, type Features, type Figure } from './figures';
 import { textTable, withInterval } from './format';
 
@@ -105,10 +105,10 @@ export function groupCompareTable(name: string, comparison: Comparison, lines: r
 }
 
 /** Every table of a comparison: the totals, then each line and each group that both arms have. */
-export function compareTables(baseline: Scenario, variant: Scenario, comparison: Comparison): string {
+export function compareTables(baseline: ResolvedScenario, variant: ResolvedScenario, comparison: Comparison): string {
   const features = featuresOf(baseline, variant);
   const tables = [compareTable(comparison, features, { baseline: offersCallback(baseline), variant: offersCallback(variant) })];
-  if (isMultiLine(baseline) || isMultiLine(variant)) {
+  if (baseline.multiLine || variant.multiLine) {
     const inBoth = (name: string, of: 'lines' | 'groups') => name in comparison.baseline[of] && name in comparison.variant[of];
     const served = linesOfGroups(baseline, variant);
     for (const name of Object.keys(comparison.baseline.lines)) {

@@ -1,6 +1,6 @@
 import type { Estimate, ReportSummary, Summary } from '../experiment';
 import type { CallFigures } from '../metrics';
-import { isMultiLine, offersCallback, type Line, type Scenario } from '../scenario';
+import { offersCallback, type ResolvedScenario } from '../scenario';
 import { percent, textTable, withInterval } from './format';
 
 /** The call figures of the center or of one line, summarized over replications. */
@@ -35,16 +35,16 @@ export interface Features {
 }
 
 /** The features of one or more scenarios (the arms of a comparison): any of them. */
-export function featuresOf(...scenarios: Scenario[]): Features {
-  const lines = scenarios.flatMap((s): Array<Pick<Line, 'redial' | 'balking' | 'maxOnHold' | 'atClose'>> => (isMultiLine(s) ? [...s.lines] : [s]));
-  const multiLine = scenarios.some(isMultiLine);
+export function featuresOf(...scenarios: ResolvedScenario[]): Features {
+  const lines = scenarios.flatMap((s) => s.lines);
+  const multiLine = scenarios.some((s) => s.multiLine);
   return {
     multiLine,
     callback: scenarios.some(offersCallback),
     people: multiLine || lines.some((line) => line.redial !== undefined),
     balked: lines.some((line) => line.balking !== undefined),
-    busy: scenarios.some((s) => s.trunks !== undefined),
-    disconnected: lines.some((line) => line.maxOnHold !== undefined) || scenarios.some((s) => s.queueCapacity !== undefined),
+    busy: scenarios.some((s) => s.trunks !== Infinity),
+    disconnected: lines.some((line) => line.maxOnHold !== Infinity) || scenarios.some((s) => s.queueCapacity !== Infinity),
     closed: lines.some((line) => line.atClose === 'disconnect'),
     redials: lines.some((line) => line.redial !== undefined),
   };
@@ -105,8 +105,8 @@ export function cell<S>([, show, format, callbackOnly]: Figure<S>, summary: S, h
 }
 
 /** Whether the center (or, named, one of its lines) offers a callback. */
-export function offersCallbackOn(scenario: Scenario, line?: string): boolean {
-  if (line === undefined || !isMultiLine(scenario)) return offersCallback(scenario);
+export function offersCallbackOn(scenario: ResolvedScenario, line?: string): boolean {
+  if (line === undefined) return offersCallback(scenario);
   return scenario.lines.some((l) => l.name === line && l.callback !== undefined);
 }
 
@@ -155,15 +155,16 @@ export function groupFigures(lines: readonly string[], wrapUp = false): Array<Fi
 const ZERO: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
 
 /** The lines that route to each group, in the scenario's order (a single-line scenario has none to list). */
-export function linesOfGroups(...scenarios: Scenario[]): Map<string, string[]> {
+export function linesOfGroups(...scenarios: ResolvedScenario[]): Map<string, string[]> {
   const served = new Map<string, string[]>();
   for (const scenario of scenarios) {
-    if (!isMultiLine(scenario)) continue;
+    if (!scenario.multiLine) continue;
     for (const line of scenario.lines) {
       for (const route of line.routing) {
-        const list = served.get(route.group) ?? [];
+        const group = scenario.groups[route.group]!.name;
+        const list = served.get(group) ?? [];
         if (!list.includes(line.name)) list.push(line.name);
-        served.set(route.group, list);
+        served.set(group, list);
       }
     }
   }
@@ -171,10 +172,10 @@ export function linesOfGroups(...scenarios: Scenario[]): Map<string, string[]> {
 }
 
 /** Every table of a run: the totals, then (for a multi-line center) each line and each group. */
-export function runTables(scenario: Scenario, summary: ReportSummary, replications: number): string {
+export function runTables(scenario: ResolvedScenario, summary: ReportSummary, replications: number): string {
   const features = featuresOf(scenario);
   const tables = [runTable(summary, replications, features)];
-  if (isMultiLine(scenario)) {
+  if (scenario.multiLine) {
     const served = linesOfGroups(scenario);
     for (const line of scenario.lines) tables.push(lineRunTable(line.name, summary.lines[line.name]!, features, line.callback !== undefined));
     for (const group of scenario.groups) tables.push(groupRunTable(group.name, summary.groups[group.name]!, served.get(group.name) ?? []));

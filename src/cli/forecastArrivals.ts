@@ -1,10 +1,13 @@
 // `queuecast forecast-arrivals`: expected calls per interval for days ahead from a CSV of
-// interval counts, as a scenario fragment (YAML) and as CSV.
+// interval counts, as a scenario's calendar (YAML, or a whole scenario with --scenario) and as CSV.
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { parseDayTypes } from '../calibrate';
-import { forecastArrivals, seasonArrivals, type ArrivalsForecast, type SpecialDay } from '../forecast';
+import { forecastArrivals, seasonCalendar, type ArrivalsForecast, type SpecialDay } from '../forecast';
+import { loadScenarioFile } from '../node/scenarioFiles';
+import { isMultiLine, type Scenario } from '../scenario';
+import { UsageError } from './errors';
 import { readArrivalCounts } from '../node/arrivalCounts';
 import { toCsv } from '../node/csv';
 import { intervalOption } from './calibrate';
@@ -18,6 +21,7 @@ interface ForecastArrivalsCommandOptions {
   interval: number;
   out?: string;
   csv?: string;
+  scenario?: string;
   timeColumn: string;
   countColumn: string;
   dateColumn?: string;
@@ -52,7 +56,8 @@ export function forecastArrivalsCommand(cli: Command): void {
     .requiredOption('--from <date>', 'first day to forecast (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'last day to forecast, included (YYYY-MM-DD)')
     .option('--interval <length>', 'length of the forecast\'s intervals (a multiple of the counts\' own)', intervalOption, 1800)
-    .option('--out <file>', 'write the forecast as scenario arrivals (YAML): a profile per day type and a volume factor per day (default: to stdout)')
+    .option('--out <file>', 'write the forecast as a scenario calendar (YAML): a profile per day type and a volume factor per day (default: to stdout)')
+    .option('--scenario <file>', 'a single-line scenario (agents, handle time...) to write whole with the calendar, ready to run')
     .option('--csv <file>', 'write start,expected,low,high per interval')
     .option('--time-column <name>', 'column of the interval starts (a local date-time, or a time of day with --date-column)', 'DateTime')
     .option('--count-column <name>', 'column of the calls counted in the interval', 'Calls')
@@ -63,6 +68,8 @@ export function forecastArrivalsCommand(cli: Command): void {
     .option('--skip-bad', 'skip rows that cannot be read (and count them) instead of listing them and stopping')
     .action(async (file: string, options: ForecastArrivalsCommandOptions) => {
       checkOutputPaths({ '--out': options.out, '--csv': options.csv });
+      const base = options.scenario === undefined ? undefined : await loadScenarioFile(options.scenario);
+      if (base && isMultiLine(base)) throw new UsageError(`${options.scenario}: forecast arrivals are one line's; give a single-line scenario (or copy the calendar into a line's days by hand)`);
       const { counts, badRows } = await readArrivalCounts(file, {
         timeColumn: options.timeColumn,
         countColumn: options.countColumn,
@@ -77,7 +84,7 @@ export function forecastArrivalsCommand(cli: Command): void {
         ...(options.special === undefined ? {} : { specialDays: options.special }),
         ...(options.dayTypes === undefined ? {} : { dayTypes: parseDayTypes(options.dayTypes) }),
       });
-      const yaml = seasonYaml(forecast, file, badRows);
+      const yaml = seasonYaml(forecast, file, badRows, base);
       if (options.out) await writeFile(options.out, yaml);
       else process.stdout.write(yaml);
       if (options.csv) {
@@ -101,17 +108,22 @@ function daysTable(forecast: ArrivalsForecast): string {
   ]);
 }
 
-/** The scenario fragment, with what the forecast rests on in comments. */
-function seasonYaml(forecast: ArrivalsForecast, source: string, badRows: number): string {
+/** The calendar (under `base`, the scenario given, when there is one), with what the forecast rests on in comments. */
+function seasonYaml(forecast: ArrivalsForecast, source: string, badRows: number, base: Scenario | undefined): string {
   const { fit } = forecast;
-  const doc = new Document(seasonArrivals(forecast));
+  const calendar = seasonCalendar(forecast);
+  const closed = forecast.days.filter((day) => day.expected === 0).map((day) => day.date);
+  // A calendar's days carry their dates: the scenario's own date and calendar give way.
+  const { calendar: _calendar, date: _date, ...rest } = base ?? ({} as Partial<Scenario>);
+  const doc = new Document({ ...rest, calendar });
   doc.commentBefore = [
     ` Forecast by queuecast forecast-arrivals from ${source}: ${fit.days} days of history (${fit.firstDay} to ${fit.lastDay})${badRows > 0 ? `, ${thousands(badRows)} bad rows skipped` : ''}.`,
     ` Daily volume by weekday with a trend of ${(100 * fit.trendPerWeek).toFixed(2)}% a week; day factor cv ${fit.dayFactorCv.toFixed(3)} (rateUncertainty);`,
     ` interval counts vary beyond Poisson by a dispersion of ${fit.dispersion.toFixed(4)}.`,
     ...(fit.leftOut.length > 0 ? [` Left out of the fit (special, or without calls): ${fit.leftOut.join(', ')}.`] : []),
     ...(fit.unusual.length > 0 ? [` Left out as unusual (far from their weekday's volume; mark them with --special if they recur): ${fit.unusual.join(', ')}.`] : []),
-    ` A day's expected calls per interval are its day type's perInterval times its factor.`,
+    ...(closed.length > 0 ? [` Forecast at 0 calls, so closed and not in the calendar: ${closed.join(', ')}.`] : []),
+    ` A day's expected calls per interval are its day type's perInterval times its volume.`,
   ].join('\n');
   flowNumbers(doc.contents as Node);
   quoteClocks(doc.contents as Node);

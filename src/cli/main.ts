@@ -5,11 +5,12 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
 import { compare, replicate } from '../experiment';
-import { loadScenarioFile } from '../node/scenarioFiles';
-import { isMultiLine, requireSingleLine, resolveScenario, scenarioClock, scenarioJsonSchema, type Scenario } from '../scenario';
+import { resolveScenarioFile } from '../node/scenarioFiles';
+import { scenarioClock, scenarioJsonSchema, soleLine, type ResolvedScenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
 import { compareTables } from './compareTables';
 import { runTables } from './figures';
+import { seasonCompareTables, seasonOf, seasonRunTables } from './seasonTables';
 import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
@@ -98,9 +99,9 @@ function replicationOptions(options: SimulationOptions, label: string) {
 }
 
 /** ` · 07:00–19:00`, the day's open hours on the scenario's clock, or nothing without one. */
-function openHours(scenario: Scenario): string {
-  const clock = scenarioClock(scenario);
-  return clock ? ` · ${intervalLabel(0, resolveScenario(scenario).durationSeconds, clock)}` : '';
+function openHours(scenario: ResolvedScenario): string {
+  const clock = scenarioClock(scenario.written);
+  return clock ? ` · ${intervalLabel(0, scenario.durationSeconds, clock)}` : '';
 }
 
 async function finish(result: Result, table: string, options: SimulationOptions): Promise<void> {
@@ -113,10 +114,10 @@ async function finish(result: Result, table: string, options: SimulationOptions)
   for (const file of written) process.stderr.write(`wrote ${file}\n`);
 }
 
-/** What `requireSingleLine` says of a multi-line scenario for Erlang staffing. */
-function multiLineRefusal(scenario: Scenario): string {
+/** What `soleLine` says of a multi-line scenario for Erlang staffing. */
+function multiLineRefusal(scenario: ResolvedScenario): string {
   try {
-    requireSingleLine(scenario, 'Erlang staffing (queuecast staff)');
+    soleLine(scenario, 'Erlang staffing (queuecast staff)');
     return '';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -137,11 +138,14 @@ export function program(): Command {
       .argument('<scenario>', 'scenario file (.json, .yaml or .yml)'),
   ).action(async (file: string, options: SimulationOptions) => {
     checkOutputPaths({ '--out': options.out, '--summary': options.summary, '--csv': options.csv, '--json': options.json });
-    const scenario = await loadScenarioFile(file);
+    const scenario = await resolveScenarioFile(file);
     warnOfScenario(file, scenario);
-    const replicated = await replicate(scenario, replicationOptions(options, 'simulating'));
-    const title = options.title ?? scenario.name ?? file;
-    await finish({ kind: 'run', title, scenario, replicated }, runTables(scenario, replicated.summary, replicated.replications), options);
+    // The written form, resolved already: the replications validate nothing again.
+    const replicated = await replicate(scenario.written, replicationOptions(options, 'simulating'));
+    const title = options.title ?? scenario.written.name ?? file;
+    const season = seasonOf(replicated.summary);
+    const tables = runTables(scenario, replicated.summary, replicated.replications) + (season ? `\n\n${seasonRunTables(season)}` : '');
+    await finish({ kind: 'run', title, scenario, replicated }, tables, options);
   });
 
   simulationOptions(
@@ -152,13 +156,14 @@ export function program(): Command {
       .argument('<variant>', 'variant scenario file'),
   ).action(async (baselineFile: string, variantFile: string, options: SimulationOptions) => {
     checkOutputPaths({ '--out': options.out, '--summary': options.summary, '--csv': options.csv, '--json': options.json });
-    const [baseline, variant] = await Promise.all([loadScenarioFile(baselineFile), loadScenarioFile(variantFile)]);
+    const [baseline, variant] = await Promise.all([resolveScenarioFile(baselineFile), resolveScenarioFile(variantFile)]);
     warnOfScenario(baselineFile, baseline);
     warnOfScenario(variantFile, variant);
     warnOfComparison(variantFile, baseline, variant);
-    const comparison = await compare(baseline, variant, replicationOptions(options, 'comparing'));
-    const title = options.title ?? `${variant.name ?? variantFile} against ${baseline.name ?? baselineFile}`;
-    await finish({ kind: 'compare', title, baseline, variant, comparison }, compareTables(baseline, variant, comparison), options);
+    const comparison = await compare(baseline.written, variant.written, replicationOptions(options, 'comparing'));
+    const title = options.title ?? `${variant.written.name ?? variantFile} against ${baseline.written.name ?? baselineFile}`;
+    const tables = compareTables(baseline, variant, comparison) + (seasonOf(comparison.baseline) ? `\n\n${seasonCompareTables(comparison)}` : '');
+    await finish({ kind: 'compare', title, baseline, variant, comparison }, tables, options);
   });
 
   cli
@@ -183,10 +188,10 @@ export function program(): Command {
     .option('--roster-csv <file>', 'write the roster as CSV for a workforce-management tool: intervalStart, intervalEnd (seconds), group, agents')
     .action(async (file: string, options: SimulatedStaffOptions & { within?: number; write?: string; json?: boolean }) => {
       checkOutputPaths({ '--write': options.write, '--out': options.out, '--roster-csv': options.rosterCsv });
-      const scenario = await loadScenarioFile(file);
+      const scenario = await resolveScenarioFile(file);
       if (options.simulate) return staffSimulated(file, scenario, options);
       if (options.confidence !== undefined) throw new UsageError('staff: --confidence needs --simulate (Erlang\'s figures are exact, not estimates)');
-      if (isMultiLine(scenario)) {
+      if (scenario.multiLine) {
         // Not an internal failure: the command cannot plan this kind of center (exit 2, no stack).
         throw new UsageError(`${file}: ${multiLineRefusal(scenario)}; queuecast staff --simulate staffs it whole`);
       }
@@ -198,8 +203,8 @@ export function program(): Command {
       });
       if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
-        const threshold = options.within ?? scenario.serviceLevelSeconds ?? 20;
-        process.stdout.write(`${scenario.name ?? file}: agents needed per interval\n\n${staffTable(plan, requireSingleLine(scenario, 'Erlang staffing').patience !== undefined, threshold, scenarioClock(scenario))}\n`);
+        const threshold = options.within ?? scenario.serviceLevelSeconds;
+        process.stdout.write(`${scenario.written.name ?? file}: agents needed per interval\n\n${staffTable(plan, soleLine(scenario, 'Erlang staffing').patience !== undefined, threshold, scenarioClock(scenario.written))}\n`);
       }
       const staffed = withRoster(scenario, plan);
       if (options.write) {
@@ -208,8 +213,8 @@ export function program(): Command {
         process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
       }
       if (options.rosterCsv) {
-        const resolved = resolveScenario(staffed);
-        await writeRosterCsv(options.rosterCsv, { [resolved.groups[0]!.name]: staffed.agents }, resolved.durationSeconds, scenarioClock(scenario));
+        // The roster replaces the agents only: the group and the day are the file's.
+        await writeRosterCsv(options.rosterCsv, { [scenario.groups[0]!.name]: staffed.agents }, scenario.durationSeconds, scenarioClock(scenario.written));
       }
     });
 

@@ -5,7 +5,7 @@ import type { GroupIntervalRow, IntervalRow, LineIntervalRow } from '../metrics'
 import { toCsv } from '../node/csv';
 import { renderHtmlReport } from '../node/htmlReport';
 import { renderSummaryHtml } from '../node/summaryHtml';
-import { clockTime, isMultiLine, scenarioClock, type Scenario, type ScenarioClock } from '../scenario';
+import { clockTime, scenarioClock, type ResolvedScenario, type ScenarioClock } from '../scenario';
 
 /** Where the CLI writes what a planner hands on. */
 export interface OutputOptions {
@@ -16,9 +16,10 @@ export interface OutputOptions {
   title?: string;
 }
 
+/** What `run` and `compare` hand on, their scenarios resolved (each validated once, on reading). */
 export type Result =
-  | { kind: 'run'; title: string; scenario: Scenario; replicated: Replicated }
-  | { kind: 'compare'; title: string; baseline: Scenario; variant: Scenario; comparison: Comparison };
+  | { kind: 'run'; title: string; scenario: ResolvedScenario; replicated: Replicated }
+  | { kind: 'compare'; title: string; baseline: ResolvedScenario; variant: ResolvedScenario; comparison: Comparison };
 
 /** Writes the HTML report, the CSV rows and the JSON document asked for; returns what was written. */
 export async function writeOutputs(result: Result, options: OutputOptions): Promise<string[]> {
@@ -49,9 +50,12 @@ export async function writeOutputs(result: Result, options: OutputOptions): Prom
   return written;
 }
 
-/** The result as a JSON document: the scenario(s) and every estimate, replications included. */
+/** The result as a JSON document: the scenario(s) as written and every estimate, replications included. */
 export function jsonDocument(result: Result): string {
-  const { kind: _kind, ...document } = result;
+  const document =
+    result.kind === 'run'
+      ? { title: result.title, scenario: result.scenario.written, replicated: result.replicated }
+      : { title: result.title, baseline: result.baseline.written, variant: result.variant.written, comparison: result.comparison };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -61,6 +65,15 @@ export function jsonDocument(result: Result): string {
  * document keeps the raw values.
  */
 export function csvRows(result: Result): Array<Record<string, unknown>> {
+  // A season's rows are its days (its intervals, every day's, are in the JSON document).
+  const days = (summary: ReportSummary) => (summary as { days?: object[] }).days;
+  if (result.kind === 'run' && days(result.replicated.summary)) return days(result.replicated.summary)!.map((row) => flatten(row));
+  if (result.kind === 'compare' && days(result.comparison.baseline)) {
+    return [
+      ...days(result.comparison.baseline)!.map((row) => ({ arm: 'baseline', ...flatten(row) })),
+      ...days(result.comparison.variant)!.map((row) => ({ arm: 'variant', ...flatten(row) })),
+    ];
+  }
   const clock = clockOf(result);
   if (result.kind === 'run') return result.replicated.summary.intervals.map((row) => flatten(row, clock));
   return [
@@ -71,10 +84,10 @@ export function csvRows(result: Result): Array<Record<string, unknown>> {
 
 /** The clock the rows speak: the scenario's (the baseline's when comparing), if it says when it opens. */
 function clockOf(result: Result): ScenarioClock | undefined {
-  return scenarioClock(result.kind === 'run' ? result.scenario : result.baseline);
+  return scenarioClock((result.kind === 'run' ? result.scenario : result.baseline).written);
 }
 
-const multiLine = (result: Result) => (result.kind === 'run' ? isMultiLine(result.scenario) : isMultiLine(result.baseline) || isMultiLine(result.variant));
+const multiLine = (result: Result) => (result.kind === 'run' ? result.scenario.multiLine : result.baseline.multiLine || result.variant.multiLine);
 
 /**
  * Where the line and group rows of a multi-line center go, beside the totals' file:

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { loadScenarioFile } from '../node/scenarioFiles';
+import { resolveScenarioFile } from '../node/scenarioFiles';
 import { createForecastServer } from '../node/service/forecastServer';
 import { closeGracefully } from '../node/service/httpExchange';
 import { jsonLog } from '../node/service/jsonLog';
-import { resolveScenario } from '../scenario';
 import { UsageError } from './errors';
 
 /** Options of `queuecast serve`. */
@@ -23,10 +22,10 @@ export interface ServeOptions {
  * in flight get 5 s; a second signal stops at once). Resolves when it has closed.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  const scenario = options.scenario === undefined ? undefined : await loadScenarioFile(options.scenario);
+  const resolved = options.scenario === undefined ? undefined : await resolveScenarioFile(options.scenario);
   const log = jsonLog((line) => process.stdout.write(line));
   const server = createForecastServer({
-    ...(scenario ? { scenario } : {}),
+    ...(resolved ? { scenario: resolved.written } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.queue !== undefined ? { maxQueue: options.queue } : {}),
     ...(options.deadline !== undefined ? { deadlineMilliseconds: options.deadline } : {}),
@@ -44,7 +43,6 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const resolved = scenario && resolveScenario(scenario);
   log({
     level: 'info',
     msg: 'listening',

@@ -1,5 +1,5 @@
 import { agentsFor, type StaffingTarget } from '../analytic';
-import { meanOverIntervals, requireSingleLine, resolveScenario, soleLine, type Scenario, type ScenarioClock, type SingleLineScenario } from '../scenario';
+import { meanOverIntervals, requireSingleLine, resolveScenario, soleLine, type ResolvedScenario, type Scenario, type ScenarioClock, type SingleLineScenario } from '../scenario';
 import type { Roster } from '../staffing';
 import { UsageError } from './errors';
 import { intervalHeader, intervalLabel, textTable, thousands } from './format';
@@ -30,7 +30,7 @@ export interface StaffRow {
  * abandons) or Erlang A (with the scenario's mean patience): each interval taken as if in
  * steady state at its own rate, the standard planning approximation.
  */
-export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[] {
+export function staffingPlan(scenario: Scenario | ResolvedScenario, target: StaffTarget): StaffRow[] {
   const resolved = resolveScenario(scenario);
   const line = soleLine(resolved, 'Erlang staffing');
   const meanHandleSeconds = meanOverIntervals(line.handleTime);
@@ -63,9 +63,9 @@ export function staffingPlan(scenario: Scenario, target: StaffTarget): StaffRow[
 }
 
 /** The scenario with the plan's roster, ready to simulate (and to check the plan). */
-export function withRoster(scenario: Scenario, plan: readonly StaffRow[]): SingleLineScenario & { agents: Roster } {
-  const single = requireSingleLine(scenario, 'Erlang staffing');
-  const line = soleLine(resolveScenario(single), 'Erlang staffing');
+export function withRoster(scenario: ResolvedScenario, plan: readonly StaffRow[]): SingleLineScenario & { agents: Roster } {
+  const line = soleLine(scenario, 'Erlang staffing');
+  const single = requireSingleLine(scenario.written, 'Erlang staffing');
   const roster = plan.map((row) => row.agents);
   // The last interval's agents stay until the line drains: at least one.
   roster[roster.length - 1] = Math.max(1, roster.at(-1)!);

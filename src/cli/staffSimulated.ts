@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { stringify } from 'yaml';
 import type { StaffingTarget } from '../analytic';
 import { renderStaffingReport } from '../node/staffingReport';
-import { isMultiLine, resolveScenario, scenarioClock, type Scenario, type ScenarioClock } from '../scenario';
+import { isMultiLine, resolveScenario, scenarioClock, type ResolvedScenario, type Scenario, type ScenarioClock } from '../scenario';
 import { staffBySimulation, type Roster, type StaffingProgress, type StaffingResult, type StaffingRow } from '../staffing';
 import { UsageError } from './errors';
 import { runnerOf } from './runner';
@@ -33,10 +33,11 @@ export interface SimulatedStaffOptions {
 }
 
 /** Runs the search on worker threads and prints, writes and reports what it found. */
-export async function staffSimulated(file: string, loaded: Scenario, options: SimulatedStaffOptions): Promise<void> {
+export async function staffSimulated(file: string, loaded: ResolvedScenario, options: SimulatedStaffOptions): Promise<void> {
   if (options.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
   const target = simulatedTarget(options);
-  const scenario = withThreshold(loaded, options.within);
+  // A threshold from the command line makes another scenario, resolved once in its turn.
+  const scenario = options.within === undefined ? loaded : resolveScenario(withThreshold(loaded.written, options.within));
   const showProgress = staffingProgress();
   let simulated = 0;
   const onProgress = (progress: StaffingProgress) => {
@@ -53,7 +54,7 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
   process.once('SIGINT', stop);
   let result: StaffingResult;
   try {
-    result = await staffBySimulation(scenario, {
+    result = await staffBySimulation(scenario.written, {
       target,
       replications: options.replications,
       maxIterations: options.maxIterations,
@@ -68,18 +69,17 @@ export async function staffSimulated(file: string, loaded: Scenario, options: Si
     process.off('SIGINT', stop);
   }
   if (showProgress) process.stderr.write('\n');
-  const title = `${scenario.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
+  const title = `${scenario.written.name ?? file}: agents needed per interval, by simulation and by Erlang A`;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, isMultiLine(scenario), scenarioClock(scenario))}\n`);
+  else process.stdout.write(`${title}\n\n${simulatedStaffTable(result, options.replications, scenario.multiLine, scenarioClock(scenario.written))}\n`);
   if (options.write) {
     const text = extname(options.write) === '.json' ? `${JSON.stringify(result.scenario, null, 2)}\n` : stringify(result.scenario);
     await writeFile(options.write, text);
     process.stderr.write(`wrote ${options.write}: simulate it with queuecast run ${options.write}\n`);
   }
   if (options.rosterCsv) {
-    const resolved = resolveScenario(scenario);
-    const rosters = resolved.multiLine ? (result.agents as Record<string, Roster>) : { [resolved.groups[0]!.name]: result.agents as Roster };
-    await writeRosterCsv(options.rosterCsv, rosters, resolved.durationSeconds, scenarioClock(scenario));
+    const rosters = scenario.multiLine ? (result.agents as Record<string, Roster>) : { [scenario.groups[0]!.name]: result.agents as Roster };
+    await writeRosterCsv(options.rosterCsv, rosters, scenario.durationSeconds, scenarioClock(scenario.written));
   }
   if (options.out) {
     await writeFile(options.out, await renderStaffingReport({ title, scenario, result, replications: options.replications }));
@@ -98,7 +98,7 @@ export function simulatedTarget(options: { serviceLevel?: number; meanWait?: num
   return { probAbandon: options.abandonment! };
 }
 
-/** The scenario with `--within` as every line's service-level threshold. */
+/** The scenario as written with `--within` as every line's service-level threshold: a scenario file of its own. */
 export function withThreshold(scenario: Scenario, seconds: number | undefined): Scenario {
   if (seconds === undefined) return scenario;
   if (!isMultiLine(scenario)) return { ...scenario, serviceLevelSeconds: seconds };

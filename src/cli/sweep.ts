@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sweep, type Sweep, type SweepValue } from '../experiment';
 import { toCsv } from '../node/csv';
-import { loadScenarioFile } from '../node/scenarioFiles';
+import { resolveScenarioFile } from '../node/scenarioFiles';
 import { renderSweepReport } from '../node/sweepReport';
 import { describeValue } from '../scenario';
 import { UsageError } from './errors';
@@ -123,9 +123,11 @@ export function sweepCommand(
       if (opts.replications < 2) throw new UsageError('--replications must be at least 2 (confidence intervals need two)');
       checkOutputPaths({ '--out': opts.out, '--csv': opts.csv, '--json': opts.json });
       const vary = parseVary(opts.vary);
-      const [scenario, baseline] = await Promise.all([loadScenarioFile(file), opts.baseline ? loadScenarioFile(opts.baseline) : undefined]);
-      warnOfScenario(file, scenario);
-      if (baseline) warnOfComparison(file, baseline, scenario);
+      const [resolved, resolvedBaseline] = await Promise.all([resolveScenarioFile(file), opts.baseline ? resolveScenarioFile(opts.baseline) : undefined]);
+      warnOfScenario(file, resolved);
+      if (resolvedBaseline) warnOfComparison(file, resolvedBaseline, resolved);
+      // The written forms, resolved already: the sweep validates them at no further cost.
+      const [scenario, baseline] = [resolved.written, resolvedBaseline?.written];
       const onProgress = progressReporter('sweeping');
       const result = await sweep(scenario, {
         vary,

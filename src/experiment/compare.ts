@@ -33,10 +33,11 @@ export interface Comparison {
  * console.log(savings.netHoldHours.mean, '±', savings.netHoldHours.halfWidth);
  */
 export async function compare(baseline: Scenario, variant: Scenario, options: ReplicationOptions): Promise<Comparison> {
-  const baselineSeed = resolveScenario(baseline).seed;
-  resolveScenario(variant);
-  const { replications, seed, confidence, runner, signal } = checkReplicationOptions('compare', options, baselineSeed);
-  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'compare' as const, baseline, variant, seed: replicationSeed(seed, k) }));
+  const baselineResolved = resolveScenario(baseline);
+  const variantResolved = resolveScenario(variant);
+  const { replications, seed, confidence, runner, signal } = checkReplicationOptions('compare', options, baselineResolved.seed);
+  const arms = { baseline: baselineResolved.written, variant: variantResolved.written };
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'compare' as const, ...arms, seed: replicationSeed(seed, k) }));
   return summarizePairs(await runCompareJobs('compare', jobs, { runner, onProgress: options.onProgress, signal }), confidence);
 }
 

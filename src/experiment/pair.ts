@@ -1,5 +1,6 @@
 import type { Report } from '../metrics';
-import { QuietObserver, runSlices, type Slices } from '../model';
+import { QuietObserver, type Slices } from '../model';
+import { scenarioSlices } from '../season';
 import type { ResolvedScenario } from '../scenario';
 
 /** Hours of hold time a variant saves, split by whom it saves them for. */
@@ -29,9 +30,9 @@ export interface ComparedPair {
  */
 export function* comparePairSlices(baseline: ResolvedScenario, variant: ResolvedScenario, sliceMilliseconds?: number): Slices<ComparedPair> {
   const takers = new CallbackTakers(variant.lines.length);
-  const variantReport = yield* runSlices(variant, takers, sliceMilliseconds);
+  const variantReport = yield* scenarioSlices(variant, takers, sliceMilliseconds);
   const theirHold = new HoldOfCallers(takers.callerIds, baseline.lines.length);
-  const baselineReport = yield* runSlices(baseline, theirHold, sliceMilliseconds);
+  const baselineReport = yield* scenarioSlices(baseline, theirHold, sliceMilliseconds);
   return pairOf(baseline, variant, baselineReport, variantReport, theirHold.holdSecondsByLine, takers.holdSecondsByLine());
 }
 

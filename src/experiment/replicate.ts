@@ -42,7 +42,9 @@ export async function replicateReports(scenario: Scenario, options: ReplicationO
 }
 
 async function replicationReports(scenario: Scenario, options: ReplicationOptions): Promise<{ reports: Report[]; confidence: number }> {
-  const { replications, seed, confidence, runner, signal } = checkReplicationOptions('replicate', options, resolveScenario(scenario).seed);
-  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario, seed: replicationSeed(seed, k) }));
+  const resolved = resolveScenario(scenario);
+  const { replications, seed, confidence, runner, signal } = checkReplicationOptions('replicate', options, resolved.seed);
+  // The jobs carry the frozen copy of what was written: plain JSON, taken again without validation.
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario: resolved.written, seed: replicationSeed(seed, k) }));
   return { reports: await runReplicateJobs('replicate', jobs, { runner, onProgress: options.onProgress, signal }), confidence };
 }

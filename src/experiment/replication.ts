@@ -1,7 +1,8 @@
 // One replication of an experiment, the one place where a scenario runs with a replication's
 // seed: every runner (in-process, worker threads, a cluster's workers) runs jobs through here.
 import type { Report } from '../metrics';
-import { runSlices, type Slices } from '../model';
+import type { Slices } from '../model';
+import { scenarioSlices } from '../season';
 import type { ResolvedScenario, Scenario } from '../scenario';
 import { comparePairSlices, type ComparedPair } from './pair';
 
@@ -32,7 +33,7 @@ export function resolveJob(job: ReplicationJob, resolve: (scenario: Scenario) =>
 
 /** A replication as slices of about `sliceMilliseconds` (Infinity: one), ending in its outcome. */
 export function* replicationSlices(replication: ResolvedReplication, sliceMilliseconds?: number): Slices<ReplicationOutcome> {
-  if (replication.kind === 'replicate') return { kind: 'replicate', report: yield* runSlices(replication.scenario, undefined, sliceMilliseconds) };
+  if (replication.kind === 'replicate') return { kind: 'replicate', report: yield* scenarioSlices(replication.scenario, undefined, sliceMilliseconds) };
   return { kind: 'compare', pair: yield* comparePairSlices(replication.baseline, replication.variant, sliceMilliseconds) };
 }
 

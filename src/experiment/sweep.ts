@@ -91,15 +91,18 @@ export async function sweep(scenario: Scenario, options: SweepOptions): Promise<
 
 /** Checks a sweep (scenario, options, every path and value) and lays out its replications. */
 function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
-  const baseline = options?.baseline ?? scenario;
-  const baselineSeed = resolveScenario(baseline).seed;
-  resolveScenario(scenario);
-  const checked = checkReplicationOptions('sweep', options, baselineSeed);
+  const baselineResolved = resolveScenario(options?.baseline ?? scenario);
+  const baseline = baselineResolved.written;
+  if (options?.baseline) resolveScenario(scenario);
+  const checked = checkReplicationOptions('sweep', options, baselineResolved.seed);
   const cells = sweepCells(scenario, options.vary);
   const vary = Object.entries(options.vary).map(([path, values]) => ({ path, values: [...values] }));
   // Replication k of every cell has the same seed: common random numbers across cells.
   const seeds = Array.from({ length: checked.replications }, (_, k) => replicationSeed(checked.seed, k));
-  const jobs = cells.flatMap(({ scenario: variant }) => seeds.map((seed) => ({ kind: 'compare' as const, baseline, variant, seed })));
+  const jobs = cells.flatMap((cell) => {
+    const variant = resolveScenario(cell.scenario).written;
+    return seeds.map((seed) => ({ kind: 'compare' as const, baseline, variant, seed }));
+  });
   return { cells, vary, options: checked, jobs };
 }
 

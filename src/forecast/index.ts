@@ -1,5 +1,5 @@
 export { forecastArrivals } from './forecastArrivals';
-export { seasonArrivals, type DayTypeArrivals, type SeasonArrivals } from './seasonArrivals';
+export { seasonArrivals, seasonCalendar, type DayTypeArrivals, type SeasonArrivals } from './seasonArrivals';
 export { ForecastInputError } from './errors';
 export type {
   ArrivalHistory,

@@ -1,4 +1,5 @@
 // A forecast as a scenario's arrivals: one profile per day type, and a volume factor per day.
+import type { Calendar } from '../scenario';
 import { openWindow } from './forecastArrivals';
 import type { ArrivalsForecast } from './types';
 
@@ -46,6 +47,23 @@ export function seasonArrivals(forecast: ArrivalsForecast): SeasonArrivals {
   }
   days.sort((a, b) => (a.date < b.date ? -1 : 1));
   return { dayTypes, days };
+}
+
+/**
+ * A forecast as a scenario's `calendar` (docs/design-decisions.md, "The calendar"): its day
+ * types with their opening and arrivals, and each day with its type and its factor as `volume`
+ * (none when 1). A day forecast at 0 (a special day marked closed) is left out: the line is closed.
+ *
+ * @example
+ * const scenario = { ...line, calendar: seasonCalendar(forecastArrivals(history, { from: '2003-09-01', to: '2003-09-30', intervalSeconds: 1800 })) };
+ * await run(scenario); // the season, day by day
+ */
+export function seasonCalendar(forecast: ArrivalsForecast): Calendar {
+  const season = seasonArrivals(forecast);
+  return {
+    dayTypes: Object.fromEntries(Object.entries(season.dayTypes).map(([name, type]) => [name, { opensAt: type.opensAt, arrivals: type.arrivals }])),
+    days: season.days.filter((day) => day.factor > 0).map((day) => ({ date: day.date, dayType: day.dayType, ...(day.factor === 1 ? {} : { volume: day.factor }) })),
+  };
 }
 
 function round(x: number, digits: number): number {

@@ -10,6 +10,7 @@ import type { CenterOptions } from './centerOptions';
 import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
 import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
 import { callersOnHold } from './closing';
+import { carriedOf, seatCarried } from './carryOver';
 import type { HoldLine } from './holdLine';
 import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
@@ -112,6 +113,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.options = options;
     this.dayStream = dayStream;
     this.startUniform = options.start && streams.stream('starting-state');
+    this.nextCallerId = options.firstCallerId ?? 0;
     lastCenter = this;
   }
 
@@ -123,6 +125,11 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const point = this.startingPoint;
     if (point) point.seat(this, this.callers, this.draws, this.callbacks, this.startUniform!);
     else for (const group of this.groups) this.applyStaffing(group, 0);
+    const carried = this.options.carryOver?.incoming;
+    if (carried) {
+      seatCarried(carried, this.callers, this.simulation);
+      this.inSystem += carried.length;
+    }
     for (const line of this.lines) this.scheduleNextArrival(line);
     const now = this.simulation.now;
     for (const line of this.lines) {
@@ -488,9 +495,11 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.finishIfDrained();
   }
 
-  // The line has closed (src/model/closing.ts): the person is gone for the day.
+  // The line has closed (src/model/closing.ts): the person is gone for the day (in a calendar,
+  // carried to the next one).
   private loseRedial(slot: number, line: LineRuntime): void {
     const callers = this.callers;
+    this.options.carryOver?.outgoing.push(carriedOf(slot, callers, this.simulation.now, this.durationSeconds));
     this.observer.redialAfterClose(this.simulation.now, callers.callerId[slot]!, line.index, callers.counted[slot] === 1);
     callers.release(slot);
     this.inSystem--;

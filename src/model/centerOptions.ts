@@ -1,3 +1,4 @@
+import type { CarryOver } from './carryOver';
 import type { ScriptedDecisions } from './scriptedDecisions';
 import type { StartingPoint } from './startingPoint';
 
@@ -12,6 +13,10 @@ export interface CenterOptions {
    * list for the first line, or lists by line name.
    */
   arrivalTimes?: readonly number[] | Readonly<Record<string, readonly number[]>>;
+  /** A day of a calendar: people carried in from the day before redial, and those whose redial falls after closing are carried out. */
+  carryOver?: CarryOver;
+  /** The first new person's id (a calendar's days number their people on from the days before); default 0. */
+  firstCallerId?: number;
   /** Scripted decisions, for worked examples. */
   decisions?: ScriptedDecisions;
 }

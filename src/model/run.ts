@@ -7,8 +7,9 @@ import { TeeObserver } from './teeObserver';
 
 /**
  * Simulates a scenario and resolves to its `Report`: the fast path, which builds no event
- * objects. The scenario is validated first; an invalid one rejects with a `ScenarioError` that
- * lists every problem. Long runs yield to the host between slices.
+ * objects. The scenario is validated first (unless it is resolved already: `resolveScenario`);
+ * an invalid one rejects with a `ScenarioError` that lists every problem. Long runs yield to
+ * the host between slices.
  *
  * @example
  * const report = await run({
@@ -18,7 +19,7 @@ import { TeeObserver } from './teeObserver';
  * });
  * report.hold.meanSeconds; // seconds on hold, on average
  */
-export async function run(scenario: Scenario, options: SliceOptions = {}): Promise<Report> {
+export async function run(scenario: Scenario | ResolvedScenario, options: SliceOptions = {}): Promise<Report> {
   return driveSlices(runSlices(resolveScenario(scenario), undefined, options.sliceMilliseconds), options);
 }
 
@@ -28,7 +29,7 @@ export async function run(scenario: Scenario, options: SliceOptions = {}): Promi
  * @example
  * const report = runSync(scenario); // blocks until the run is over
  */
-export function runSync(scenario: Scenario): Report {
+export function runSync(scenario: Scenario | ResolvedScenario): Report {
   return finishSlices(runSlices(resolveScenario(scenario), undefined, Infinity));
 }
 

@@ -4,7 +4,7 @@ import { htmlPage } from './htmlPage';
 import { BACKTEST_MEASURES, type Backtest, type BacktestMeasure } from '../calibrate';
 import type { VegaLiteSpec } from '../charts';
 import { smallMultiples } from '../charts/smallMultiples';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { renderSvgs } from './htmlReport';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
 
@@ -29,7 +29,7 @@ const OUTSIDE = 'outside the band';
  * @example
  * await writeFile('backtest.html', await renderBacktestHtml(result, 'March', scenario));
  */
-export async function renderBacktestHtml(result: Backtest, title: string, scenario: Scenario): Promise<string> {
+export async function renderBacktestHtml(result: Backtest, title: string, scenario: Scenario | ResolvedScenario): Promise<string> {
   const serviceLevel = serviceLevelText(scenario);
   const label = (measure: BacktestMeasure) => (measure === 'serviceLevel' ? `${LABELS[measure]}, answered within ${serviceLevel}` : LABELS[measure]);
   const specs = BACKTEST_MEASURES.map((measure) => chartSpec(result, measure));
@@ -58,7 +58,7 @@ ${figures}
 }
 
 /** The scenario's service-level threshold(s): `300 s`, or line by line when they differ. */
-function serviceLevelText(scenario: Scenario): string {
+function serviceLevelText(scenario: Scenario | ResolvedScenario): string {
   const lines = resolveScenario(scenario).lines;
   const seconds = new Set(lines.map((line) => line.serviceLevelSeconds));
   if (seconds.size === 1) return `${upToOneDecimal([...seconds][0]!)} s`;

@@ -2,11 +2,11 @@ import { htmlPage } from './htmlPage';
 import type { VegaLiteSpec } from '../charts';
 import { figureHtml, figuresOf } from './reportFigures';
 import { headlineTable, header, keyFigures } from './reportHeadline';
-import { isMultiLineReport, linesSection } from './reportLines';
+import { linesSection } from './reportLines';
 import { escapeHtml, upToOneDecimal } from './reportFormat';
 import { whyItReadsThatWay } from './reportWhy';
 import { scenarioDetails } from './reportScenario';
-import type { CompareReportInput, RunReportInput } from './reportInput';
+import { isMultiLineReport, resolveReportInput, type HtmlReportInput } from './reportInput';
 
 /**
  * The HTML report a planner hands on: one self-contained file that needs no network to view
@@ -25,7 +25,8 @@ import type { CompareReportInput, RunReportInput } from './reportInput';
  * const html = await renderHtmlReport({ kind: 'compare', title: 'Callback pilot', baseline, variant, comparison });
  * await writeFile('report.html', html);
  */
-export async function renderHtmlReport(input: RunReportInput | CompareReportInput): Promise<string> {
+export async function renderHtmlReport(given: HtmlReportInput): Promise<string> {
+  const input = resolveReportInput(given);
   const figures = figuresOf(input);
   const svgs = await renderSvgs(figures.map((figure) => figure.spec));
   const confidence = input.confidence ?? 0.95;

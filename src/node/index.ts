@@ -1,7 +1,7 @@
 // Entry `queuecast/node`: what needs Node's built-ins. Everything else is in `queuecast`.
 export { workerThreads, type WorkerThreadsOptions } from './workerThreads';
 export { redisCluster } from './cluster/clusterRunner';
-export { loadScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
+export { loadScenarioFile, resolveScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
 export { renderHtmlReport } from './htmlReport';
 export type { HtmlReportInput, RunReportInput, CompareReportInput } from './reportInput';

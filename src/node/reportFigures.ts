@@ -14,9 +14,9 @@ import {
 } from '../charts';
 import type { ReportSummary } from '../experiment';
 import { scenarioClock } from '../scenario';
-import type { HtmlReportInput } from './reportInput';
+import { isMultiLineReport, type ResolvedReportInput } from './reportInput';
 import { escapeHtml } from './reportFormat';
-import { isMultiLineReport, namesOf } from './reportLines';
+import { namesOf } from './reportLines';
 
 export interface ReportFigure {
   id: string;
@@ -37,16 +37,16 @@ ${svg}
 export const SIZE = { width: 440, height: 210 };
 
 /** Chart options with the time axis on the scenario's clock, when it says when it opens (the baseline's when comparing). */
-function timed<T extends object>(input: HtmlReportInput, options: T): T {
-  const opensAtSeconds = scenarioClock(input.kind === 'run' ? input.scenario : input.baseline)?.opensAtSeconds;
+function timed<T extends object>(input: ResolvedReportInput, options: T): T {
+  const opensAtSeconds = scenarioClock((input.kind === 'run' ? input.scenario : input.baseline).written)?.opensAtSeconds;
   return opensAtSeconds === undefined ? options : { ...options, opensAtSeconds };
 }
 
-export function figuresOf(input: HtmlReportInput): ReportFigure[] {
+export function figuresOf(input: ResolvedReportInput): ReportFigure[] {
   const comparing = input.kind === 'compare';
   const summaries =
     input.kind === 'run'
-      ? [{ label: input.scenario.name ?? 'Scenario', summary: input.replicated.summary }]
+      ? [{ label: input.scenario.written.name ?? 'Scenario', summary: input.replicated.summary }]
       : [
           { label: 'Baseline', summary: input.comparison.baseline },
           { label: 'Variant', summary: input.comparison.variant },
@@ -100,7 +100,7 @@ export function figuresOf(input: HtmlReportInput): ReportFigure[] {
 }
 
 /** The charts of a multi-line center: small multiples by line, calls against people, the groups' occupancy. */
-function lineFigures(input: HtmlReportInput, summaries: ReadonlyArray<{ label: string; summary: ReportSummary }>): ReportFigure[] {
+function lineFigures(input: ResolvedReportInput, summaries: ReadonlyArray<{ label: string; summary: ReportSummary }>): ReportFigure[] {
   const comparing = input.kind === 'compare';
   const { lines, groups } = namesOf(input);
   const pick = <T>(record: Readonly<Record<string, T>>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, record[name]!]));

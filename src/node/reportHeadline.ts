@@ -1,7 +1,7 @@
 // The top of the report: the header, the key figures and the table of headline figures.
 import type { Estimate, ReportSummary } from '../experiment';
 import { offersCallback } from '../scenario';
-import type { HtmlReportInput } from './reportInput';
+import { isMultiLineReport, type ResolvedReportInput } from './reportInput';
 import {
   arrow,
   cardsHtml,
@@ -20,10 +20,9 @@ import {
   type Card,
   type Scale,
 } from './reportFormat';
-import { isMultiLineReport } from './reportLines';
 import { describeScenario, nameOf } from './reportScenario';
 
-export function header(input: HtmlReportInput, replications: number, level: string): string {
+export function header(input: ResolvedReportInput, replications: number, level: string): string {
   const date = formatDate(input.generated ?? new Date());
   const scenarios =
     input.kind === 'run'
@@ -40,7 +39,7 @@ ${scenarios}
 </header>`;
 }
 
-export function keyFigures(input: HtmlReportInput): string {
+export function keyFigures(input: ResolvedReportInput): string {
   const cards: Card[] = [];
   if (input.kind === 'run') {
     const s = input.replicated.summary;
@@ -111,7 +110,7 @@ interface TableGroup {
 }
 
 // A multi-line center counts calls, redials included (people are in its section on lines).
-const callsLabelOf = (input: HtmlReportInput) => (isMultiLineReport(input) ? 'Calls offered (redials included)' : 'Callers offered');
+const callsLabelOf = (input: ResolvedReportInput) => (isMultiLineReport(input) ? 'Calls offered (redials included)' : 'Callers offered');
 
 function tableGroups(serviceLevelSeconds: number, callsLabel: string): { top: TableGroup; callbacks: TableGroup; service: TableGroup } {
   return {
@@ -145,7 +144,7 @@ function tableGroups(serviceLevelSeconds: number, callsLabel: string): { top: Ta
   };
 }
 
-export function headlineTable(input: HtmlReportInput, level: string): string {
+export function headlineTable(input: ResolvedReportInput, level: string): string {
   if (input.kind === 'run') {
     const s = input.replicated.summary;
     const groups = tableGroups(s.serviceLevel.seconds, callsLabelOf(input));

@@ -1,12 +1,13 @@
 // What the HTML report is made from, shared by the files that write its sections.
 import type { Comparison, Replicated } from '../experiment';
-import type { Scenario } from '../scenario';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 
 /** A report of one scenario's replications. */
 export interface RunReportInput {
   kind: 'run';
   title: string;
-  scenario: Scenario;
+  /** As written, or resolved (`resolveScenario`): then it is not validated again. */
+  scenario: Scenario | ResolvedScenario;
   replicated: Replicated;
   /** The confidence level the estimates were made with; default 0.95, as `replicate()`'s. */
   confidence?: number;
@@ -18,8 +19,8 @@ export interface RunReportInput {
 export interface CompareReportInput {
   kind: 'compare';
   title: string;
-  baseline: Scenario;
-  variant: Scenario;
+  baseline: Scenario | ResolvedScenario;
+  variant: Scenario | ResolvedScenario;
   comparison: Comparison;
   /** The confidence level the estimates were made with; default 0.95, as `compare()`'s. */
   confidence?: number;
@@ -28,3 +29,20 @@ export interface CompareReportInput {
 }
 
 export type HtmlReportInput = RunReportInput | CompareReportInput;
+
+/** A report's input with its scenarios resolved: what the sections of a report read. */
+export type ResolvedReportInput =
+  | (Omit<RunReportInput, 'scenario'> & { scenario: ResolvedScenario })
+  | (Omit<CompareReportInput, 'baseline' | 'variant'> & { baseline: ResolvedScenario; variant: ResolvedScenario });
+
+/** The input with its scenarios resolved, each validated here unless it was already. */
+export function resolveReportInput(input: HtmlReportInput): ResolvedReportInput {
+  return input.kind === 'run'
+    ? { ...input, scenario: resolveScenario(input.scenario) }
+    : { ...input, baseline: resolveScenario(input.baseline), variant: resolveScenario(input.variant) };
+}
+
+/** True when the report is about a multi-line center (either arm of a comparison). */
+export function isMultiLineReport(input: ResolvedReportInput): boolean {
+  return input.kind === 'run' ? input.scenario.multiLine : input.baseline.multiLine || input.variant.multiLine;
+}

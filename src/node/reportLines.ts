@@ -2,8 +2,7 @@
 // side by side, calls against people, the hold saved on each line, and the agent groups.
 import type { Estimate, HoldSavings, ReportSummary, Summary } from '../experiment';
 import type { CallFigures, GroupReport } from '../metrics';
-import { isMultiLine } from '../scenario';
-import type { HtmlReportInput } from './reportInput';
+import { isMultiLineReport, type ResolvedReportInput } from './reportInput';
 import {
   arrow,
   cardsHtml,
@@ -26,13 +25,8 @@ import {
 type LineSummary = Summary<CallFigures>;
 type GroupSummary = Summary<GroupReport>;
 
-/** True when the report is about a multi-line center (either arm of a comparison). */
-export function isMultiLineReport(input: HtmlReportInput): boolean {
-  return input.kind === 'run' ? isMultiLine(input.scenario) : isMultiLine(input.baseline) || isMultiLine(input.variant);
-}
-
 /** The lines and groups the report shows: for a comparison, those both arms have, in the baseline's order. */
-export function namesOf(input: HtmlReportInput): { lines: string[]; groups: string[] } {
+export function namesOf(input: ResolvedReportInput): { lines: string[]; groups: string[] } {
   if (input.kind === 'run') return { lines: Object.keys(input.replicated.summary.lines), groups: Object.keys(input.replicated.summary.groups) };
   const { baseline, variant } = input.comparison;
   return {
@@ -42,7 +36,7 @@ export function namesOf(input: HtmlReportInput): { lines: string[]; groups: stri
 }
 
 /** The section "Lines and agent groups", with the line charts already drawn; empty for a single line. */
-export function linesSection(input: HtmlReportInput, level: string, charts: readonly string[]): string {
+export function linesSection(input: ResolvedReportInput, level: string, charts: readonly string[]): string {
   if (!isMultiLineReport(input)) return '';
   const parts = [
     '<section class="lines" aria-label="Lines and agent groups">',
@@ -63,7 +57,7 @@ export function linesSection(input: HtmlReportInput, level: string, charts: read
 // ---------------------------------------------------------------------------------------------
 // Cards: each line at a glance
 
-function lineCards(input: HtmlReportInput): string {
+function lineCards(input: ResolvedReportInput): string {
   const { lines } = namesOf(input);
   const cards: Card[] = lines.map((name) => {
     if (input.kind === 'run') {
@@ -107,7 +101,7 @@ interface LineRow {
 }
 
 /** The rows of the figures-by-line table; outcomes no line can have (all 0 in every arm) are left out. */
-function lineRows(input: HtmlReportInput, lines: readonly string[]): Array<{ title: string; rows: LineRow[] }> {
+function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{ title: string; rows: LineRow[] }> {
   const summaries = arms(input);
   const any = (pick: (l: LineSummary) => Estimate) => summaries.some((s) => lines.some((name) => pick(s.lines[name]!).mean > 0));
   const outcomes: LineRow[] = [
@@ -149,7 +143,7 @@ function lineRows(input: HtmlReportInput, lines: readonly string[]): Array<{ tit
   return groups;
 }
 
-function arms(input: HtmlReportInput): ReportSummary[] {
+function arms(input: ResolvedReportInput): ReportSummary[] {
   return input.kind === 'run' ? [input.replicated.summary] : [input.comparison.baseline, input.comparison.variant];
 }
 
@@ -160,7 +154,7 @@ function compareCell(b: Estimate, v: Estimate, d: Estimate, scale: Scale, level:
   )}</span></td>`;
 }
 
-function figuresByLine(input: HtmlReportInput, level: string): string {
+function figuresByLine(input: ResolvedReportInput, level: string): string {
   const { lines } = namesOf(input);
   const head = lines.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join('');
   const row = (r: LineRow) => {
@@ -190,7 +184,7 @@ ${body}
 // ---------------------------------------------------------------------------------------------
 // Calls against people, and the redials a variant avoids
 
-function callsAndPeople(input: HtmlReportInput, level: string): string {
+function callsAndPeople(input: ResolvedReportInput, level: string): string {
   const { lines } = namesOf(input);
   if (input.kind === 'run') {
     const s = input.replicated.summary;
@@ -235,7 +229,7 @@ function negated(e: Estimate): Estimate {
 // ---------------------------------------------------------------------------------------------
 // Hold hours saved by line
 
-function savingsByLine(input: Extract<HtmlReportInput, { kind: 'compare' }>, level: string): string {
+function savingsByLine(input: Extract<ResolvedReportInput, { kind: 'compare' }>, level: string): string {
   const { lines } = namesOf(input);
   const row = (name: string, s: HoldSavings<Estimate>) =>
     `<tr><th scope="row">${escapeHtml(name)}</th>${[s.directHoldHours, s.indirectHoldHours, s.netHoldHours].map((e) => cell(e, HOURS, true, level)).join('')}</tr>`;
@@ -254,7 +248,7 @@ ${[...rows, row('All lines', input.comparison.savings)].join('\n')}
 
 const NO_WRAP_UP: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
 
-function groupsTable(input: HtmlReportInput, level: string): string {
+function groupsTable(input: ResolvedReportInput, level: string): string {
   const { groups, lines } = namesOf(input);
   const answered = (g: GroupSummary, other?: GroupSummary) =>
     lines

@@ -1,7 +1,7 @@
 // The HTML report of staffing by simulation: both rosters and what each achieves, by interval.
 import { htmlPage } from './htmlPage';
 import { achievedByIntervalChart, rostersByIntervalChart } from '../charts';
-import type { Scenario } from '../scenario';
+import type { ResolvedScenario, Scenario } from '../scenario';
 import type { StaffingResult, StaffingRow } from '../staffing';
 import { renderSvgs } from './htmlReport';
 import { cardsHtml, escapeHtml, formatDate, formatNumber, upToOneDecimal } from './reportFormat';
@@ -9,8 +9,8 @@ import { describeScenario } from './reportScenario';
 
 export interface StaffingReportInput {
   title: string;
-  /** The scenario staffed (before its roster was replaced). */
-  scenario: Scenario;
+  /** The scenario staffed (before its roster was replaced), as written or resolved. */
+  scenario: Scenario | ResolvedScenario;
   result: StaffingResult;
   replications: number;
   /** When the report was made; default now. */

@@ -1,8 +1,8 @@
 // The page for a manager: a run or a comparison on one printed page (A4 or Letter), the
 // headline in a sentence, the three figures that matter and one chart.
 import { holdSavingsChart, waitsByIntervalChart, type ChartOptions } from '../charts';
-import { offersCallback, scenarioClock, type Scenario } from '../scenario';
-import type { HtmlReportInput } from './reportInput';
+import { offersCallback, scenarioClock, type ResolvedScenario } from '../scenario';
+import { resolveReportInput, type HtmlReportInput, type ResolvedReportInput } from './reportInput';
 import { renderSvgs } from './htmlReport';
 import { htmlPage } from './htmlPage';
 import { arrow, cardsHtml, COUNT, escapeHtml, formatDate, halfWidth, HOURS, MINUTES, PERCENT, plain, signed, upToOneDecimal, type Card } from './reportFormat';
@@ -41,7 +41,8 @@ const PRINT = `
  * const comparison = await compare(baseline, variant, { replications: 20 });
  * await writeFile('summary.html', await renderSummaryHtml({ kind: 'compare', title: 'Callback pilot', baseline, variant, comparison }));
  */
-export async function renderSummaryHtml(input: HtmlReportInput): Promise<string> {
+export async function renderSummaryHtml(given: HtmlReportInput): Promise<string> {
+  const input = resolveReportInput(given);
   const level = `${upToOneDecimal((input.confidence ?? 0.95) * 100)}%`;
   const replications = input.kind === 'run' ? input.replicated.replications : input.comparison.replications;
   const chart =
@@ -75,7 +76,7 @@ ${svg!}
 }
 
 /** The answer in one sentence. */
-function headline(input: HtmlReportInput): string {
+function headline(input: ResolvedReportInput): string {
   if (input.kind === 'run') {
     const s = input.replicated.summary;
     return (
@@ -92,7 +93,7 @@ function headline(input: HtmlReportInput): string {
 }
 
 /** The three figures a manager asks for first. */
-function threeFigures(input: HtmlReportInput): Card[] {
+function threeFigures(input: ResolvedReportInput): Card[] {
   if (input.kind === 'run') {
     const s = input.replicated.summary;
     return [
@@ -110,7 +111,7 @@ function threeFigures(input: HtmlReportInput): Card[] {
 }
 
 /** Chart options with the time axis on the scenario's clock, when it says when it opens. */
-function withClock(scenario: Scenario, options: { width: number; height: number }): ChartOptions {
-  const opensAtSeconds = scenarioClock(scenario)?.opensAtSeconds;
+function withClock(scenario: ResolvedScenario, options: { width: number; height: number }): ChartOptions {
+  const opensAtSeconds = scenarioClock(scenario.written)?.opensAtSeconds;
   return opensAtSeconds === undefined ? options : { ...options, opensAtSeconds };
 }

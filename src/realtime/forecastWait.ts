@@ -67,11 +67,11 @@ const MIN_FUTURES = 32;
  *   timeOfDaySeconds: 3600,
  * }, { line: 'individuals', budget: { milliseconds: 50 } }).announceSeconds;
  */
-export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast {
+export function forecastWait(scenario: Scenario | ResolvedScenario, snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast {
   const forecaster = createWaitForecaster(scenario);
   const line = forecasterLine(forecaster.scenario, options.line);
   lineIndex(forecaster.scenario, line);
-  const problems = snapshotProblems(snapshot, scenario, line);
+  const problems = snapshotProblems(snapshot, forecaster.scenario, line);
   if (problems.length > 0) throw new SnapshotError(problems);
   return forecaster(snapshot, options);
 }
@@ -86,7 +86,7 @@ export function forecastWait(scenario: Scenario, snapshot: CenterSnapshot | Mult
  * const forecast = createWaitForecaster(scenario);
  * ivr.on('call', (snapshot) => forecast(snapshot, { budget: { milliseconds: 20 } }).announceSeconds);
  */
-export function createWaitForecaster(scenario: Scenario): WaitForecaster {
+export function createWaitForecaster(scenario: Scenario | ResolvedScenario): WaitForecaster {
   const resolved = resolveScenario(scenario);
   const patience = resolved.lines.map((line) => line.patience && distributionsOf(line.patience).map(compileDistribution));
   const forecast = (snapshot: CenterSnapshot | MultiLineSnapshot, options: ForecastOptions = {}): WaitForecast => {

@@ -1,5 +1,5 @@
 import { QuietObserver, TeeObserver, runResolvedSync } from '../model';
-import { meanOverIntervals, resolveScenario, type Scenario } from '../scenario';
+import { meanOverIntervals, resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { createWaitForecaster } from './forecastWait';
 import { predictors as classic, type Predictor } from './predictors';
 import { ErrorTally } from './errorTally';
@@ -31,13 +31,13 @@ export interface ScoreOptions {
  * On a multi-line scenario each line is scored apart, a score per line and predictor (`line`
  * says which).
  */
-export function scorePredictors(scenario: Scenario, options: ScoreOptions = {}): PredictorScore[] {
+export function scorePredictors(scenario: Scenario | ResolvedScenario, options: ScoreOptions = {}): PredictorScore[] {
   const resolved = resolveScenario(scenario);
   const chosen = options.predictors ?? classic;
   const forecastReplications = options.forecastReplications ?? 200;
   const every = options.every ?? 1;
   const contexts = resolved.lines.map((line) => ({ meanHandleSeconds: meanOverIntervals(line.handleTime) }));
-  const forecast = forecastReplications > 0 ? createWaitForecaster(scenario) : undefined;
+  const forecast = forecastReplications > 0 ? createWaitForecaster(resolved) : undefined;
   const names = [...Object.keys(chosen), ...(forecast ? ['simulation forecast'] : [])];
   const tracker = new SnapshotTracker(resolved);
   const predictions = new Map<number, number[]>();

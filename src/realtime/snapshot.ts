@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { InvalidInputError } from '../errors';
-import { problemsFromIssues, resolveScenario, scenarioProblems, type Scenario, type ScenarioProblem } from '../scenario';
+import { ScenarioError, problemsFromIssues, resolveScenario, type ResolvedScenario, type Scenario, type ScenarioProblem } from '../scenario';
 import { isMultiLineSnapshot, moreCallsThanAgents, multiLineSnapshotProblems, multiLineSnapshotSchema, type MultiLineSnapshot } from './multiLineSnapshot';
 
 /**
@@ -54,9 +54,10 @@ export class SnapshotError extends InvalidInputError {
  * snapshotProblems({ lines: { B: { hold: [{ waitedSeconds: -1 }] } }, groups: {} }, center);
  * // [{ path: 'lines.B.hold[0].waitedSeconds', ... }, { path: 'groups.general', ... }]
  */
-export function snapshotProblems(input: unknown, scenario?: Scenario, line?: string): ScenarioProblem[] {
+export function snapshotProblems(input: unknown, scenario?: Scenario | ResolvedScenario, line?: string): ScenarioProblem[] {
   const multiLine = isMultiLineSnapshot(input);
-  if (scenario === undefined || scenarioProblems(scenario).length > 0) {
+  const resolved = scenario === undefined ? undefined : resolvedOrUndefined(scenario);
+  if (resolved === undefined) {
     const parsed = (multiLine ? multiLineSnapshotSchema : snapshotSchema).safeParse(input, { reportInput: true });
     const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
     if (parsed.success && !multiLine) {
@@ -70,7 +71,6 @@ export function snapshotProblems(input: unknown, scenario?: Scenario, line?: str
     }
     return problems;
   }
-  const resolved = resolveScenario(scenario);
   if (resolved.multiLine !== multiLine) {
     const expected = resolved.multiLine
       ? '{ lines, groups, timeOfDaySeconds? }: the multi-line form, for a multi-line scenario'
@@ -84,6 +84,16 @@ export function snapshotProblems(input: unknown, scenario?: Scenario, line?: str
     problems.push({ path: 'line', expected: `a line of the scenario (one of ${names.map((n) => JSON.stringify(n)).join(', ')})`, received: line });
   }
   return problems;
+}
+
+/** The scenario resolved, or undefined when it is invalid (its own errors are not the snapshot's). */
+function resolvedOrUndefined(scenario: Scenario | ResolvedScenario): ResolvedScenario | undefined {
+  try {
+    return resolveScenario(scenario);
+  } catch (error) {
+    if (error instanceof ScenarioError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -36,7 +36,7 @@ export class SnapshotTracker extends QuietObserver {
 
   constructor(scenario: Scenario | ResolvedScenario) {
     super();
-    this.scenario = isResolved(scenario) ? scenario : resolveScenario(scenario);
+    this.scenario = resolveScenario(scenario);
     scenario = this.scenario;
     this.redials = scenario.lines.map(() => new Map());
     this.redialHorizon = scenario.lines.map((line) => (line.redial ? compileDistribution(line.redial.delay).quantile(0.999) : 0));
@@ -172,8 +172,4 @@ export class SnapshotTracker extends QuietObserver {
     this.inProgress.delete(callerId);
     this.busyByGroup[call.group]!--;
   }
-}
-
-function isResolved(scenario: Scenario | ResolvedScenario): scenario is ResolvedScenario {
-  return typeof (scenario as ResolvedScenario).multiLine === 'boolean' && Array.isArray((scenario as ResolvedScenario).groups);
 }

@@ -17,7 +17,8 @@ export function isMultiLine(scenario: Scenario): scenario is Exclude<Scenario, S
  * @example
  * offersCallback({ ...line, callback: { offer: 'always', optIn: { probability: 0.3 } } }); // true
  */
-export function offersCallback(scenario: Scenario): boolean {
+export function offersCallback(scenario: Scenario | ResolvedScenario): boolean {
+  if ('multiLine' in scenario) return scenario.lines.some((line) => line.callback !== undefined);
   return isMultiLine(scenario) ? scenario.lines.some((line) => line.callback !== undefined) : scenario.callback !== undefined;
 }
 

@@ -6,6 +6,10 @@ export type {
   AtClose,
   Balking,
   ByInterval,
+  Calendar,
+  CalendarDay,
+  DayOverrides,
+  ResolvedDay,
   CallbackOffer,
   CallbackOptIn,
   CallbackPolicy,
@@ -30,7 +34,8 @@ export type { Distribution } from '../random';
 export { ScenarioError, describeValue, problemsMessage, type ScenarioProblem } from './errors';
 export { validateScenario, scenarioProblems, problemsFromIssues } from './validate';
 export { scenarioWarnings, compareWarnings, type ScenarioWarning } from './warnings';
-export { resolveScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve';
+export { resolveScenario, isResolvedScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve';
 export { scenarioSchema, singleLineScenarioSchema, multiLineScenarioSchema, distributionSchema, callbackPolicySchema } from './schema';
 export { scenarioJsonSchema } from './jsonSchema';
 export { scenarioClock, clockTime, secondsOfDay, type ScenarioClock } from './clock';
+export { dayScenario, dayNumber } from './calendar';

@@ -1,3 +1,4 @@
+import { resolveCalendar } from './calendar';
 import { validateScenario } from './validate';
 import type {
   Arrivals,
@@ -20,18 +21,62 @@ const DEFAULT_REDIAL_ATTEMPTS = 10;
 export const SINGLE_LINE_NAME = 'main';
 export const SINGLE_GROUP_NAME = 'agents';
 
+// What `resolveScenario` made: handed back as they are, so that a function given one skips
+// validation. A user's own object is never remembered: it may change between two calls.
+const resolvedForms = new WeakSet<ResolvedScenario>();
+// The frozen copy of what was written each resolved form keeps (`written`): it cannot change,
+// so resolving it again is looking it up.
+const resolvedOfWritten = new WeakMap<Scenario, ResolvedScenario>();
+
 /**
  * Validates a scenario and fills in its defaults (DESIGN.md, "The scenario"): the form the
  * model runs on. A single-line scenario becomes the one-line, one-group case of the multi-line
  * form. Throws `ScenarioError` listing every problem when the input is invalid.
+ *
+ * Validation runs once per scenario: every function that takes a `Scenario` also takes what
+ * this returns (or its `written` form) and then validates nothing, so a scenario used many
+ * times (a file run, compared and reported) is best resolved first. Given a resolved scenario,
+ * or its `written` form, this returns the resolved one at no cost.
  *
  * @example
  * resolveScenario({ arrivals: { perHour: 570 }, agents: 50, durationSeconds: 28_800,
  *   handleTime: { type: 'exponential', meanSeconds: 300 } }).seed; // 1
  */
 export function resolveScenario(input: unknown): ResolvedScenario {
-  const scenario: Scenario = validateScenario(input);
+  if (isResolvedScenario(input)) return input;
+  const known = resolvedOfWritten.get(input as Scenario);
+  if (known) return known;
+  // A frozen copy, so that the resolved form (which shares its lists and distributions) stays
+  // what was checked whatever becomes of the caller's object.
+  const written = deepFreeze(structuredClone(validateScenario(input)));
+  const resolved = written.calendar ? { ...resolveOne(written), calendar: resolveCalendar(written, resolveOne) } : resolveOne(written);
+  resolvedForms.add(resolved);
+  resolvedOfWritten.set(written, resolved);
+  return resolved;
+}
+
+function resolveOne(scenario: Scenario): ResolvedScenario {
   return 'lines' in scenario ? resolveMultiLine(scenario) : resolveSingleLine(scenario);
+}
+
+/**
+ * True for what `resolveScenario` returned (validated, defaults filled in); false for anything
+ * else, a copy of one included.
+ *
+ * @example
+ * isResolvedScenario(resolveScenario(scenario)); // true
+ * isResolvedScenario(scenario); // false
+ */
+export function isResolvedScenario(input: unknown): input is ResolvedScenario {
+  return typeof input === 'object' && input !== null && resolvedForms.has(input as ResolvedScenario);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
@@ -43,6 +88,7 @@ function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
   const line: Line = { ...scenario, name: SINGLE_LINE_NAME, routing: [{ group: SINGLE_GROUP_NAME }] };
   return {
     ...common(scenario, durationSeconds, serviceLevelSeconds),
+    written: scenario,
     multiLine: false,
     rateUncertaintyCv: 0,
     lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME])],
@@ -61,6 +107,7 @@ function resolveMultiLine(scenario: MultiLineScenario): ResolvedScenario {
   const groupNames = scenario.groups.map((group) => group.name);
   return {
     ...common(scenario, durationSeconds, serviceLevelSeconds),
+    written: scenario,
     multiLine: true,
     rateUncertaintyCv: scenario.rateUncertainty?.cv ?? 0,
     lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames)),

@@ -132,6 +132,55 @@ const trunks = described(
   'Calls the center can hold at once (on hold and in a call, callbacks included); a call that finds them all in use hears a busy signal',
 );
 
+const opensAtSchema = described(
+  z.string().check(z.regex(TIME_OF_DAY, { error: 'a time of day as HH:MM (00:00 to 23:59), such as "07:00"' })),
+  'When time 0 is: the time of day the center opens (HH:MM); every output then speaks clock time',
+);
+
+const calendarDateSchema = z.string().check(
+  z.regex(CALENDAR_DATE, { error: 'a date as YYYY-MM-DD, such as "2026-03-02"' }),
+  z.refine(isCalendarDate, { error: 'a date that exists (YYYY-MM-DD)' }),
+);
+
+// What a day or a day type changes, in the scenario's own field names (docs/design-decisions.md, "The calendar").
+const dayOverrides = {
+  volume: z.optional(described(z.number().check(z.positive()), "Multiplies every line's arrivals on the day (after its own arrivals)")),
+  opensAt: z.optional(opensAtSchema),
+  durationSeconds: z.optional(described(positiveSeconds, 'The day closes here')),
+  arrivals: z.optional(arrivalsSchema),
+  agents: z.optional(agentsSchema),
+  callback: z.optional(described(callbackPolicySchema, 'The callback offered on the day')),
+  lines: z.optional(described(
+    z.record(z.string(), z.strictObject({ arrivals: z.optional(arrivalsSchema), callback: z.optional(callbackPolicySchema) })),
+    "By line name: the line's arrivals and callback on the day",
+  )),
+  groups: z.optional(described(
+    z.record(z.string(), z.strictObject({ agents: agentsSchema })),
+    "By group name: the group's roster on the day",
+  )),
+};
+
+const calendarSchema = described(
+  z.strictObject({
+    dayTypes: z.optional(described(
+      z.record(z.string(), described(z.strictObject(dayOverrides), 'What days of this type change of the scenario')),
+      'Kinds of day (Monday, peak...), by name',
+    )),
+    days: described(
+      z.array(described(
+        z.strictObject({
+          date: described(calendarDateSchema, 'The date (YYYY-MM-DD); days in date order, each once'),
+          dayType: z.optional(described(z.string(), 'A name of dayTypes')),
+          ...dayOverrides,
+        }),
+        "A day: its type's changes, then its own",
+      )).check(z.minLength(1)),
+      'The days simulated, in date order',
+    ),
+  }),
+  "Many days: each an ordinary one-day run of the scenario with its day's changes; people whose redial falls after closing call the next day",
+);
+
 const common = {
   $schema: z.optional(described(z.string(), 'The JSON Schema this file follows (for editors)')),
   name: z.optional(z.string()),
@@ -152,21 +201,13 @@ const common = {
       "Which idle agent takes an arriving call when several groups of its line's routing have one: the first group in route order (default), the agent idle longest, or an idle agent at random",
     ),
   ),
-  opensAt: z.optional(described(
-    z.string().check(z.regex(TIME_OF_DAY, { error: 'a time of day as HH:MM (00:00 to 23:59), such as "07:00"' })),
-    'When time 0 is: the time of day the center opens (HH:MM); every output then speaks clock time',
-  )),
-  date: z.optional(described(
-    z.string().check(
-      z.regex(CALENDAR_DATE, { error: 'a date as YYYY-MM-DD, such as "2026-03-02"' }),
-      z.refine(isCalendarDate, { error: 'a date that exists (YYYY-MM-DD)' }),
-    ),
-    'The date of the day simulated (YYYY-MM-DD): outputs write local date-times',
-  )),
+  opensAt: z.optional(opensAtSchema),
+  date: z.optional(described(calendarDateSchema, 'The date of the day simulated (YYYY-MM-DD): outputs write local date-times')),
   timeZone: z.optional(described(
     z.string().check(z.refine(isTimeZone, { error: 'an IANA time zone, such as "America/New_York"' })),
     'The time zone of opensAt and date (IANA name), carried into the outputs',
   )),
+  calendar: z.optional(calendarSchema),
 };
 
 const afterCallWork = described(

@@ -124,6 +124,45 @@ interface ScenarioCommon {
   queueCapacity?: number;
   /** default 'route-order' */
   agentSelection?: AgentSelection;
+  /** Many days: each an ordinary one-day run of this scenario with the day's changes (docs/design-decisions.md, "The calendar"). */
+  calendar?: Calendar;
+}
+
+/**
+ * What a day (or a day type) changes of the scenario, in the scenario's own field names:
+ * `arrivals`, `agents` and `callback` in the single-line form, `lines` and `groups` by name in
+ * the multi-line one; `volume` multiplies every line's arrivals (after the day's own).
+ */
+export interface DayOverrides {
+  volume?: number;
+  opensAt?: string;
+  durationSeconds?: number;
+  arrivals?: Arrivals;
+  agents?: Agents;
+  callback?: CallbackPolicy;
+  lines?: Readonly<Record<string, { arrivals?: Arrivals; callback?: CallbackPolicy }>>;
+  groups?: Readonly<Record<string, { agents: Agents }>>;
+}
+
+/** One day of a calendar: its date, its type's changes, then its own. */
+export interface CalendarDay extends DayOverrides {
+  date: string;
+  dayType?: string;
+}
+
+/** A season as days in date order; a day's fields override its day type's, which override the scenario's. */
+export interface Calendar {
+  dayTypes?: Readonly<Record<string, DayOverrides>>;
+  days: readonly CalendarDay[];
+}
+
+/** A day of a resolved calendar: the one-day scenario it runs. */
+export interface ResolvedDay {
+  date: string;
+  dayType: string | undefined;
+  /** Seconds from the season's start (the first day's opening) to this day's opening. */
+  offsetSeconds: number;
+  scenario: ResolvedScenario;
 }
 
 /** One line served by one pool of agents: the form most scenarios take. */
@@ -260,6 +299,11 @@ export interface ResolvedGroup {
  * in: a single-line scenario is the line `main` served by the group `agents`.
  */
 export interface ResolvedScenario {
+  /**
+   * The scenario as written, validated and frozen: what reports print of it and files keep
+   * (`resolveScenario` takes it back at no cost).
+   */
+  written: Scenario;
   name: string;
   seed: number;
   /** True when written in the multi-line form (reports and random streams name its lines). */
@@ -278,4 +322,6 @@ export interface ResolvedScenario {
   groups: readonly ResolvedGroup[];
   /** The length of one row of `Report.intervals`. */
   reportIntervalSeconds: number;
+  /** A calendar's days, in date order; absent: one day, this scenario. */
+  calendar?: readonly ResolvedDay[];
 }

@@ -1,4 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
+import { calendarProblems } from './calendar';
 import { multiLineScenarioSchema, singleLineScenarioSchema } from './schema';
 import { ScenarioError, formatPath, type ScenarioProblem } from './errors';
 import type { Scenario } from './types';
@@ -44,7 +45,10 @@ export function scenarioProblems(input: unknown): ScenarioProblem[] {
   const parsed = schema.safeParse(input, { reportInput: true });
   const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues).map((p) => explainForm(p, multiLine));
   if (!isRecord(input)) return problems;
-  return [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
+  const all = [...problems, ...(multiLine ? multiLineProblems(input) : singleLineProblems(input))];
+  // A calendar's days once its own shape is sound; each day's scenario once the scenario is too.
+  if (input.calendar === undefined || all.some((p) => p.path === 'calendar' || p.path.startsWith('calendar.'))) return all;
+  return [...all, ...calendarProblems(input, all.length === 0 ? scenarioProblems : undefined)];
 }
 
 /** A schema library's issues as problems a person can act on: path, expected, received. */

@@ -23,9 +23,9 @@ export interface ScenarioWarning {
  * scenarioWarnings({ arrivals: { perHour: 1000 }, agents: 5, handleTime: { type: 'exponential', meanSeconds: 300 }, durationSeconds: 28800 });
  * // [{ path: 'patience', message: 'nobody hangs up (no patience) and the offered load, 83.3 Erlangs, ...' }]
  */
-export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
+export function scenarioWarnings(scenario: Scenario | ResolvedScenario): ScenarioWarning[] {
   const resolved = resolveScenario(scenario);
-  return [...intervalWarnings(scenario), ...overloadWarnings(scenario, resolved)];
+  return [...intervalWarnings(resolved.written), ...overloadWarnings(resolved)];
 }
 
 /**
@@ -36,7 +36,7 @@ export function scenarioWarnings(scenario: Scenario): ScenarioWarning[] {
  * @example
  * compareWarnings(irsLine, agencyCenter); // [{ path: 'lines', message: 'the baseline has the line main, the variant the lines ...' }]
  */
-export function compareWarnings(baseline: Scenario, variant: Scenario): ScenarioWarning[] {
+export function compareWarnings(baseline: Scenario | ResolvedScenario, variant: Scenario | ResolvedScenario): ScenarioWarning[] {
   const [b, v] = [resolveScenario(baseline), resolveScenario(variant)];
   const warnings: ScenarioWarning[] = [];
   const names = (items: ReadonlyArray<{ name: string }>) => items.map((item) => item.name);
@@ -51,7 +51,7 @@ export function compareWarnings(baseline: Scenario, variant: Scenario): Scenario
   for (const line of b.lines) {
     const other = v.lines.find((l) => l.name === line.name);
     if (!other || sameSchedule(line.arrivals, other.arrivals)) continue;
-    const path = isMultiLine(variant) ? `lines[${v.lines.indexOf(other)}].arrivals` : 'arrivals';
+    const path = v.multiLine ? `lines[${v.lines.indexOf(other)}].arrivals` : 'arrivals';
     warnings.push({
       path,
       message: `differs from the baseline's (${totalCalls(line.arrivals)} calls expected, against ${totalCalls(other.arrivals)}): not a what-if of one center, so the paired difference compares other callers`,
@@ -97,7 +97,7 @@ const MAX_STEPS = 10_000;
  * the lines without patience against every agent on duty: at or above it, the queue grows for
  * as long as it lasts.
  */
-function overloadWarnings(scenario: Scenario, resolved: ResolvedScenario): ScenarioWarning[] {
+function overloadWarnings(resolved: ResolvedScenario): ScenarioWarning[] {
   const impatient = resolved.lines.filter((line) => line.patience === undefined);
   if (impatient.length === 0) return [];
   const all = [...impatient.map((line) => line.arrivals), ...resolved.groups.map((group) => group.agents)];
@@ -118,9 +118,9 @@ function overloadWarnings(scenario: Scenario, resolved: ResolvedScenario): Scena
   }
   if (overloaded === 0) return [];
   const where = overloaded === steps ? 'all day' : `in ${overloaded} of ${steps} intervals of ${step} s`;
-  const lines = isMultiLine(scenario) ? ` on the lines without it (${impatient.map((l) => l.name).join(', ')})` : '';
+  const lines = resolved.multiLine ? ` on the lines without it (${impatient.map((l) => l.name).join(', ')})` : '';
   return [{
-    path: isMultiLine(scenario) ? 'lines' : 'patience',
+    path: resolved.multiLine ? 'lines' : 'patience',
     message:
       `nobody hangs up (no patience)${lines}, and the offered load, ${worst.load.toFixed(1)} Erlangs (calls × mean handle time), ` +
       `reaches or passes the ${worst.agents} agents on duty ${where}: the queue grows for as long as that lasts, to holds of hours or days; ` +

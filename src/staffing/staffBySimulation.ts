@@ -1,5 +1,5 @@
 import type { Estimate } from '../experiment';
-import { resolveScenario, type Scenario } from '../scenario';
+import { ScenarioError, resolveScenario, type Scenario } from '../scenario';
 import { ErlangModel } from './erlangModel';
 import { checkStaffingOptions } from './options';
 import { agentHoursOf, rosterOf, staffingProblem, withRosters, type Rosters, type StaffingProblem } from './problem';
@@ -43,6 +43,8 @@ import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './typ
  */
 export async function staffBySimulation(scenario: Scenario, options: StaffingOptions): Promise<StaffingResult> {
   const resolved = resolveScenario(scenario);
+  // Rosters are found interval by interval of one day; a season's days each have their own.
+  if (resolved.calendar) throw new ScenarioError([{ path: 'calendar', expected: 'no calendar: staffing by simulation finds the roster of one day (staff a day of the calendar on its own)', received: `${resolved.calendar.length} days` }]);
   const checked = checkStaffingOptions(options, resolved);
   const problem = staffingProblem(scenario, resolved, checked.targets);
   const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {

@@ -14,7 +14,11 @@ export interface EventSink {
   flush(): void;
 }
 
-/** Turns what the center tells into `SimEvent` objects for a stream, with lines and groups by name. */
+/**
+ * Turns what the center tells into `SimEvent` objects for a stream, with lines and groups by
+ * name: every argument of every call is in its event, so that `summarize()` can tell the
+ * metrics the same calls back (EventReplayer, its inverse).
+ */
 export class EventEmitter implements CenterObserver {
   private readonly lines: readonly string[];
   private readonly groups: readonly string[];
@@ -27,26 +31,26 @@ export class EventEmitter implements CenterObserver {
     this.groups = window.groups;
   }
 
-  arrival(time: number, callerId: number, line: number, attempt: number): void {
-    this.sink.push({ type: 'arrival', time, callerId, line: this.lines[line]!, attempt });
+  arrival(time: number, callerId: number, line: number, attempt: number, counted: boolean): void {
+    this.sink.push({ type: 'arrival', time, callerId, line: this.lines[line]!, attempt, counted });
   }
-  answered(time: number, callerId: number, arrivalTime: number, line: number, group: number): void {
-    this.sink.push({ type: 'answered', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, group: this.groups[group]! });
+  answered(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
+    this.sink.push({ type: 'answered', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, group: this.groups[group]!, arrivalTime, counted });
   }
-  abandoned(time: number, callerId: number, arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'abandoned', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime });
+  abandoned(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'abandoned', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, arrivalTime, counted });
   }
-  balked(time: number, callerId: number, _arrivalTime: number, estimatedWaitSeconds: number, line: number): void {
-    this.sink.push({ type: 'balked', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
+  balked(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'balked', time, callerId, line: this.lines[line]!, estimatedWaitSeconds, arrivalTime, counted });
   }
-  busySignal(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'busy', time, callerId, line: this.lines[line]! });
+  busySignal(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'busy', time, callerId, line: this.lines[line]!, arrivalTime, counted });
   }
-  disconnected(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'disconnected', time, callerId, line: this.lines[line]! });
+  disconnected(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'disconnected', time, callerId, line: this.lines[line]!, arrivalTime, counted });
   }
-  callEnded(time: number, callerId: number, line: number, group: number): void {
-    this.sink.push({ type: 'call-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]! });
+  callEnded(time: number, callerId: number, line: number, group: number, agentBusySince: number): void {
+    this.sink.push({ type: 'call-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]!, agentBusySince });
   }
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     this.sink.push({ type: 'wrap-up-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]!, wrapUpSeconds });
@@ -54,28 +58,32 @@ export class EventEmitter implements CenterObserver {
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.sink.push({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
   }
-  callbackOffered(time: number, callerId: number, _arrivalTime: number, estimatedWaitSeconds: number, line: number): void {
-    this.sink.push({ type: 'callback-offered', time, callerId, line: this.lines[line]!, estimatedWaitSeconds });
+  callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'callback-offered', time, callerId, line: this.lines[line]!, estimatedWaitSeconds, arrivalTime, counted });
   }
-  callbackAccepted(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'callback-accepted', time, callerId, line: this.lines[line]! });
+  callbackAccepted(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'callback-accepted', time, callerId, line: this.lines[line]!, arrivalTime, counted });
   }
-  callbackDialed(time: number, callerId: number, _arrivalTime: number, attempt: number, line: number, group: number): void {
-    this.sink.push({ type: 'callback-dialed', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
+  callbackDialed(time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean): void {
+    this.sink.push({ type: 'callback-dialed', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]!, arrivalTime, counted });
   }
-  callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number): void {
-    this.sink.push({ type: 'callback-connected', time, callerId, line: this.lines[line]!, delaySeconds: time - arrivalTime, group: this.groups[group]! });
+  callbackConnected(time: number, callerId: number, arrivalTime: number, line: number, group: number, counted: boolean): void {
+    this.sink.push({ type: 'callback-connected', time, callerId, line: this.lines[line]!, delaySeconds: time - arrivalTime, group: this.groups[group]!, arrivalTime, counted });
   }
-  callbackUnanswered(time: number, callerId: number, _arrivalTime: number, attempt: number, line: number, group: number): void {
-    this.sink.push({ type: 'callback-unanswered', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]! });
+  callbackUnanswered(
+    time: number, callerId: number, arrivalTime: number, attempt: number, line: number, group: number, counted: boolean, agentBusySince: number,
+  ): void {
+    this.sink.push({
+      type: 'callback-unanswered', time, callerId, line: this.lines[line]!, attempt, group: this.groups[group]!, arrivalTime, counted, agentBusySince,
+    });
   }
-  callbackFailed(time: number, callerId: number, _arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'callback-failed', time, callerId, line: this.lines[line]! });
+  callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'callback-failed', time, callerId, line: this.lines[line]!, arrivalTime, counted });
   }
-  closed(time: number, callerId: number, arrivalTime: number, line: number): void {
-    this.sink.push({ type: 'closed', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime });
+  closed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'closed', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, arrivalTime, counted });
   }
-  redialAfterClose(time: number, callerId: number, line: number): void {
-    this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]! });
+  redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void {
+    this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]!, counted });
   }
 }

@@ -10,32 +10,60 @@ interface CallerEvent<Type extends string> {
   line: string;
 }
 
+// The fields below are what the report needs of an event beyond its own, so that `summarize()`
+// turns each event into its figures alone, keeping nothing per call. Each kind of field is one
+// type, appended after an event's own fields: a new event takes the kinds it needs.
+
+/**
+ * Whether the person counts in the report: their first call arrived in the counted window
+ * `[warmupSeconds, durationSeconds)` (warm-up callers and those of the drain do not), and
+ * their redials and callbacks count with them.
+ */
+interface Counted {
+  counted: boolean;
+}
+
+/**
+ * When this call arrived, in seconds since the start: the call's `arrival` event's `time` (for
+ * a redial, the redial's). Report rows attribute a call to the interval of its arrival.
+ */
+interface ArrivalTime {
+  arrivalTime: number;
+}
+
+/** Since when an agent has been busy with this call: its answer, or for a callback the start of the dial. */
+interface AgentBusySince {
+  agentBusySince: number;
+}
+
 /**
  * One thing that happened in a simulated center. A union on `type`; every event has `time` in
- * seconds, and every event about a call has the person's `callerId` and the `line`.
+ * seconds, and every event about a call has the person's `callerId` and the `line`. Events carry
+ * every figure the report is made of (`counted`, `arrivalTime`, `agentBusySince`), so any of
+ * them, filtered or read back from JSON, can be summarized alone.
  */
 export type SimEvent =
   | { type: 'run-started'; time: number; window: MetricsWindow }
-  | (CallerEvent<'arrival'> & { attempt: number })
-  | (CallerEvent<'answered'> & { holdSeconds: number; group: string })
-  | (CallerEvent<'abandoned'> & { holdSeconds: number })
-  | (CallerEvent<'balked'> & { estimatedWaitSeconds: number })
-  | CallerEvent<'busy'>
-  | CallerEvent<'disconnected'>
-  | (CallerEvent<'call-ended'> & { group: string })
+  | (CallerEvent<'arrival'> & { attempt: number } & Counted)
+  | (CallerEvent<'answered'> & { holdSeconds: number; group: string } & ArrivalTime & Counted)
+  | (CallerEvent<'abandoned'> & { holdSeconds: number } & ArrivalTime & Counted)
+  | (CallerEvent<'balked'> & { estimatedWaitSeconds: number } & ArrivalTime & Counted)
+  | (CallerEvent<'busy'> & ArrivalTime & Counted)
+  | (CallerEvent<'disconnected'> & ArrivalTime & Counted)
+  | (CallerEvent<'call-ended'> & { group: string } & AgentBusySince)
   /** The agent who took the call is done with its after-call work (wrapUpSeconds after `call-ended`). */
   | (CallerEvent<'wrap-up-ended'> & { group: string; wrapUpSeconds: number })
   | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number; group: string }
-  | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number })
-  | CallerEvent<'callback-accepted'>
-  | (CallerEvent<'callback-dialed'> & { attempt: number; group: string })
-  | (CallerEvent<'callback-connected'> & { delaySeconds: number; group: string })
-  | (CallerEvent<'callback-unanswered'> & { attempt: number; group: string })
-  | CallerEvent<'callback-failed'>
+  | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number } & ArrivalTime & Counted)
+  | (CallerEvent<'callback-accepted'> & ArrivalTime & Counted)
+  | (CallerEvent<'callback-dialed'> & { attempt: number; group: string } & ArrivalTime & Counted)
+  | (CallerEvent<'callback-connected'> & { delaySeconds: number; group: string } & ArrivalTime & Counted)
+  | (CallerEvent<'callback-unanswered'> & { attempt: number; group: string } & ArrivalTime & Counted & AgentBusySince)
+  | (CallerEvent<'callback-failed'> & ArrivalTime & Counted)
   /** On hold when the line closed with `atClose: 'disconnect'`: the closing announcement ends the call. */
-  | (CallerEvent<'closed'> & { holdSeconds: number })
+  | (CallerEvent<'closed'> & { holdSeconds: number } & ArrivalTime & Counted)
   /** A person sent away would call again now, after closing: lost for the day, no call is made. */
-  | CallerEvent<'redial-after-close'>
+  | (CallerEvent<'redial-after-close'> & Counted)
   | { type: 'run-ended'; time: number };
 
 export type SimEventType = SimEvent['type'];

@@ -1,7 +1,7 @@
 import type { Subscriber } from 'rxjs';
 import { Observable } from './rx';
 import { ContactCenter, metricsWindow, runCenter } from '../model';
-import { resolveScenario, type Scenario } from '../scenario';
+import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { EventEmitter, type EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runPaced, type RealtimeOptions } from './paced';
@@ -27,7 +27,7 @@ export interface SimulateOptions {
  * simulate(scenario, { realtime: { speed: 60 } }).subscribe(updateDashboard);
  * @see simulateBatches (faster for consumers that take arrays), summarize, intervals, run
  */
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): Observable<SimEvent> {
+export function simulate(scenario: Scenario | ResolvedScenario, options: SimulateOptions = {}): Observable<SimEvent> {
   return new Observable<SimEvent>((subscriber) => runInto(scenario, options, subscriber, new SubscriberSink(subscriber)));
 }
 
@@ -45,7 +45,7 @@ class SubscriberSink implements EventSink {
  * Starts a simulation whose events go to `sink`, completing or erroring `subscriber` at the
  * end; returns the teardown that stops it.
  */
-export function runInto(scenario: Scenario, options: SimulateOptions, subscriber: Subscriber<unknown>, sink: EventSink): () => void {
+export function runInto(scenario: Scenario | ResolvedScenario, options: SimulateOptions, subscriber: Subscriber<unknown>, sink: EventSink): () => void {
   const resolved = resolveScenario(scenario);
   const window = metricsWindow(resolved);
   const center = new ContactCenter(resolved, new EventEmitter(sink, window));

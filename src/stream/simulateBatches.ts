@@ -1,6 +1,6 @@
 import type { Subscriber } from 'rxjs';
 import { Observable } from './rx';
-import type { Scenario } from '../scenario';
+import type { ResolvedScenario, Scenario } from '../scenario';
 import type { EventSink } from './eventEmitter';
 import type { SimEvent } from './events';
 import { runInto, type SimulateOptions } from './simulate';
@@ -21,7 +21,7 @@ export interface SimulateBatchesOptions extends SimulateOptions {
  * simulateBatches(scenario).subscribe((events) => socket.send(JSON.stringify(events)));
  * @see simulate
  */
-export function simulateBatches(scenario: Scenario, options: SimulateBatchesOptions = {}): Observable<SimEvent[]> {
+export function simulateBatches(scenario: Scenario | ResolvedScenario, options: SimulateBatchesOptions = {}): Observable<SimEvent[]> {
   const batchSize = options.batchSize ?? 1024;
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) {
     throw new OptionsError('simulateBatches', [{ path: 'batchSize', expected: 'an integer >= 1', received: batchSize }]);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { estimate, type Replicated, type Report } from '../../src';
+import { estimate, resolveScenario, type Replicated, type Report } from '../../src';
 import { summarizeAll } from '../../src/experiment/estimate';
 import { csvFigure, csvRows, jsonDocument } from '../../src/cli/outputs';
 import { sweepCsvRows } from '../../src/cli/sweep';
@@ -51,7 +51,7 @@ describe('the CSV rows of a result', () => {
   });
   const reports = [{ intervals: [row(238.00000000000009, 5.123456789)] }, { intervals: [row(241, 5.2)] }] as unknown as Report[];
   const replicated = { replications: 2, reports, summary: summarizeAll(reports) } as unknown as Replicated;
-  const result = { kind: 'run', title: 'noise', scenario: { arrivals: { perHour: 1 }, agents: 1, handleTime: { type: 'fixed', seconds: 1 } }, replicated } as const;
+  const result = { kind: 'run', title: 'noise', scenario: resolveScenario({ arrivals: { perHour: 1 }, agents: 1, durationSeconds: 1800, handleTime: { type: 'fixed', seconds: 1 } }), replicated } as const;
 
   it('writes counts whole, seconds to 0.1 s, fractions to 4 places, agents and queues to 2', () => {
     const [first] = csvRows(result);
@@ -108,7 +108,7 @@ describe('interval bounds in the CSV', () => {
   const resultOf = (rows: Array<Report['intervals'][number]>) => {
     const reports = rows.map((r) => ({ intervals: [r] })) as unknown as Report[];
     const replicated = { replications: rows.length, reports, summary: summarizeAll(reports) } as unknown as Replicated;
-    return { kind: 'run', title: 'bounds', scenario: { arrivals: { perHour: 60 }, agents: 7, handleTime: { type: 'fixed', seconds: 1 } }, replicated } as const;
+    return { kind: 'run', title: 'bounds', scenario: resolveScenario({ arrivals: { perHour: 60 }, agents: 7, durationSeconds: 1800, handleTime: { type: 'fixed', seconds: 1 } }), replicated } as const;
   };
 
   it('clips counts and seconds at 0 and fractions to [0, 1]', () => {

@@ -1,11 +1,11 @@
 import { test } from '@fast-check/vitest';
 import { from, lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, run, summarize, type MultiLineScenario, type Report, type SimEvent } from '../../src';
+import { resolveScenario, summarize, type MultiLineScenario, type Report, type SimEvent } from '../../src';
 import { ContactCenter } from '../../src/model/center';
 import { QuietObserver } from '../../src/model/observer';
 import { multiLineScenario } from '../support/multiLineArbitraries';
-import { eventsOf } from '../support/scenarios';
+import { simulatedOnce as simulation } from '../support/scenarios';
 
 // Invariants of the multi-line model (DESIGN.md, "Many lines, agent groups, redials") over
 // random valid scenarios with every feature on (test/support/multiLineArbitraries.ts). Each
@@ -14,19 +14,6 @@ import { eventsOf } from '../support/scenarios';
 // empty list once per run: a failure lists the first few, with their times.
 
 const RUNS = 150;
-
-// Every property sees the same scenarios (the seed is fixed in test/support/setup.ts), so each
-// scenario is simulated once and its events and report are shared.
-const simulated = new Map<string, Promise<{ events: SimEvent[]; report: Report }>>();
-function simulation(scenario: MultiLineScenario): Promise<{ events: SimEvent[]; report: Report }> {
-  const key = JSON.stringify(scenario);
-  let result = simulated.get(key);
-  if (!result) {
-    result = Promise.all([eventsOf(scenario), run(scenario)]).then(([events, report]) => ({ events, report }));
-    simulated.set(key, result);
-  }
-  return result;
-}
 
 type CallEvent = Extract<SimEvent, { callerId: number }>;
 const isCallEvent = (event: SimEvent): event is CallEvent => 'callerId' in event;

@@ -41,7 +41,8 @@ describe('the forecast service under load', () => {
   it('sheds what its queue cannot hold with 503 and Retry-After, and answers /health meanwhile', async () => {
     // One thread, two places in the queue: of ten requests at once (each forecast 2 s long),
     // one runs, two wait, and the other seven are refused at once.
-    const base = await start({ threads: 1, maxQueue: 2, deadlineMilliseconds: 10_000 });
+    const logged: Array<Record<string, unknown>> = [];
+    const base = await start({ threads: 1, maxQueue: 2, deadlineMilliseconds: 10_000, log: (entry) => logged.push(entry) });
     const burst = Array.from({ length: 10 }, () => post(base, slow(2000)));
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
@@ -53,6 +54,12 @@ describe('the forecast service under load', () => {
       expect(await answer.json()).toMatchObject({ retryAfterSeconds: 1 });
     }
     expect(await metric(base, 'queuecast_shed_requests_total', { reason: 'queue full' })).toBe(7);
+    expect(await metric(base, 'queuecast_http_requests_total', { route: '/forecast', method: 'POST', status: '503' })).toBe(7);
+    // Shed requests are not logged one by one (tens of thousands a second under a flood): the
+    // first at once, the other six in one line a second later.
+    expect(logged.filter((e) => e.msg === 'request' && e.status === 503)).toEqual([]);
+    const shedLines = () => logged.filter((e) => e.msg === 'shed').map((e) => e.requests);
+    expect(shedLines()).toEqual([1, 6]);
 
     expect(await metric(base, 'queuecast_queue_depth')).toBe(0);
   });

@@ -72,7 +72,7 @@ export function parseForecastRequest(input: unknown, query: URLSearchParams, lim
   if (resolved?.multiLine) lines ??= resolved.lines.map((l) => l.name);
   if (!resolved) problems.push(...prefixed('snapshot', snapshotProblems(body.snapshot)));
   else if (resolved.multiLine && isMultiLineSnapshot(body.snapshot)) problems.push(...prefixed('snapshot', multiLineSnapshotProblems(body.snapshot, resolved, lines)));
-  else problems.push(...prefixed('snapshot', snapshotProblems(body.snapshot, scenario)));
+  else problems.push(...prefixed('snapshot', snapshotProblems(body.snapshot, resolved)));
 
   const options: ForecastRequest['options'] = {};
   const fromQuery = query.get('replications');

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SnapshotError, createWaitForecaster, forecastWait, type WaitForecast } from '../../realtime';
-import { ScenarioError, resolveScenario, validateScenario, type Scenario } from '../../scenario';
+import { ScenarioError, resolveScenario, type Scenario } from '../../scenario';
 import { ForecastPool } from './forecastPool';
 import { parseForecastRequest, prefixed, preview, type ForecastRequest, type RequestLimits, type RequestProblem } from './forecastRequest';
-import { continued, expectsContinue, methodNotAllowed, readBody, sendJson, sendText } from './httpExchange';
+import { continued, expectsContinue, methodNotAllowed, preparedJson, readBody, sendJson, sendPrepared, sendText } from './httpExchange';
 import { jsonLog, type Log } from './jsonLog';
 import { PROMETHEUS_TEXT, ServiceMetrics } from './serviceMetrics';
 
@@ -53,6 +53,11 @@ const MAX_PROBLEMS = 100;
 const ROUTES = new Set(['/forecast', '/health', '/metrics']);
 // How long past its deadline a request's task may still answer (its last future) before it is shed.
 const DEADLINE_GRACE_MILLISECONDS = 150;
+// The 503 of shedding, made once: shedding tens of thousands of requests a second must leave the
+// request thread free for /health.
+const SHED = preparedJson({ error: 'busy: try again shortly', retryAfterSeconds: 1 }, ['retry-after', '1']);
+// Shed requests are counted, not logged one by one: a line a second at most says how many.
+const SHED_LOG_MILLISECONDS = 1000;
 
 interface Config extends RequestLimits {
   bodyLimitBytes: number;
@@ -63,6 +68,11 @@ interface Config extends RequestLimits {
   log: Log;
   metrics: ServiceMetrics;
   started: number;
+  /** Answered 503 by shedding: their requests are counted in the shed log rather than logged. */
+  shedResponses: WeakSet<ServerResponse>;
+  shedLog: { requests: number; timer: NodeJS.Timeout | undefined };
+  /** The /health answer, made again when its uptime changes. */
+  health: { uptimeSeconds: number; answer: { headers: readonly string[]; body: Buffer } } | undefined;
 }
 
 /**
@@ -88,7 +98,8 @@ interface Config extends RequestLimits {
  * server.listen(8787, '127.0.0.1');
  */
 export function createForecastServer(options: ForecastServerOptions = {}): Server {
-  const fixed = options.scenario === undefined ? undefined : { scenario: validateScenario(options.scenario), resolved: resolveScenario(options.scenario) };
+  const resolved = options.scenario === undefined ? undefined : resolveScenario(options.scenario);
+  const fixed = resolved && { scenario: resolved.written, resolved };
   const deadline = options.deadlineMilliseconds ?? 500;
   const config: Config = {
     bodyLimitBytes: options.bodyLimitBytes ?? MiB,
@@ -102,6 +113,9 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
     log: options.log ?? jsonLog((line) => process.stdout.write(line)),
     metrics: new ServiceMetrics(),
     started: performance.now(),
+    shedResponses: new WeakSet(),
+    shedLog: { requests: 0, timer: undefined },
+    health: undefined,
   };
   if (config.pool) config.metrics.queueDepth = () => config.pool!.queued;
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
@@ -109,9 +123,10 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
     const path = pathOf(request);
     response.on('finish', () => {
       config.metrics.request(ROUTES.has(path) ? path : 'other', request.method ?? '?', response.statusCode);
+      if (config.shedResponses.has(response)) return logShed(config);
       config.log({ level: 'info', msg: 'request', method: request.method, path, status: response.statusCode, milliseconds: round(performance.now() - start) });
     });
-    handle(request, response, config).catch((error: unknown) => {
+    handle(request, response, path, config).catch((error: unknown) => {
       config.log({ level: 'error', msg: 'request failed', method: request.method, path, error });
       if (!response.headersSent) sendJson(request, response, 500, { error: 'internal error' });
       else response.destroy();
@@ -125,31 +140,43 @@ export function createForecastServer(options: ForecastServerOptions = {}): Serve
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
-  server.on('close', () => void config.pool?.close());
+  server.on('close', () => {
+    // The requests shed in the last second are logged before the server's own last lines.
+    clearTimeout(config.shedLog.timer);
+    writeShedLog(config);
+    clearTimeout(config.shedLog.timer);
+    void config.pool?.close();
+  });
   return server;
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, config: Config): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, path: string, config: Config): Promise<void> {
   // A client that goes away mid-request is not an error of ours.
   request.on('error', () => {});
   response.on('error', () => {});
-  let url: URL;
-  try {
-    url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  } catch {
-    return sendJson(request, response, 400, { error: 'bad request target' });
+  // The routes' own paths are taken as they come (a URL is parsed only for the query of a
+  // forecast, or to name a path not found): /health and shedding stay cheap under load.
+  let route = ROUTES.has(path) ? path : undefined;
+  if (route === undefined) {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return sendJson(request, response, 400, { error: 'bad request target' });
+    }
+    if (!ROUTES.has(url.pathname)) return sendJson(request, response, 404, { error: 'not found', path: url.pathname });
+    route = url.pathname;
   }
 
-  if (url.pathname === '/health') {
+  if (route === '/health') {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, response, 'GET, HEAD');
-    const scenario = config.fixed ? { scenario: config.fixed.resolved.name, lines: config.fixed.resolved.lines.map((l) => l.name) } : {};
-    return sendJson(request, response, 200, { status: 'ok', uptimeSeconds: Math.round((performance.now() - config.started) / 1000), ...scenario });
+    const { headers, body } = healthAnswer(config);
+    return sendPrepared(request, response, 200, headers, body);
   }
-  if (url.pathname === '/metrics') {
+  if (route === '/metrics') {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, response, 'GET, HEAD');
     return sendText(request, response, 200, config.metrics.text(), PROMETHEUS_TEXT);
   }
-  if (url.pathname !== '/forecast') return sendJson(request, response, 404, { error: 'not found', path: url.pathname });
   if (request.method !== 'POST') return methodNotAllowed(request, response, 'POST');
 
   const contentType = request.headers['content-type'] ?? '';
@@ -185,7 +212,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, config
     return sendJson(request, response, 400, { error: 'malformed JSON', message: (error as Error).message });
   }
 
-  const parsed = parseForecastRequest(input, url.searchParams, config);
+  const parsed = parseForecastRequest(input, new URL(request.url ?? '/', 'http://127.0.0.1').searchParams, config);
   if ('problems' in parsed) return invalid(request, response, parsed.problems);
 
   const start = performance.now();
@@ -257,8 +284,36 @@ async function onPool(request: IncomingMessage, response: ServerResponse, parsed
 // 503 with Retry-After: the client should try again in a second.
 function shed(request: IncomingMessage, response: ServerResponse, config: Config, reason: 'queue full' | 'deadline'): undefined {
   config.metrics.shed(reason);
-  sendJson(request, response, 503, { error: 'busy: try again shortly', retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  config.shedResponses.add(response);
+  sendPrepared(request, response, 503, SHED.headers, SHED.body);
   return undefined;
+}
+
+// The first request shed is logged at once; those shed within the next second, in one line then
+// (and so on while shedding lasts). The metrics count each.
+function logShed(config: Config): void {
+  config.shedLog.requests++;
+  if (config.shedLog.timer === undefined) writeShedLog(config);
+}
+
+function writeShedLog(config: Config): void {
+  const log = config.shedLog;
+  log.timer = undefined;
+  if (log.requests === 0) return;
+  config.log({ level: 'warn', msg: 'shed', requests: log.requests });
+  log.requests = 0;
+  log.timer = setTimeout(() => writeShedLog(config), SHED_LOG_MILLISECONDS);
+  log.timer.unref();
+}
+
+// What /health answers: the same bytes until the uptime's next second.
+function healthAnswer(config: Config): { headers: readonly string[]; body: Buffer } {
+  const uptimeSeconds = Math.round((performance.now() - config.started) / 1000);
+  if (config.health?.uptimeSeconds !== uptimeSeconds) {
+    const scenario = config.fixed ? { scenario: config.fixed.resolved.name, lines: config.fixed.resolved.lines.map((l) => l.name) } : {};
+    config.health = { uptimeSeconds, answer: preparedJson({ status: 'ok', uptimeSeconds, ...scenario }) };
+  }
+  return config.health.answer;
 }
 
 function onRequestThread(parsed: ForecastRequest, config: Config): Answer {

@@ -76,7 +76,39 @@ export function sendJson(
     ...headers,
   });
   response.end(text);
-  if (!neverContinued && hasBody(request) && !request.complete) drain(request);
+  if (!neverContinued) refuseRest(request);
+}
+
+/**
+ * Answers with a body and headers (a flat list of names and values) prepared once: the 503 of
+ * shedding and `/health`, which must cost the request thread next to nothing under load (no
+ * JSON, header object or header check per request).
+ */
+export function sendPrepared(request: IncomingMessage, response: ServerResponse, status: number, headers: readonly string[], body: Buffer): void {
+  if (response.headersSent || response.destroyed) return;
+  // As in sendJson: a client still waiting for "100 Continue" will not send its body.
+  const neverContinued = expectsContinue(request) && !continued.has(request);
+  response.writeHead(status, (neverContinued ? [...headers, 'connection', 'close'] : headers) as string[]);
+  response.end(request.method === 'HEAD' ? undefined : body);
+  if (!neverContinued) refuseRest(request);
+}
+
+/** A `sendPrepared` answer: the JSON body and its headers, made once. */
+export function preparedJson(body: unknown, headers: readonly string[] = []): { headers: readonly string[]; body: Buffer } {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return { headers: ['content-type', 'application/json; charset=utf-8', 'content-length', String(bytes.length), 'cache-control', 'no-store', ...headers], body: bytes };
+}
+
+// Bodies up to this size, declared, node:http reads and drops itself once the answer is sent
+// (its own dump of an unread request): no timer or listeners of ours per request.
+const SMALL_BODY_BYTES = 64 * 1024;
+
+// The rest of a body answered unread: drained within limits, unless small and declared.
+function refuseRest(request: IncomingMessage): void {
+  if (!hasBody(request) || request.complete) return;
+  const declared = Number(request.headers['content-length']);
+  if (request.headers['transfer-encoding'] === undefined && declared <= SMALL_BODY_BYTES) return;
+  drain(request);
 }
 
 // Requests answered "100 Continue", whose bodies are on their way.
