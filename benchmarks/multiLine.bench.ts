@@ -4,7 +4,8 @@
 // The ratio is the multi-line run's events per second to the single-line run's (target >= 0.5).
 // A third case is the bilingual center of the routing features (after-call work on every call,
 // longest-idle selection, a group's own order of lines, redials after abandonment only where
-// the model has them): the same 570 calls an hour over 50 agents, target >= 0.8.
+// the model has them): the same 570 calls an hour over 50 agents, target >= 0.8. A fourth is
+// that center with a tenth of the English team's calls transferred to the Spanish line.
 //   npx tsx benchmarks/multiLine.bench.ts [--callers 1000000] [--rounds 5]
 import { runSync, type MultiLineScenario, type Scenario } from '../src';
 import { CenterMetrics } from '../src/metrics';
@@ -52,6 +53,13 @@ export const routingFeaturesCenter: MultiLineScenario = {
   ],
 };
 
+// A tenth of the calls the English team answers go on to the Spanish line (transfers).
+export const transfersCenter: MultiLineScenario = {
+  ...routingFeaturesCenter,
+  lines: routingFeaturesCenter.lines.map((line) =>
+    line.name === 'english' ? { ...line, routing: [{ group: 'english', transfer: { probability: 0.1, toLine: 'spanish' } }, { group: 'bilingual' }] } : line),
+};
+
 // The events a run handles, counted once outside the timings (same seed, same events).
 function eventsHandled(scenario: Scenario): number {
   const resolved = resolveScenario(scenario);
@@ -61,14 +69,24 @@ function eventsHandled(scenario: Scenario): number {
   return center.simulation.eventsHandled;
 }
 
-const events = { single: eventsHandled(single), multi: eventsHandled(multiLineCenter), routing: eventsHandled(routingFeaturesCenter) };
+const events = {
+  single: eventsHandled(single),
+  multi: eventsHandled(multiLineCenter),
+  routing: eventsHandled(routingFeaturesCenter),
+  transfers: eventsHandled(transfersCenter),
+};
 const seconds = await alternate(
-  { single: () => runSync(single), multi: () => runSync(multiLineCenter), routing: () => runSync(routingFeaturesCenter) },
+  { single: () => runSync(single), multi: () => runSync(multiLineCenter), routing: () => runSync(routingFeaturesCenter), transfers: () => runSync(transfersCenter) },
   rounds,
 );
-const rate = (name: 'single' | 'multi' | 'routing') => events[name] / median(seconds[name]!);
-const names = { single: 'run() single line (reference model)', multi: 'run() 4 lines, 3 groups, redials', routing: 'run() 2 lines, 3 groups, wrap-up, longest-idle, line order' };
-const results: BenchResult[] = (['single', 'multi', 'routing'] as const).map((name) => ({
+const rate = (name: keyof typeof events) => events[name] / median(seconds[name]!);
+const names = {
+  single: 'run() single line (reference model)',
+  multi: 'run() 4 lines, 3 groups, redials',
+  routing: 'run() 2 lines, 3 groups, wrap-up, longest-idle, line order',
+  transfers: 'run() the same with 10% of English calls transferred to Spanish',
+};
+const results: BenchResult[] = (['single', 'multi', 'routing', 'transfers'] as const).map((name) => ({
   bench: names[name],
   callers,
   events: events[name],

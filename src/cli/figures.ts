@@ -32,6 +32,12 @@ export interface Features {
   closed: boolean;
   /** Some line has redials, which may fall after closing. */
   redials: boolean;
+  /** Some line has a maximum wait (maxWaitSeconds). */
+  timedOut: boolean;
+  /** Some line turns a wait that reached its maximum into a callback request. */
+  callbackAtTimeout: boolean;
+  /** Some route transfers calls to another line. */
+  transfers: boolean;
 }
 
 /** The features of one or more scenarios (the arms of a comparison): any of them. */
@@ -47,6 +53,9 @@ export function featuresOf(...scenarios: ResolvedScenario[]): Features {
     disconnected: lines.some((line) => line.maxOnHold !== Infinity) || scenarios.some((s) => s.queueCapacity !== Infinity),
     closed: lines.some((line) => line.atClose === 'disconnect'),
     redials: lines.some((line) => line.redial !== undefined),
+    timedOut: lines.some((line) => line.maxWaitSeconds !== Infinity),
+    callbackAtTimeout: lines.some((line) => line.maxWaitSeconds !== Infinity && line.onTimeout === 'callback'),
+    transfers: scenarios.some((s) => s.lines.some((line) => line.routing.some((route) => route.transfer !== undefined))),
   };
 }
 
@@ -59,12 +68,20 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
       ['  redials', (s) => s.redials.calls, count],
     );
   }
+  if (features.transfers) list.push(['  transferred in', (s) => s.transfers?.in ?? ZERO, count]);
   list.push(['answered', (s) => s.callers.answered, count], ['abandoned', (s) => s.callers.abandoned, count]);
   if (features.balked) list.push(['balked', (s) => s.callers.balked, count]);
   if (features.busy) list.push(['busy signals', (s) => s.callers.busy, count]);
   if (features.disconnected) list.push(['disconnected (queue full)', (s) => s.callers.disconnected, count]);
   if (features.closed) list.push(['disconnected at closing', (s) => s.callers.closed, count]);
+  if (features.timedOut) list.push(['timed out (message)', (s) => s.callers.timedOut ?? ZERO, count]);
   if (features.redials) list.push(['redials after closing (lost)', (s) => s.redials.afterClose, count]);
+  if (features.transfers) {
+    list.push(
+      ['transferred out', (s) => s.transfers?.out ?? ZERO, count],
+      ['transferred in, lost', (s) => s.transfers?.lost ?? ZERO, count],
+    );
+  }
   if (features.people) {
     list.push(
       ['people served', (s) => s.people.served, count],
@@ -73,10 +90,12 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
   }
   list.push(
     ['mean hold (min)', (s) => s.hold.meanSeconds, minutes],
+    ['speed of answer (min)', (s) => s.speedOfAnswer.meanSeconds, minutes],
     ['p90 hold (min)', (s) => s.hold.p90Seconds, minutes],
     ['hold hours', (s) => s.hold.totalHoldHours, (e) => withInterval(e, 1)],
     ['waited at all', (s) => s.hold.probWait, percent],
     [`answered within ${serviceLevelSeconds} s`, (s) => s.serviceLevel.fraction, percent],
+    ['  of calls offered', (s) => s.serviceLevel.fractionOfOffered, percent],
     ['abandonment', (s) => s.abandonment.fraction, percent],
     ...holdAndService,
   );
@@ -84,6 +103,7 @@ export function callFigures<S extends CallSummary>(features: Features, serviceLe
     list.push(
       ['callbacks offered', (s) => s.callback.offered, count],
       ['callbacks accepted', (s) => s.callback.accepted, count],
+      ...(features.callbackAtTimeout ? [['  of which at the timeout', (s) => s.callback.atTimeout ?? ZERO, count] as Figure<S>] : []),
       ['callbacks connected', (s) => s.callback.connected, count],
       ['callbacks failed', (s) => s.callback.failed, count],
       ['callback delay (min)', (s) => s.callback.meanDelaySeconds, minutes, true],
@@ -139,6 +159,8 @@ export interface GroupFigures {
   occupancy: number;
   /** Of `occupancy`, the wrap-up (after-call work); present only where calls are wrapped up. */
   wrapUpOccupancy?: number;
+  /** Of `occupancy`, the share busy with each line's calls. */
+  occupancyByLine: Record<string, number>;
   agentsOnDuty: number;
   answered: Record<string, number>;
 }
@@ -148,6 +170,7 @@ export function groupFigures(lines: readonly string[], wrapUp = false): Array<Fi
     ['agents on duty (mean)', (g) => g.agentsOnDuty, (e) => withInterval(e, 1)],
     ['occupancy', (g) => g.occupancy, percent],
     ...(wrapUp ? [['  of which wrap-up', (g) => g.wrapUpOccupancy ?? ZERO, percent] as Figure<Summary<GroupFigures>>] : []),
+    ...lines.map((line): Figure<Summary<GroupFigures>> => [`  busy with ${line}`, (g) => g.occupancyByLine[line] ?? ZERO, percent]),
     ...lines.map((line): Figure<Summary<GroupFigures>> => [`calls answered: ${line}`, (g) => g.answered[line] ?? ZERO, count]),
   ];
 }

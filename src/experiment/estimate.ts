@@ -24,7 +24,7 @@ export type Summary<T> = {
       ? Estimate
       : T[K] extends ReadonlyArray<infer Row>
         ? Array<Summary<Row>>
-        : T[K] extends object
+        : NonNullable<T[K]> extends object
           ? Summary<T[K]>
           : T[K];
 };

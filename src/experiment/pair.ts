@@ -55,7 +55,8 @@ function pairOf(
     const variantLine = variantReport.lines[line.name];
     if (!variantLine) return;
     // The takers' own saving: what they held in the baseline less what they held in the variant
-    // before taking the callback (only with redials: a first call that takes it holds 0 s).
+    // before taking the callback (with redials, or a callback at a line's maximum wait: a first
+    // call that takes it on arrival holds 0 s).
     const direct = takersBaselineHoldSeconds[i]! - (takersVariantHoldSeconds[variant.lines.findIndex((l) => l.name === line.name)] ?? 0);
     directSeconds += direct;
     savingsByLine[line.name] = split(baselineReport.lines[line.name]!, variantLine, direct);
@@ -70,11 +71,12 @@ function pairOf(
 
 /**
  * Collects the counted people who took a callback, and the hold they had in the variant before
- * they took it (on earlier calls that ended in abandonment, before they called again).
+ * they took it (on earlier calls that ended in abandonment or a timeout, before they called
+ * again, and the wait that reached a line's maximum where the callback came at the timeout).
  */
 class CallbackTakers extends QuietObserver {
   readonly callerIds = new Set<number>();
-  // Every counted abandoned call, in the order the run ends them: the takers' hold before their
+  // Every counted call that left the queue unanswered (abandoned, timed out), in the order the run ends them: the takers' hold before their
   // callback is added up in that order, as the baseline adds up theirs, so that two identical
   // arms give exactly the same sum (and a direct saving of exactly 0).
   private readonly abandonedBy: number[] = [];
@@ -92,11 +94,15 @@ class CallbackTakers extends QuietObserver {
     this.abandonedSeconds.push(time - arrivalTime);
   }
 
+  override timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void {
+    this.abandoned(time, callerId, arrivalTime, line, counted);
+  }
+
   override callbackAccepted(_time: number, callerId: number, _arrivalTime: number, _line: number, counted: boolean): void {
     if (counted) this.callerIds.add(callerId);
   }
 
-  /** The takers' hold in the variant by line: on the calls they abandoned before taking the callback. */
+  /** The takers' hold in the variant by line: on the calls they abandoned (or that timed out) before taking the callback. */
   holdSecondsByLine(): Float64Array {
     const seconds = new Float64Array(this.lines);
     for (let i = 0; i < this.abandonedBy.length; i++) {
@@ -127,6 +133,10 @@ class HoldOfCallers extends QuietObserver {
   }
 
   override closed(time: number, callerId: number, arrivalTime: number, line: number): void {
+    if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
+  }
+
+  override timedOut(time: number, callerId: number, arrivalTime: number, line: number): void {
     if (this.callerIds.has(callerId)) this.holdSecondsByLine[line]! += time - arrivalTime;
   }
 }

@@ -52,17 +52,30 @@ export class CenterMetrics {
   }
 
   /** An agent finishes a call (an answered caller's or a connected callback's), busy since `agentBusySince`. */
-  callEnded(time: number, _callerId: number, _line: number, group: number, agentBusySince: number): void {
-    this.groups[group]!.busy.add(agentBusySince, time);
+  callEnded(time: number, _callerId: number, line: number, group: number, agentBusySince: number): void {
+    this.groups[group]!.addBusy(line, agentBusySince, time);
   }
 
   /** An agent finishes wrapping up a call that ended `wrapUpSeconds` ago: busy, and counted apart as wrap-up. */
-  wrapUpEnded(time: number, _callerId: number, _line: number, group: number, wrapUpSeconds: number): void {
+  wrapUpEnded(time: number, _callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     const metrics = this.groups[group]!;
     // From the seconds, as summarize() has them from the event, so that both give the same sums.
     const since = time - wrapUpSeconds;
-    metrics.busy.add(since, time);
+    metrics.addBusy(line, since, time);
     metrics.wrapUp!.add(since, time);
+  }
+
+  /** A call `fromLine` answered goes on to `line`: a call of that line from now on. */
+  transferred(time: number, _callerId: number, line: number, fromLine: number, _group: number, counted: boolean): void {
+    this.lines[line]!.recordTransferIn(time, counted);
+    if (counted) this.lines[fromLine]!.transfersOut++;
+  }
+
+  /** The transferred call ended without an agent: the person, of `fromLine`'s calls, gave up. */
+  transferLost(_time: number, _callerId: number, line: number, fromLine: number, counted: boolean): void {
+    if (!counted) return;
+    this.lines[line]!.transfersLostOn++;
+    this.lines[fromLine]!.transfersLostFrom++;
   }
 
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
@@ -95,9 +108,9 @@ export class CenterMetrics {
 
   /** Nobody answered the dial: the agent is free again. */
   callbackUnanswered(
-    time: number, _callerId: number, _arrivalTime: number, _attempt: number, _line: number, group: number, _counted: boolean, agentBusySince: number,
+    time: number, _callerId: number, _arrivalTime: number, _attempt: number, line: number, group: number, _counted: boolean, agentBusySince: number,
   ): void {
-    this.groups[group]!.busy.add(agentBusySince, time);
+    this.groups[group]!.addBusy(line, agentBusySince, time);
   }
 
   /** The request's last allowed dial went unanswered. */
@@ -111,6 +124,11 @@ export class CenterMetrics {
 
   redialAfterClose(_time: number, _callerId: number, line: number, counted: boolean): void {
     if (counted) this.lines[line]!.redialsAfterClose++;
+  }
+
+  /** The caller's wait reached the line's maximum: a message ended the call, or a callback request took its place. */
+  timedOut(time: number, _callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.lines[line]!.recordTimedOut(time, arrivalTime, counted, toCallback);
   }
 
   /**
@@ -183,7 +201,11 @@ export class CenterMetrics {
   private groupReport(group: GroupMetrics): GroupReport {
     const window = this.window;
     const answered: Record<string, number> = {};
-    window.lines.forEach((line, i) => (answered[line.name] = group.answeredByLine[i]!));
+    const occupancyByLine: Record<string, number> = {};
+    window.lines.forEach((line, i) => {
+      answered[line.name] = group.answeredByLine[i]!;
+      occupancyByLine[line.name] = occupancy(group.busyByLine[i]!, group.onDuty.windowSum);
+    });
     const intervals: GroupIntervalRow[] = [];
     for (let i = 0; i < this.rowCount; i++) {
       const intervalStart = i * window.intervalSeconds;
@@ -203,6 +225,7 @@ export class CenterMetrics {
     return {
       occupancy: occupancy(group.busy.windowSum, group.onDuty.windowSum),
       ...(group.wrapUp ? { wrapUpOccupancy: occupancy(group.wrapUp.windowSum, group.onDuty.windowSum) } : {}),
+      occupancyByLine,
       agentsOnDuty: ratio(group.onDuty.windowSum, window.durationSeconds - window.warmupSeconds),
       answered,
       intervals,

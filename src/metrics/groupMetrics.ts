@@ -14,6 +14,10 @@ export class GroupMetrics {
   readonly scheduled: StepIntegral;
   /** Counted calls answered, by line index. */
   readonly answeredByLine: Float64Array;
+  /** Busy agent-seconds in the counted window (talk, dialing, wrap-up), by the line of the call. */
+  readonly busyByLine: Float64Array;
+  private readonly from: number;
+  private readonly to: number;
 
   constructor(
     readonly name: string,
@@ -26,6 +30,19 @@ export class GroupMetrics {
     this.onDuty = integral();
     this.scheduled = integral();
     this.answeredByLine = new Float64Array(window.lines.length);
+    this.busyByLine = new Float64Array(window.lines.length);
+    // Created holding doubles, as they may (docs/design-decisions.md, "Fields that hold seconds start as doubles").
+    this.from = this.to = 0.5;
+    this.from = window.warmupSeconds;
+    this.to = window.durationSeconds;
+  }
+
+  /** An agent was busy with a call of `line` from `since` to `time`: its counted part goes to the line. */
+  addBusy(line: number, since: number, time: number): void {
+    this.busy.add(since, time);
+    const from = since > this.from ? since : this.from;
+    const to = time < this.to ? time : this.to;
+    if (to > from) this.busyByLine[line]! += to - from;
   }
 
   finish(time: number): void {

@@ -47,8 +47,14 @@ export class LineMetrics {
   busy = 0;
   disconnected = 0;
   closed = 0;
+  /** Waits ended by the line's maximum with a message (outcome `timedOut`). */
+  timedOut = 0;
+  /** Waits ended by the line's maximum with a callback request (counted in `callbacksAccepted` too). */
+  callbacksAtTimeout = 0;
   waited = 0;
   holdSum: number;
+  /** Seconds on hold of the counted calls answered (speed of answer). */
+  answeredHoldSum: number;
   holdMax: number;
   withinServiceLevel = 0;
   peopleOffered = 0;
@@ -60,6 +66,12 @@ export class LineMetrics {
   callbacksFailed = 0;
   callbackAttempts = 0;
   callbackDelaySum: number;
+  /** Transferred calls that came to this line, and this line's answered calls that went on. */
+  transfersIn = 0;
+  transfersOut = 0;
+  /** Transferred calls that ended without an agent: on this line, and those that came from it. */
+  transfersLostOn = 0;
+  transfersLostFrom = 0;
 
   constructor(
     readonly name: string,
@@ -69,8 +81,8 @@ export class LineMetrics {
   ) {
     // Created holding doubles, as they will hold them (docs/design-decisions.md, "Fields
     // that hold seconds start as doubles").
-    this.holdSum = this.holdMax = this.callbackDelaySum = 0.5;
-    this.holdSum = this.holdMax = this.callbackDelaySum = 0;
+    this.holdSum = this.answeredHoldSum = this.holdMax = this.callbackDelaySum = 0.5;
+    this.holdSum = this.answeredHoldSum = this.holdMax = this.callbackDelaySum = 0;
     this.rows = new CallRows(rowCount);
     this.onHold = new SpanSums(rowCount, window.intervalSeconds, window.warmupSeconds, window.durationSeconds);
   }
@@ -98,6 +110,7 @@ export class LineMetrics {
     this.recordHold(row, hold);
     if (counted) {
       this.answered++;
+      this.answeredHoldSum += hold;
       if (within) this.withinServiceLevel++;
       this.recordCountedHold(hold);
     }
@@ -114,6 +127,15 @@ export class LineMetrics {
       // Nobody who abandons was answered at once, even at zero patience.
       if (hold === 0) this.waited++;
       this.recordCountedHold(hold);
+    }
+  }
+
+  /** A transferred call comes to this line: a call (offered, and in its row's arrivals), not a person. */
+  recordTransferIn(time: number, counted: boolean): void {
+    this.rows.arrivals[this.rowOf(time)]!++;
+    if (counted) {
+      this.offered++;
+      this.transfersIn++;
     }
   }
 
@@ -153,6 +175,19 @@ export class LineMetrics {
     }
   }
 
+  /** The wait reached the line's maximum (`maxWaitSeconds`): a caller who held, never answered on hold. */
+  recordTimedOut(time: number, arrivalTime: number, counted: boolean, toCallback: boolean): void {
+    if (time > arrivalTime) this.onHold.add(arrivalTime, time);
+    const hold = time - arrivalTime;
+    this.recordHold(this.rowOf(arrivalTime), hold);
+    if (counted) {
+      if (toCallback) this.callbacksAtTimeout++;
+      else this.timedOut++;
+      if (hold === 0) this.waited++;
+      this.recordCountedHold(hold);
+    }
+  }
+
   recordCallbackAccepted(arrivalTime: number, counted: boolean): void {
     this.rows.callbacksAccepted[this.rowOf(arrivalTime)]!++;
     if (counted) this.callbacksAccepted++;
@@ -175,8 +210,12 @@ export class LineMetrics {
 
   /** The call figures of this line (or, from `combine`, of several). */
   figures(serviceLevelSeconds: number, sketch: QuantileSketch = this.holdSketch): CallFigures {
-    const held = this.answered + this.abandoned + this.balked + this.closed;
-    const served = this.answered + this.callbacksConnected;
+    const held = this.answered + this.abandoned + this.balked + this.closed + this.timedOut + this.callbacksAtTimeout;
+    const window = this.window;
+    // A transferred person was answered twice when served, and once when their transferred call
+    // was lost (docs/design-decisions.md, "Transfers"): each transfer in takes one answer back,
+    // and the person's own line counts them as giving up.
+    const served = this.answered + this.callbacksConnected - this.transfersIn + this.transfersLostOn - this.transfersLostFrom;
     return {
       callers: {
         offered: this.offered,
@@ -186,6 +225,7 @@ export class LineMetrics {
         busy: this.busy,
         disconnected: this.disconnected,
         closed: this.closed,
+        ...(window.timeouts ? { timedOut: this.timedOut } : {}),
       },
       hold: {
         callers: held,
@@ -197,7 +237,8 @@ export class LineMetrics {
         maxSeconds: this.holdMax,
         totalHoldHours: this.holdSum / 3600,
       },
-      serviceLevel: { seconds: serviceLevelSeconds, fraction: ratio(this.withinServiceLevel, held) },
+      serviceLevel: { seconds: serviceLevelSeconds, fraction: ratio(this.withinServiceLevel, held), fractionOfOffered: ratio(this.withinServiceLevel, this.offered) },
+      speedOfAnswer: { meanSeconds: ratio(this.answeredHoldSum, this.answered) },
       abandonment: { fraction: ratio(this.abandoned + this.balked, held) },
       callback: {
         offered: this.callbacksOffered,
@@ -206,10 +247,12 @@ export class LineMetrics {
         failed: this.callbacksFailed,
         attempts: this.callbackAttempts,
         meanDelaySeconds: ratio(this.callbackDelaySum, this.callbacksConnected),
+        ...(window.callbacksAtTimeout ? { atTimeout: this.callbacksAtTimeout } : {}),
       },
       // Every person's story has ended once the run has drained: those not served gave up.
       people: { offered: this.peopleOffered, served, gaveUp: this.peopleOffered - served },
       redials: { calls: this.redialCalls, afterClose: this.redialsAfterClose },
+      ...(this.window.transfers ? { transfers: { in: this.transfersIn, out: this.transfersOut, lost: this.transfersLostOn } } : {}),
       holdDistribution: holdDistribution(this.holdBins),
     };
   }
@@ -292,9 +335,9 @@ export class LineMetrics {
 }
 
 const COUNTERS = [
-  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'waited', 'holdSum', 'withinServiceLevel',
+  'offered', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'timedOut', 'callbacksAtTimeout', 'waited', 'holdSum', 'answeredHoldSum', 'withinServiceLevel',
   'peopleOffered', 'redialCalls', 'redialsAfterClose', 'callbacksOffered', 'callbacksAccepted', 'callbacksConnected', 'callbacksFailed',
-  'callbackAttempts', 'callbackDelaySum',
+  'callbackAttempts', 'callbackDelaySum', 'transfersIn', 'transfersOut', 'transfersLostOn', 'transfersLostFrom',
 ] as const;
 const ROW_COUNTERS = [
   'arrivals', 'answered', 'abandoned', 'balked', 'busy', 'disconnected', 'callbacksAccepted', 'held', 'holdSum', 'withinServiceLevel',

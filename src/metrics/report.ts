@@ -62,12 +62,21 @@ export interface CallFigures {
   /**
    * Calls (redials included). `answered`: on hold or at once, not callbacks. `closed`: on hold
    * when the line closed with `atClose: 'disconnect'` (their hold counts; interval rows have no
-   * column of their own for them).
+   * column of their own for them). `timedOut`: waits that reached the line's `maxWaitSeconds`
+   * and ended with a message (present when some line has a maximum wait; interval rows count
+   * them as `closed` ones, without a column).
    */
-  callers: { offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number; closed: number };
-  /** The calls that heard the hold music: answered, abandoned, balked, closed (not callback opt-ins). */
+  callers: {
+    offered: number; answered: number; abandoned: number; balked: number; busy: number; disconnected: number; closed: number;
+    timedOut?: number;
+  };
+  /**
+   * The calls that heard the hold music: answered, abandoned, balked, closed, timed out (with a
+   * message or a callback at the timeout), not callback opt-ins on arrival.
+   */
   hold: {
     callers: number;
+    /** Over every call that held (answered, abandoned, balked, closed, timed out); `speedOfAnswer` is over the answered. */
     meanSeconds: number;
     probWait: number;
     p50Seconds: number;
@@ -76,7 +85,14 @@ export interface CallFigures {
     maxSeconds: number;
     totalHoldHours: number;
   };
-  serviceLevel: { seconds: number; fraction: number };
+  /**
+   * `fraction`: calls answered within `seconds` over `hold.callers` (the calls that held, as
+   * DESIGN.md defines it); `fractionOfOffered`: the same answers over every call offered (busy
+   * signals, disconnects and callback opt-ins included), as the peer's simulators report it.
+   */
+  serviceLevel: { seconds: number; fraction: number; fractionOfOffered: number };
+  /** Average speed of answer: the mean hold of the calls answered (on hold or at once), in seconds; 0 when none. */
+  speedOfAnswer: { meanSeconds: number };
   /** (abandoned + balked) / hold.callers */
   abandonment: { fraction: number };
   callback: {
@@ -86,6 +102,11 @@ export interface CallFigures {
     failed: number;
     attempts: number;
     meanDelaySeconds: number;
+    /**
+     * Of `accepted`, the requests registered when a wait reached the line's `maxWaitSeconds`
+     * (`onTimeout: 'callback'`); present when some line has one.
+     */
+    atTimeout?: number;
   };
   /** Distinct people whose first call is counted: served (answered or connected, at some call) or gave up. */
   people: { offered: number; served: number; gaveUp: number };
@@ -94,6 +115,13 @@ export interface CallFigures {
    * would have come after the line closed, lost for the day (never a call, never in a row).
    */
   redials: { calls: number; afterClose: number };
+  /**
+   * Present when some route transfers calls (docs/design-decisions.md, "Transfers"). `in`:
+   * transferred calls that came to the line (among its `callers.offered`); `out`: its answered
+   * calls that went on to another line; `lost`: of `in`, those that ended without an agent
+   * (abandoned, disconnected, closed). In the totals `in` and `out` are both every transfer.
+   */
+  transfers?: { in: number; out: number; lost: number };
   /** The hold-time distribution of the calls that held, in planner-sized bars (tidy rows). */
   holdDistribution: HoldBin[];
 }
@@ -112,6 +140,11 @@ export interface GroupReport {
    * and dialing are the rest. Present when the scenario has after-call work.
    */
   wrapUpOccupancy?: number;
+  /**
+   * Of `occupancy`, the share of on-duty time busy with each line's calls (talk, dialing and
+   * wrap-up; every line, 0 for those the group never served): the group's busy time by line.
+   */
+  occupancyByLine: Record<string, number>;
   agentsOnDuty: number;
   answered: Record<string, number>;
   intervals: GroupIntervalRow[];

@@ -14,4 +14,10 @@ export interface MetricsWindow {
   groups: readonly string[];
   /** Set when some call is wrapped up (after-call work): reports then show wrap-up apart. */
   afterCallWork?: true;
+  /** Set when some line has a maximum wait: reports then count the calls it ended (`callers.timedOut`). */
+  timeouts?: true;
+  /** Set when some line turns a wait that reached its maximum into a callback: reports count them (`callback.atTimeout`). */
+  callbacksAtTimeout?: true;
+  /** Set when some route transfers calls: reports then count transfers by line. */
+  transfers?: true;
 }

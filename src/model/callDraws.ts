@@ -16,6 +16,8 @@ const DRAWS_PER_PURPOSE = 1024;
 // The wrap-up uniform sits in the second half of the handle block (a handle draw takes a few
 // uniforms at most), so the eight purposes per attempt stay eight.
 const WRAP_UP_OFFSET = 512;
+// Likewise the transfer decision, in the second half of the redial block.
+const TRANSFER_OFFSET = 512;
 
 /**
  * The numbers a call is made of (handle, patience, opt-in, answer key, callback handle, balking)
@@ -58,7 +60,7 @@ export class CallDraws {
     }
     if (line.balking) callers.balkUniform[slot] = line.balkStream.next();
     if (line.afterCallWork) callers.wrapUp[slot] = line.wrapUpStream!.next();
-    if (line.redial) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
+    if (line.keyed) callers.personKey[slot] = (line.personStream.next() * 4294967296) | 0;
   }
 
   /** `firstCall` for a person of a center's state, whose call arrived at `arrivalTime`. */
@@ -99,6 +101,34 @@ export class CallDraws {
       this.startKeyed(key, attempt, DRAW_BALK);
       callers.balkUniform[slot] = keyed.next();
     }
+    if (line.afterCallWork) {
+      keyed.start(key, (attempt * 8 + DRAW_HANDLE) * DRAWS_PER_PURPOSE + WRAP_UP_OFFSET);
+      callers.wrapUp[slot] = keyed.next();
+    }
+  }
+
+  /** The uniform that decides whether this answered call is transferred (a person answered never redials: the redial block is free). */
+  transferUniform(slot: number): number {
+    const callers = this.callers;
+    this.keyed.start(callers.personKey[slot]!, (callers.attempt[slot]! * 8 + DRAW_REDIAL) * DRAWS_PER_PURPOSE + TRANSFER_OFFSET);
+    return this.keyed.next();
+  }
+
+  /**
+   * A transferred call's numbers on its new line (the slot's `attempt` already counts it), from
+   * the person's key: handle time, patience and wrap-up, drawn anew from that line's
+   * distributions at the transfer's time (it is offered no callback and does not balk).
+   */
+  transferredCall(slot: number, line: LineRuntime): void {
+    const callers = this.callers;
+    const keyed = this.keyed;
+    const key = callers.personKey[slot]!;
+    const attempt = callers.attempt[slot]!;
+    this.startKeyed(key, attempt, DRAW_HANDLE);
+    callers.handle[slot] = line.byInterval ? line.handleDrawAt(this.clock.now, keyed) : line.handleIsUniform ? keyed.next() : line.handle.sample(keyed);
+    this.startKeyed(key, attempt, DRAW_PATIENCE);
+    callers.patience[slot] = line.byInterval ? line.patienceAt(this.clock.now, keyed)
+      : line.patienceByInversion ? keyed.next() : line.patience ? line.patience.sample(keyed) : Infinity;
     if (line.afterCallWork) {
       keyed.start(key, (attempt * 8 + DRAW_HANDLE) * DRAWS_PER_PURPOSE + WRAP_UP_OFFSET);
       callers.wrapUp[slot] = keyed.next();

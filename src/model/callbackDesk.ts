@@ -61,6 +61,24 @@ export class CallbackDesk {
     return true;
   }
 
+  /**
+   * A wait reached the line's `maxWaitSeconds` with `onTimeout: 'callback'`: a request is
+   * registered now, as if offered and accepted now. Its time is now: its place in the line
+   * (keep-place: the tail, as the caller would join it now), its delay and its row count from
+   * the timeout.
+   */
+  acceptAtTimeout(slot: number, line: LineRuntime, estimatedWait: number): void {
+    const callers = this.callers;
+    const now = this.center.simulation.now;
+    const callerId = callers.callerId[slot]!;
+    const counted = callers.counted[slot] === 1;
+    callers.arrivalTime[slot] = now;
+    this.observer.callbackOffered(now, callerId, now, estimatedWait, line.index, counted);
+    this.observer.callbackAccepted(now, callerId, now, line.index, counted);
+    callers.dials[slot] = 0;
+    this.enqueue(slot, line);
+  }
+
   /** An agent of `group` dials a waiting request. */
   dial(slot: number, line: LineRuntime, group: GroupRuntime): void {
     const callers = this.callers;

@@ -56,6 +56,8 @@ export class CallerSlots {
   group = new Int32Array(0);
   overflowStep = new Int32Array(0);
   generation = new Int32Array(0);
+  /** On a transferred call (docs/design-decisions.md, "Transfers"): the line it came from, plus 1; 0 on any other call. */
+  transferredFrom = new Int32Array(0);
   state = new Uint8Array(0);
   private free = new Int32Array(0);
   private freeCount = 0;
@@ -79,6 +81,7 @@ export class CallerSlots {
   /** Frees every slot: the center is empty again (its queues and calendar emptied with it). */
   clear(): void {
     this.state.fill(FREE);
+    this.transferredFrom.fill(0);
     this.freeCount = 0;
     for (let slot = this.state.length - 1; slot >= 0; slot--) this.free[this.freeCount++] = slot;
   }
@@ -104,6 +107,7 @@ export class CallerSlots {
     this.group = extend(this.group, new Int32Array(capacity));
     this.overflowStep = extend(this.overflowStep, new Int32Array(capacity));
     this.generation = extend(this.generation, new Int32Array(capacity));
+    this.transferredFrom = extend(this.transferredFrom, new Int32Array(capacity));
     this.state = extend(this.state, new Uint8Array(capacity));
     this.free = extend(this.free, new Int32Array(capacity));
     // New slots are handed out lowest first.

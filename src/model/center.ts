@@ -8,11 +8,11 @@ import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
 import { CallerSlots, HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP } from './callerSlots';
-import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, WRAP_UP_END } from './eventKinds';
+import { ARRIVAL, CALL_END, CLOSE, DIAL_END, OVERFLOW, PATIENCE, REDIAL, REQUEUE, STAFFING, TIMEOUT, WRAP_UP_END } from './eventKinds';
 import { callersOnHold } from './closing';
 import { carriedOf, seatCarried } from './carryOver';
 import type { HoldLine } from './holdLine';
-import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, ruleProbability } from './lineRuntime';
+import { ABANDONED, BALKED, BUSY, DISCONNECTED, GroupRuntime, LineRuntime, TIMED_OUT, ruleProbability } from './lineRuntime';
 import { CallerChoice, announcedWait } from './routing';
 import type { CenterObserver } from './observer';
 import type { StartingPoint } from './startingPoint';
@@ -61,6 +61,8 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
   private readonly selector: AgentSelector | undefined;
   /** Under 'longest-idle': each group keeps when its idle agents became idle. */
   private readonly longestIdle: boolean;
+  /** Some route transfers calls: resolved once, so that a center without tests one flag per call end. */
+  private readonly transfers: boolean;
 
   private nextCallerId = 0;
   private linesArriving: number;
@@ -90,6 +92,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     scenario.groups.forEach((group, g) => group.lineOrder.length > 0 && this.groups[g]!.order(group.lineOrder));
     this.linesArriving = this.lines.length;
     this.afterCallWork = this.lines.some((line) => line.afterCallWork);
+    this.transfers = this.lines.some((line) => line.transfers);
     this.longestIdle = scenario.agentSelection === 'longest-idle';
     if (this.longestIdle) for (const group of this.groups) group.idleSince = new IdleSince();
     this.selector = scenario.agentSelection === 'route-order'
@@ -241,6 +244,9 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       case CLOSE:
         this.close(this.lines[subject]!);
         break;
+      case TIMEOUT:
+        this.timeOut(subject, tag);
+        break;
     }
   }
 
@@ -334,7 +340,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     this.joinQueue(slot, line, line.hold);
     const inverse = line.patienceByInversion;
     const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
-    if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+    // One timer per caller: patience, or the line's maximum wait when that comes first or at
+    // the same instant (Infinity < Infinity is false: no timer at all).
+    if (patience < line.maxWaitSeconds) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+    else if (line.maxWaitSeconds !== Infinity) this.simulation.at(now + line.maxWaitSeconds, TIMEOUT, slot, callers.generation[slot]!);
   }
 
   // Callers on hold over all lines (counted only where the center has a queue capacity).
@@ -397,6 +406,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     const callers = this.callers;
     const group = this.groups[callers.group[slot]!]!;
     this.observer.callEnded(this.simulation.now, callers.callerId[slot]!, callers.line[slot]!, group.index, callers.agentBusySince[slot]!);
+    if (this.transfers && this.transfer(slot, group)) return;
     if (this.afterCallWork && this.startWrapUp(slot, group)) return;
     callers.release(slot);
     this.inSystem--;
@@ -445,6 +455,24 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (this.trunks !== Infinity) this.trunkFreed();
   }
 
+  // The caller's wait reached the line's maxWaitSeconds: a message ends the call (which may
+  // be redialed if `redial.after` lists 'timedOut'), or a callback request takes its place.
+  private timeOut(slot: number, generation: number): void {
+    const callers = this.callers;
+    if (callers.state[slot] !== HOLDING || callers.generation[slot] !== generation) return;
+    const line = this.lines[callers.line[slot]!]!;
+    line.holding--;
+    this.present--;
+    if (line.callbackAtTimeout) {
+      this.observer.timedOut(this.simulation.now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, callers.counted[slot] === 1, true);
+      this.callbacks.acceptAtTimeout(slot, line, announcedWait(line, this.groups));
+    } else {
+      this.sendAway(slot, line, TIMED_OUT, 0);
+    }
+    if (line.holding === 0 && line.requests.length > 0) this.holdEmptied(line);
+    if (this.trunks !== Infinity) this.trunkFreed();
+  }
+
   // A line's after-hold requests become eligible when nobody of it holds: delayed groups that
   // idled meanwhile may take them now (their own timers may have passed).
   private holdEmptied(line: LineRuntime): void {
@@ -482,8 +510,10 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (outcome === ABANDONED) observer.abandoned(now, callerId, arrivalTime, line.index, counted);
     else if (outcome === BALKED) observer.balked(now, callerId, arrivalTime, estimatedWait, line.index, counted);
     else if (outcome === BUSY) observer.busySignal(now, callerId, arrivalTime, line.index, counted);
+    else if (outcome === TIMED_OUT) observer.timedOut(now, callerId, arrivalTime, line.index, counted, false);
     else observer.disconnected(now, callerId, arrivalTime, line.index, counted);
-    const delay = this.draws.redialDelay(slot, line, outcome);
+    // A transferred call that ends so is the person's last: they do not call again.
+    const delay = this.transfers && this.transferLost(slot, line) ? -1 : this.draws.redialDelay(slot, line, outcome);
     if (delay >= 0) {
       callers.state[slot] = REDIAL_WAIT;
       callers.generation[slot]!++;
@@ -516,6 +546,7 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
       line.holding--;
       this.present--;
       this.observer.closed(now, callers.callerId[slot]!, callers.arrivalTime[slot]!, line.index, callers.counted[slot] === 1);
+      if (this.transfers) this.transferLost(slot, line);
       callers.release(slot);
       this.inSystem--;
     }
@@ -523,6 +554,94 @@ export class ContactCenter implements EventHandler, CallbackDeskHost {
     if (line.requests.length > 0) this.holdEmptied(line);
     if (this.trunks !== Infinity) this.trunkFreed();
     this.finishIfDrained();
+  }
+
+  // Transfers (docs/design-decisions.md, "Transfers"): a call a route's group answered goes on
+  // to another line with the route's probability, as a new call of the same person, who keeps
+  // their trunk. A transferred call is not transferred again.
+
+  // The call with `group` is over: the caller is put through to another line, or not (false).
+  private transfer(slot: number, group: GroupRuntime): boolean {
+    const callers = this.callers;
+    if (callers.transferredFrom[slot] !== 0) {
+      callers.transferredFrom[slot] = 0;
+      return false;
+    }
+    const from = this.lines[callers.line[slot]!]!;
+    const rule = from.transferByGroup[group.index];
+    if (rule === undefined || !(this.draws.transferUniform(slot) < rule.probability)) return false;
+    const to = this.lines[rule.toLine]!;
+    const now = this.simulation.now;
+    // A line closed with its callers disconnected takes no transfers: the call ends here.
+    if (now >= this.durationSeconds && to.spec.atClose === 'disconnect') return false;
+    const callerId = callers.callerId[slot]!;
+    this.observer.transferred(now, callerId, to.index, from.index, group.index, callers.counted[slot] === 1);
+    // The agent wraps the call up on a slot of its own, for who and where it was: the caller's
+    // slot goes on with them.
+    const wrapUp = from.wrapUpByGroup[group.index];
+    if (wrapUp) {
+      const seconds = wrapUp.quantile(callers.wrapUp[slot]!);
+      const agent = callers.take();
+      callers.callerId[agent] = callerId;
+      callers.line[agent] = from.index;
+      callers.group[agent] = group.index;
+      callers.agentBusySince[agent] = now;
+      callers.state[agent] = WRAP_UP;
+      this.wrappingUp++;
+      this.simulation.at(now + seconds, WRAP_UP_END, agent);
+    }
+    callers.transferredFrom[slot] = from.index + 1;
+    callers.line[slot] = to.index;
+    callers.attempt[slot]!++;
+    callers.arrivalTime[slot] = now;
+    this.draws.transferredCall(slot, to);
+    this.putThrough(slot, to);
+    if (!wrapUp) this.releaseAgent(group);
+    return true;
+  }
+
+  // A transferred caller reaches their new line: an idle agent of a group that takes it at
+  // once, else its queue with the line's patience, as an arriving caller who hears no offer and
+  // does not balk; a full queue disconnects them.
+  private putThrough(slot: number, line: LineRuntime): void {
+    const callers = this.callers;
+    const now = this.simulation.now;
+    const group = this.selector ? this.selector.pick(line) : this.firstIdle(line);
+    if (group) {
+      this.answer(slot, line, group);
+      return;
+    }
+    if (line.holding >= line.maxOnHold || (this.queueCapacity !== Infinity && this.onHold() >= this.queueCapacity)) {
+      this.present--;
+      this.sendAway(slot, line, DISCONNECTED, 0);
+      if (this.trunks !== Infinity) this.trunkFreed();
+      return;
+    }
+    callers.state[slot] = HOLDING;
+    line.holding++;
+    this.joinQueue(slot, line, line.hold);
+    const inverse = line.patienceByInversion;
+    const patience = inverse ? inverse.fromUniform(callers.patience[slot]!) : callers.patience[slot]!;
+    if (patience !== Infinity) this.simulation.at(now + patience, PATIENCE, slot, callers.generation[slot]!);
+  }
+
+  // The first group in route order with an idle agent that takes the line at once.
+  private firstIdle(line: LineRuntime): GroupRuntime | undefined {
+    for (const g of line.immediateGroups) {
+      const group = this.groups[g]!;
+      if (group.busy < group.onDuty) return group;
+    }
+    return undefined;
+  }
+
+  // The call ended without an agent: when it was a transferred call, the person gave up (true).
+  private transferLost(slot: number, line: LineRuntime): boolean {
+    const callers = this.callers;
+    const from = callers.transferredFrom[slot]! - 1;
+    if (from < 0) return false;
+    callers.transferredFrom[slot] = 0;
+    this.observer.transferLost(this.simulation.now, callers.callerId[slot]!, line.index, from, callers.counted[slot] === 1);
+    return true;
   }
 
   /** An agent's call or dial is over: they leave if the roster has dropped, else take the next. */

@@ -9,3 +9,4 @@ export const OVERFLOW = 6; // subject: slot, tag: generation
 export const REDIAL = 7; // subject: slot
 export const WRAP_UP_END = 8; // subject: slot
 export const CLOSE = 9; // subject: line (one whose callers on hold are disconnected at closing)
+export const TIMEOUT = 10; // subject: slot, tag: generation (a wait that reached the line's maxWaitSeconds)

@@ -11,7 +11,9 @@ export const BALKED = 0;
 export const BUSY = 1;
 export const DISCONNECTED = 2;
 export const ABANDONED = 3;
-const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED };
+/** A wait that reached the line's maxWaitSeconds, ended by a message (`onTimeout: 'message'`). */
+export const TIMED_OUT = 4;
+const SENT_AWAY: Readonly<Record<string, number>> = { balked: BALKED, busy: BUSY, disconnected: DISCONNECTED, abandoned: ABANDONED, timedOut: TIMED_OUT };
 
 /** A line's redial rule, compiled. */
 export interface RedialRule {
@@ -38,6 +40,13 @@ export class LineRuntime {
   /** Seconds of waiting credited to this line's callers when an agent chooses (0: none). */
   readonly creditSeconds: number;
   readonly maxOnHold: number;
+  /**
+   * The longest a call waits on hold (Infinity: no limit). A caller on hold has one timer, the
+   * earlier of their patience and this (this on a tie), so a line without pays nothing.
+   */
+  readonly maxWaitSeconds: number;
+  /** A wait that reaches `maxWaitSeconds` becomes a callback request (else a message ends the call). */
+  readonly callbackAtTimeout: boolean;
   /** Callers on hold and keep-place callback requests, in order of joining. */
   readonly hold = new HoldLine();
   /** After-hold callback requests, served only when nobody of this line is on hold. */
@@ -86,6 +95,12 @@ export class LineRuntime {
   /** After-call work by group index (the route's, else the line's; undefined: none). */
   readonly wrapUpByGroup: Array<Sampler | undefined> = [];
   readonly redial: RedialRule | undefined;
+  /** A call's transfer after a group of this line answered it, by group index (undefined: none). */
+  readonly transferByGroup: Array<{ probability: number; toLine: number } | undefined> = [];
+  /** Some group of this line transfers calls (docs/design-decisions.md, "Transfers"). */
+  readonly transfers: boolean;
+  /** A first call draws the person's key: for their redials, and for the draws of a transfer. */
+  readonly keyed: boolean;
 
   // First calls draw from streams of the line's own; redials from the person's key.
   readonly handleStream: Uniform;
@@ -113,6 +128,11 @@ export class LineRuntime {
     this.priority = spec.priority;
     this.creditSeconds = spec.creditSeconds;
     this.maxOnHold = spec.maxOnHold;
+    // Created holding a double (Infinity or seconds), as it will in every run (docs/design-decisions.md,
+    // "Fields that hold seconds start as doubles").
+    this.maxWaitSeconds = 0.5;
+    this.maxWaitSeconds = spec.maxWaitSeconds;
+    this.callbackAtTimeout = spec.onTimeout === 'callback';
     this.immediateGroups = Int32Array.from(spec.routing.filter((r) => r.afterSeconds === 0), (r) => r.group);
     this.delayed = spec.routing
       .filter((r) => r.afterSeconds > 0)
@@ -144,6 +164,8 @@ export class LineRuntime {
       this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
     }
     this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
+    for (const route of spec.routing) this.transferByGroup[route.group] = route.transfer;
+    this.transfers = spec.routing.some((route) => route.transfer !== undefined);
     const redial = spec.redial;
     this.redial = redial && {
       probability: redial.probability,
@@ -153,6 +175,7 @@ export class LineRuntime {
       keepPatience: redial.keep.includes('patience'),
       keepHandleTime: redial.keep.includes('handleTime'),
     };
+    this.keyed = this.redial !== undefined || this.transfers;
     const stream = (name: string) => streams.stream(streamPrefix + name);
     this.arrivalStream = stream('arrivals');
     this.rateStream = stream('rate-uncertainty');

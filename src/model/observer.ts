@@ -25,6 +25,18 @@ export interface CenterObserver {
   callEnded(time: number, callerId: number, line: number, group: number, agentBusySince: number): void;
   /** An agent of `group` finishes the after-call work of a call that ended `wrapUpSeconds` ago; they are free again. */
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void;
+  /**
+   * The call `group` answered on `fromLine` is over, and its caller is put through to `line`: a
+   * new call there from now on, of the same person (docs/design-decisions.md, "Transfers").
+   */
+  transferred(time: number, callerId: number, line: number, fromLine: number, group: number, counted: boolean): void;
+  /**
+   * The transferred call (from `fromLine`) that just ended on `line` without an agent
+   * (abandoned, disconnected or closed, told just before) was the person's last: they gave up.
+   * Not an outcome of its own, and not a stream event: `summarize()` tells it from the
+   * `transferred` event and the outcome.
+   */
+  transferLost(time: number, callerId: number, line: number, fromLine: number, counted: boolean): void;
   /** Staffing of `group` changed: `scheduled` by its roster, `onDuty` the agents actually present. */
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void;
   callbackOffered(time: number, callerId: number, arrivalTime: number, estimatedWaitSeconds: number, line: number, counted: boolean): void;
@@ -38,6 +50,12 @@ export interface CenterObserver {
   callbackFailed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
   /** The line closed with `atClose: 'disconnect'` while the caller held: the closing announcement ends the call. */
   closed(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean): void;
+  /**
+   * The caller's wait reached the line's `maxWaitSeconds` (before their patience ran out): a
+   * message ends the call (`toCallback` false: the call's outcome), or a callback request is
+   * registered now (`toCallback` true: `callbackOffered` and `callbackAccepted` follow at once).
+   */
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void;
   /** A person sent away would call again now, after the line closed: lost for the day (no call is made). */
   redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void;
 }
@@ -52,6 +70,8 @@ export class QuietObserver implements CenterObserver {
   disconnected(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   callEnded(_time: number, _callerId: number, _line: number, _group: number, _agentBusySince: number): void {}
   wrapUpEnded(_time: number, _callerId: number, _line: number, _group: number, _wrapUpSeconds: number): void {}
+  transferred(_time: number, _callerId: number, _line: number, _fromLine: number, _group: number, _counted: boolean): void {}
+  transferLost(_time: number, _callerId: number, _line: number, _fromLine: number, _counted: boolean): void {}
   agentsChanged(_time: number, _scheduled: number, _onDuty: number, _group: number): void {}
   callbackOffered(_time: number, _callerId: number, _arrivalTime: number, _estimatedWaitSeconds: number, _line: number, _counted: boolean): void {}
   callbackAccepted(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
@@ -63,4 +83,5 @@ export class QuietObserver implements CenterObserver {
   callbackFailed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   closed(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean): void {}
   redialAfterClose(_time: number, _callerId: number, _line: number, _counted: boolean): void {}
+  timedOut(_time: number, _callerId: number, _arrivalTime: number, _line: number, _counted: boolean, _toCallback: boolean): void {}
 }

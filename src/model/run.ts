@@ -66,5 +66,8 @@ export function metricsWindow(scenario: ResolvedScenario): MetricsWindow {
     groups: scenario.groups.map((group) => group.name),
     // Only when used, so that the reports of a center without it stay what they were.
     ...(scenario.lines.some((line) => line.afterCallWork || line.routing.some((route) => route.afterCallWork)) ? { afterCallWork: true as const } : {}),
+    ...(scenario.lines.some((line) => line.maxWaitSeconds !== Infinity) ? { timeouts: true as const } : {}),
+    ...(scenario.lines.some((line) => line.maxWaitSeconds !== Infinity && line.onTimeout === 'callback') ? { callbacksAtTimeout: true as const } : {}),
+    ...(scenario.lines.some((line) => line.routing.some((route) => route.transfer)) ? { transfers: true as const } : {}),
   };
 }

@@ -2,8 +2,8 @@ import { compileDistribution, type Sampler, type Uniform } from '../random';
 import type { ResolvedScenario } from '../scenario';
 import type { CallbackDesk, CallbackDeskHost } from './callbackDesk';
 import type { CallDraws } from './callDraws';
-import { HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, type CallerSlots } from './callerSlots';
-import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING } from './eventKinds';
+import { HOLDING, IN_CALL, REDIAL_WAIT, REQUEST_WAITING, WRAP_UP, type CallerSlots } from './callerSlots';
+import { CALL_END, OVERFLOW, PATIENCE, REDIAL, STAFFING, TIMEOUT, WRAP_UP_END } from './eventKinds';
 import type { LineRuntime } from './lineRuntime';
 import { TimedSampler } from './timedSampler';
 
@@ -14,8 +14,15 @@ import { TimedSampler } from './timedSampler';
 export interface CenterState {
   /** Where in the scenario's day it is: the clock starts here, with the rates and rosters of that time. */
   timeSeconds: number;
-  /** Per group: agents on duty (at least their calls in progress) and the calls they are in. */
-  groups: ReadonlyArray<{ onDuty: number; calls: ReadonlyArray<{ line: number; elapsedSeconds: number }> }>;
+  /**
+   * Per group: agents on duty (at least their calls in progress and wrap-ups) and the calls
+   * they are in; `wrapUps`: agents wrapping up a call of `line` that ended `elapsedSeconds` ago.
+   */
+  groups: ReadonlyArray<{
+    onDuty: number;
+    calls: ReadonlyArray<{ line: number; elapsedSeconds: number }>;
+    wrapUps?: ReadonlyArray<{ line: number; elapsedSeconds: number }>;
+  }>;
   /**
    * Per line: callers on hold and callback requests waiting, each longest-waiting first, and
    * the people sent away (abandoned, balked, busy, disconnected) after call `attempt` who may
@@ -30,8 +37,8 @@ export interface CenterState {
 
 type Draw = (uniform: Uniform) => number;
 
-/** What seating a state needs of its center: the desk's view of it and new caller ids. */
-type SeatingHost = CallbackDeskHost & { newCallerId(): number };
+/** What seating a state needs of its center: the desk's view of it, new caller ids and the count of wrap-ups. */
+type SeatingHost = CallbackDeskHost & { newCallerId(): number; wrappingUp: number };
 
 interface Waiting {
   waitedSeconds: number;
@@ -50,6 +57,7 @@ interface Waiting {
 export class StartingPoint {
   readonly timeSeconds: number;
   private readonly calls: Array<Array<{ line: number; elapsedSeconds: number; end: Draw }>>;
+  private readonly wrapUps: Array<Array<{ line: number; elapsedSeconds: number; end: Draw }>>;
   private readonly waiting: Waiting[][];
   private readonly redials: Array<Array<{ sinceSeconds: number; attempt: number; probability: number; end: Draw }>>;
 
@@ -69,6 +77,15 @@ export class StartingPoint {
     const now = state.timeSeconds;
     this.calls = state.groups.map((group, g) =>
       group.calls.map((call) => ({ ...call, end: handle(call.line, g).at(now - call.elapsedSeconds).above(call.elapsedSeconds) })),
+    );
+    // What is left of a wrap-up, drawn given its elapsed time from the group's after-call work
+    // for the line (the route's, else the line's), as what is left of a call is.
+    this.wrapUps = state.groups.map((group, g) =>
+      (group.wrapUps ?? []).map((wrapUp) => {
+        const line = scenario.lines[wrapUp.line]!;
+        const spec = line.routing.find((r) => r.group === g)?.afterCallWork ?? line.afterCallWork;
+        return { ...wrapUp, end: compileDistribution(spec!).above(wrapUp.elapsedSeconds) };
+      }),
     );
     this.waiting = state.lines.map((line, l) => {
       const spec = scenario.lines[l]!.patience;
@@ -118,6 +135,19 @@ export class StartingPoint {
         center.present++;
         simulation.at(now + Math.max(0, call.end(uniform) - call.elapsedSeconds), CALL_END, slot);
       }
+      // An agent wrapping up: a slot of its own for whose call and where, as the model keeps one
+      // while its agent wraps up (the caller has hung up: no trunk, no story left).
+      for (const wrapUp of this.wrapUps[g]!) {
+        const slot = callers.take();
+        callers.callerId[slot] = center.newCallerId();
+        callers.line[slot] = wrapUp.line;
+        callers.group[slot] = g;
+        callers.agentBusySince[slot] = now - wrapUp.elapsedSeconds;
+        callers.state[slot] = WRAP_UP;
+        group.busy++;
+        center.wrappingUp++;
+        simulation.at(now + Math.max(0, wrapUp.end(uniform) - wrapUp.elapsedSeconds), WRAP_UP_END, slot);
+      }
     });
     center.lines.forEach((line, l) => {
       for (const entry of this.waiting[l]!) {
@@ -136,7 +166,11 @@ export class StartingPoint {
         line.holding++;
         center.present++;
         const generation = this.queue(center, callers, slot, line, false, since);
-        if (entry.patience) simulation.at(now + Math.max(0, entry.patience(uniform) - entry.waitedSeconds), PATIENCE, slot, generation);
+        // What is left of their patience, or of the line's maximum wait (its timeout on a tie), as a new caller's timer.
+        const patienceLeft = entry.patience ? Math.max(0, entry.patience(uniform) - entry.waitedSeconds) : Infinity;
+        const waitLeft = Math.max(0, line.maxWaitSeconds - entry.waitedSeconds);
+        if (patienceLeft < waitLeft) simulation.at(now + patienceLeft, PATIENCE, slot, generation);
+        else if (waitLeft !== Infinity) simulation.at(now + waitLeft, TIMEOUT, slot, generation);
       }
       for (const redial of this.redials[l]!) {
         if (!(uniform.next() < redial.probability)) continue;

@@ -35,6 +35,14 @@ export class TeeObserver implements CenterObserver {
     this.first.callEnded(time, callerId, line, group, agentBusySince);
     this.second.callEnded(time, callerId, line, group, agentBusySince);
   }
+  transferred(time: number, callerId: number, line: number, fromLine: number, group: number, counted: boolean): void {
+    this.first.transferred(time, callerId, line, fromLine, group, counted);
+    this.second.transferred(time, callerId, line, fromLine, group, counted);
+  }
+  transferLost(time: number, callerId: number, line: number, fromLine: number, counted: boolean): void {
+    this.first.transferLost(time, callerId, line, fromLine, counted);
+    this.second.transferLost(time, callerId, line, fromLine, counted);
+  }
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     this.first.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);
     this.second.wrapUpEnded(time, callerId, line, group, wrapUpSeconds);
@@ -76,5 +84,9 @@ export class TeeObserver implements CenterObserver {
   redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void {
     this.first.redialAfterClose(time, callerId, line, counted);
     this.second.redialAfterClose(time, callerId, line, counted);
+  }
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.first.timedOut(time, callerId, arrivalTime, line, counted, toCallback);
+    this.second.timedOut(time, callerId, arrivalTime, line, counted, toCallback);
   }
 }

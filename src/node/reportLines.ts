@@ -104,8 +104,9 @@ interface LineRow {
 function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{ title: string; rows: LineRow[] }> {
   const summaries = arms(input);
   const any = (pick: (l: LineSummary) => Estimate) => summaries.some((s) => lines.some((name) => pick(s.lines[name]!).mean > 0));
+  const transfers = summaries.some((s) => lines.some((name) => s.lines[name]!.transfers !== undefined));
   const outcomes: LineRow[] = [
-    { label: 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
+    { label: transfers ? 'Calls (redials and transfers in included)' : 'Calls (redials included)', scale: COUNT, pick: (l) => l.callers.offered },
     { label: 'Answered', scale: COUNT, pick: (l) => l.callers.answered },
     { label: 'Abandoned', scale: COUNT, pick: (l) => l.callers.abandoned },
   ];
@@ -113,7 +114,15 @@ function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{
   if (any((l) => l.callers.busy)) outcomes.push({ label: 'Busy signals', scale: COUNT, pick: (l) => l.callers.busy });
   if (any((l) => l.callers.disconnected)) outcomes.push({ label: 'Disconnected (queue full)', scale: COUNT, pick: (l) => l.callers.disconnected });
   if (any((l) => l.callers.closed)) outcomes.push({ label: 'Disconnected at closing', scale: COUNT, pick: (l) => l.callers.closed });
+  if (any((l) => l.callers.timedOut ?? NONE)) outcomes.push({ label: 'Timed out (message at the maximum wait)', scale: COUNT, pick: (l) => l.callers.timedOut ?? NONE });
   if (any((l) => l.redials.afterClose)) outcomes.push({ label: 'Redials after closing (lost)', scale: COUNT, pick: (l) => l.redials.afterClose });
+  if (transfers) {
+    outcomes.push(
+      { label: 'Transferred in', scale: COUNT, pick: (l) => l.transfers?.in ?? NONE },
+      { label: 'Transferred out', scale: COUNT, pick: (l) => l.transfers?.out ?? NONE },
+      { label: 'Transferred in, lost (no agent)', scale: COUNT, pick: (l) => l.transfers?.lost ?? NONE },
+    );
+  }
   const sameTarget = new Set(lines.map((name) => summaries[0]!.lines[name]!.serviceLevel.seconds)).size === 1;
   const target = sameTarget ? ` within ${duration(summaries[0]!.lines[lines[0]!]!.serviceLevel.seconds)}` : ", within each line's target";
   const groups = [
@@ -122,10 +131,12 @@ function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{
       title: 'Hold and service',
       rows: [
         { label: 'Mean hold (min)', scale: MINUTES, pick: (l: LineSummary) => l.hold.meanSeconds },
+        { label: 'Speed of answer (min, answered calls)', scale: MINUTES, pick: (l: LineSummary) => l.speedOfAnswer.meanSeconds },
         { label: '90th percentile hold (min)', scale: MINUTES, pick: (l: LineSummary) => l.hold.p90Seconds },
         { label: 'Total hold (hours)', scale: HOURS, pick: (l: LineSummary) => l.hold.totalHoldHours },
         { label: 'Abandonment (%)', scale: PERCENT, pick: (l: LineSummary) => l.abandonment.fraction },
         { label: `Service level (%)${target}`, scale: PERCENT, pick: (l: LineSummary) => l.serviceLevel.fraction },
+        { label: 'Service level of calls offered (%)', scale: PERCENT, pick: (l: LineSummary) => l.serviceLevel.fractionOfOffered },
       ],
     },
   ];
@@ -135,6 +146,7 @@ function lineRows(input: ResolvedReportInput, lines: readonly string[]): Array<{
       rows: [
         { label: 'Callbacks offered', scale: COUNT, pick: (l) => l.callback.offered },
         { label: 'Callbacks accepted', scale: COUNT, pick: (l) => l.callback.accepted },
+        ...(any((l) => l.callback.atTimeout ?? NONE) ? [{ label: '  of which at the maximum wait', scale: COUNT, pick: (l: LineSummary) => l.callback.atTimeout ?? NONE }] : []),
         { label: 'Callbacks connected', scale: COUNT, pick: (l) => l.callback.connected },
         { label: 'Callback delay (min)', scale: MINUTES, pick: (l) => l.callback.meanDelaySeconds },
       ],
@@ -246,7 +258,8 @@ ${[...rows, row('All lines', input.comparison.savings)].join('\n')}
 // ---------------------------------------------------------------------------------------------
 // Agent groups
 
-const NO_WRAP_UP: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
+/** An estimate of 0, for a figure a scenario cannot have (no wrap-up, no maximum wait). */
+const NONE: Estimate = { mean: 0, sd: 0, halfWidth: 0, low: 0, high: 0 };
 
 function groupsTable(input: ResolvedReportInput, level: string): string {
   const { groups, lines } = namesOf(input);
@@ -255,23 +268,29 @@ function groupsTable(input: ResolvedReportInput, level: string): string {
       .filter((line) => (g.answered[line]?.mean ?? 0) >= 0.5 || (other?.answered[line]?.mean ?? 0) >= 0.5)
       .map((line) => `${line} ${other ? `${formatNumber(other.answered[line]?.mean ?? 0, 0)} → ` : ''}${formatNumber(g.answered[line]?.mean ?? 0, 0)}`)
       .join(' · ');
+  // Each line's share of the group's time on duty (its busy time by line), for the lines it served.
+  const byLine = (g: GroupSummary, other?: GroupSummary) =>
+    lines
+      .filter((line) => (g.occupancyByLine[line]?.mean ?? 0) > 0 || (other?.occupancyByLine[line]?.mean ?? 0) > 0)
+      .map((line) => `${line} ${other ? `${formatNumber(100 * (other.occupancyByLine[line]?.mean ?? 0), 1)}% → ` : ''}${formatNumber(100 * (g.occupancyByLine[line]?.mean ?? 0), 1)}%`)
+      .join(' · ');
   // A wrap-up column only where some call is wrapped up (after-call work): occupancy counts it, this shows it apart.
   const summaries = input.kind === 'run' ? [input.replicated.summary] : [input.comparison.baseline, input.comparison.variant];
   const wrapUp = summaries.some((summary) => groups.some((name) => summary.groups[name]?.wrapUpOccupancy !== undefined));
   const rows = groups.map((name) => {
     if (input.kind === 'run') {
       const g = input.replicated.summary.groups[name]!;
-      const wrapUpCell = wrapUp ? cell(g.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, false, level) : '';
-      return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(g.agentsOnDuty, COUNT, false, level)}${cell(g.occupancy, PERCENT, false, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(g))}</td></tr>`;
+      const wrapUpCell = wrapUp ? cell(g.wrapUpOccupancy ?? NONE, PERCENT, false, level) : '';
+      return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(g.agentsOnDuty, COUNT, false, level)}${cell(g.occupancy, PERCENT, false, level)}${wrapUpCell}<td class="list">${escapeHtml(byLine(g))}</td><td class="list">${escapeHtml(answered(g))}</td></tr>`;
     }
     const [b, v, d] = [input.comparison.baseline.groups[name]!, input.comparison.variant.groups[name]!, input.comparison.difference.groups[name]!];
     const wrapUpCell = wrapUp
-      ? compareCell(b.wrapUpOccupancy ?? NO_WRAP_UP, v.wrapUpOccupancy ?? NO_WRAP_UP, d.wrapUpOccupancy ?? NO_WRAP_UP, PERCENT, level)
+      ? compareCell(b.wrapUpOccupancy ?? NONE, v.wrapUpOccupancy ?? NONE, d.wrapUpOccupancy ?? NONE, PERCENT, level)
       : '';
-    return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(b.agentsOnDuty, COUNT, false, level)}${compareCell(b.occupancy, v.occupancy, d.occupancy, PERCENT, level)}${wrapUpCell}<td class="list">${escapeHtml(answered(v, b))}</td></tr>`;
+    return `<tr><th scope="row">${escapeHtml(name)}</th>${cell(b.agentsOnDuty, COUNT, false, level)}${compareCell(b.occupancy, v.occupancy, d.occupancy, PERCENT, level)}${wrapUpCell}<td class="list">${escapeHtml(byLine(v, b))}</td><td class="list">${escapeHtml(answered(v, b))}</td></tr>`;
   });
   return `<table class="headline by-line groups">
-<thead><tr><th scope="col">Group</th><th scope="col">Agents on duty<span class="sub">mean over the day</span></th><th scope="col">Occupancy${input.kind === 'compare' ? '<span class="sub">baseline → variant</span>' : ''}</th>${wrapUp ? '<th scope="col">Wrap-up<span class="sub">of the occupancy</span></th>' : ''}<th scope="col">Calls answered, by line${input.kind === 'compare' ? '<span class="sub">baseline → variant, means</span>' : '<span class="sub">means</span>'}</th></tr></thead>
+<thead><tr><th scope="col">Group</th><th scope="col">Agents on duty<span class="sub">mean over the day</span></th><th scope="col">Occupancy${input.kind === 'compare' ? '<span class="sub">baseline → variant</span>' : ''}</th>${wrapUp ? '<th scope="col">Wrap-up<span class="sub">of the occupancy</span></th>' : ''}<th scope="col">Busy by line<span class="sub">share of time on duty${input.kind === 'compare' ? ', baseline → variant' : ''}</span></th><th scope="col">Calls answered, by line${input.kind === 'compare' ? '<span class="sub">baseline → variant, means</span>' : '<span class="sub">means</span>'}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

@@ -123,6 +123,9 @@ class DayWriter {
       case 'closed': // the system's disconnect at closing, as an ACD records it
         this.finish(event.callerId, 'disconnected', event.time);
         return;
+      case 'timed-out': // a message at the maximum wait is the system's disconnect; a callback then is recorded by callback-accepted
+        if (event.onTimeout === 'message') this.finish(event.callerId, 'disconnected', event.time);
+        return;
       case 'callback-accepted':
         this.finish(event.callerId, 'callback', event.time);
         return;

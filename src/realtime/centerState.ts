@@ -14,10 +14,9 @@ export function asMultiLine(scenario: ResolvedScenario, snapshot: CenterSnapshot
   const line = scenario.lines[0]!.name;
   const state: MultiLineSnapshot['lines'][string] = { hold: single.hold, callbacks: single.callbacks };
   if (single.lastServedWaitSeconds !== undefined) state.lastServedWaitSeconds = single.lastServedWaitSeconds;
-  return {
-    lines: { [line]: state },
-    groups: { [scenario.groups[0]!.name]: { agents: single.agents, busy: single.busy.map((call) => ({ elapsedSeconds: call.elapsedSeconds, line })) } },
-  };
+  const group: MultiLineSnapshot['groups'][string] = { agents: single.agents, busy: single.busy.map((call) => ({ elapsedSeconds: call.elapsedSeconds, line })) };
+  if (single.wrapUp) group.wrapUp = single.wrapUp.map((wrapUp) => ({ elapsedSeconds: wrapUp.elapsedSeconds, line }));
+  return { lines: { [line]: state }, groups: { [scenario.groups[0]!.name]: group } };
 }
 
 /** A valid multi-line snapshot by the scenario's line and group indexes: where the model starts. */
@@ -27,7 +26,11 @@ export function centerState(scenario: ResolvedScenario, snapshot: MultiLineSnaps
     timeSeconds: snapshot.timeOfDaySeconds ?? 0,
     groups: scenario.groups.map((group) => {
       const state = snapshot.groups[group.name]!;
-      return { onDuty: state.agents, calls: (state.busy ?? []).map((call) => ({ line: lineIndex.get(call.line)!, elapsedSeconds: call.elapsedSeconds })) };
+      return {
+        onDuty: state.agents,
+        calls: (state.busy ?? []).map((call) => ({ line: lineIndex.get(call.line)!, elapsedSeconds: call.elapsedSeconds })),
+        wrapUps: (state.wrapUp ?? []).map((wrapUp) => ({ line: lineIndex.get(wrapUp.line)!, elapsedSeconds: wrapUp.elapsedSeconds })),
+      };
     }),
     lines: scenario.lines.map((line) => {
       const state = snapshot.lines[line.name];

@@ -95,15 +95,25 @@ export function createWaitForecaster(scenario: Scenario | ResolvedScenario): Wai
     const point = new StartingPoint(resolved, centerState(resolved, state));
     const seed = options.seed ?? resolved.seed;
     const result = runFutures(resolved, point, line, planOf(options, seed));
-    if (result.answeredAtOnce) return { ...ANSWERED_AT_ONCE };
-    // Whether this caller would hang up first: their own patience against each future's wait.
+    // With a maximum wait the forecast also says how likely the caller is to reach it.
+    const maxWait = resolved.lines[line]!.maxWaitSeconds;
+    if (result.answeredAtOnce) return maxWait === Infinity ? { ...ANSWERED_AT_ONCE } : { ...ANSWERED_AT_ONCE, probTimeout: 0 };
+    // Whether this caller would hang up first: their own patience against each future's wait
+    // (the wait they would have if they held that long), or the line's maximum wait if it comes
+    // first (the maximum on a tie, as in the model).
     const uniform = new RandomStreams(seed).stream('forecast-patience');
     // The caller of interest arrives now: their patience is that of the snapshot's interval.
     const spec = resolved.lines[line]!.patience;
     const linePatience = spec && patience[line]![intervalOf(spec, point.timeSeconds)];
     let abandons = 0;
-    if (linePatience) for (const wait of result.waits) if (linePatience.sample(uniform) < wait) abandons++;
-    return summarizeWaits(result, abandons, offersNow(resolved, state, line));
+    let timeouts = 0;
+    for (const wait of result.waits) {
+      const ownPatience = linePatience ? linePatience.sample(uniform) : Infinity;
+      if (ownPatience < Math.min(wait, maxWait)) abandons++;
+      else if (wait > maxWait) timeouts++;
+    }
+    const forecast = summarizeWaits(result, abandons, offersNow(resolved, state, line));
+    return maxWait === Infinity ? forecast : { ...forecast, probTimeout: timeouts / result.waits.length };
   };
   return Object.assign(forecast, { scenario: resolved });
 }

@@ -31,6 +31,11 @@ export interface LineState {
 export interface GroupState {
   agents: number;
   busy?: Array<{ elapsedSeconds: number; line: string }>;
+  /**
+   * Agents wrapping up a call that has ended (after-call work): for how long so far, and the
+   * line of the call. Each is an agent on duty who takes no call until the wrap-up ends.
+   */
+  wrapUp?: Array<{ elapsedSeconds: number; line: string }>;
 }
 
 const seconds = z.number().check(z.minimum(0));
@@ -46,6 +51,7 @@ export const multiLineSnapshotSchema = z.strictObject({
   groups: z.record(z.string(), z.strictObject({
     agents: z.int().check(z.minimum(0), z.maximum(1_000_000)),
     busy: z.optional(z.array(z.strictObject({ elapsedSeconds: seconds, line: z.string() })).check(manyAtMost)),
+    wrapUp: z.optional(z.array(z.strictObject({ elapsedSeconds: seconds, line: z.string() })).check(manyAtMost)),
   })),
   timeOfDaySeconds: z.optional(seconds),
 });
@@ -89,8 +95,22 @@ export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScen
       return;
     }
     const busy = isRecord(state) && Array.isArray(state.busy) ? (state.busy as unknown[]) : [];
+    const wrapUp = isRecord(state) && Array.isArray(state.wrapUp) ? (state.wrapUp as unknown[]) : [];
     const agents = isRecord(state) ? state.agents : undefined;
-    if (typeof agents === 'number' && busy.length > agents) problems.push(moreCallsThanAgents(`groups.${group.name}.busy`, agents, busy.length));
+    if (typeof agents === 'number') problems.push(...moreBusyThanAgents(`groups.${group.name}`, agents, busy.length, wrapUp.length));
+    const wrapped = scenario.lines
+      .filter((l) => l.routing.some((r) => r.group === index && (r.afterCallWork ?? l.afterCallWork) !== undefined))
+      .map((l) => l.name);
+    wrapUp.forEach((entry, i) => {
+      const name = isRecord(entry) ? entry.line : undefined;
+      if (typeof name === 'string' && !wrapped.includes(name)) {
+        problems.push({
+          path: `groups.${group.name}.wrapUp[${i}].line`,
+          expected: wrapped.length > 0 ? `a line whose calls group ${group.name} wraps up (${oneOf(wrapped)})` : `none: group ${group.name} has no after-call work`,
+          received: name,
+        });
+      }
+    });
     const served = scenario.lines.filter((l) => l.routing.some((r) => r.group === index)).map((l) => l.name);
     busy.forEach((call, i) => {
       const name = isRecord(call) ? call.line : undefined;
@@ -112,6 +132,18 @@ export function multiLineSnapshotProblems(input: unknown, scenario: ResolvedScen
     }
   }
   return problems;
+}
+
+/**
+ * The problems of a group (at `path`, '' for the single-line form) whose agents on duty cannot
+ * all be in the calls and wrap-ups it lists: at `busy` when the calls alone are too many, else
+ * at `wrapUp`.
+ */
+export function moreBusyThanAgents(path: string, agents: number, calls: number, wrapUps: number): ScenarioProblem[] {
+  const at = (field: string) => (path === '' ? field : `${path}.${field}`);
+  if (calls > agents) return [moreCallsThanAgents(at('busy'), agents, calls)];
+  if (calls + wrapUps <= agents) return [];
+  return [{ path: at('wrapUp'), expected: `at most ${agents - calls} agents wrapping up (${agents} on duty, ${calls} in calls)`, received: `${wrapUps} wrap-ups` }];
 }
 
 /** The problem of a state with more calls in progress than agents on duty: it cannot be. */

@@ -80,6 +80,9 @@ export function scorePredictors(scenario: Scenario | ResolvedScenario, options: 
     override closed(_time: number, callerId: number): void {
       predictions.delete(callerId);
     }
+    override timedOut(_time: number, callerId: number): void {
+      predictions.delete(callerId);
+    }
   }
 
   runResolvedSync(resolved, new TeeObserver(new Scorer(), tracker));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { InvalidInputError } from '../errors';
 import { ScenarioError, problemsFromIssues, resolveScenario, type ResolvedScenario, type Scenario, type ScenarioProblem } from '../scenario';
-import { isMultiLineSnapshot, moreCallsThanAgents, multiLineSnapshotProblems, multiLineSnapshotSchema, type MultiLineSnapshot } from './multiLineSnapshot';
+import { isMultiLineSnapshot, moreBusyThanAgents, multiLineSnapshotProblems, multiLineSnapshotSchema, type MultiLineSnapshot } from './multiLineSnapshot';
 
 /**
  * What a live center knows now (DESIGN.md, "Real time"): agents on duty, the calls in
@@ -13,6 +13,8 @@ export interface CenterSnapshot {
   busy: Array<{ elapsedSeconds: number }>;
   hold: Array<{ waitedSeconds: number }>;
   callbacks: Array<{ waitedSeconds: number; attempts: number }>;
+  /** Agents wrapping up a call that has ended (after-call work), for how long so far; each takes no call until done. */
+  wrapUp?: Array<{ elapsedSeconds: number }>;
   /** How long the last caller to reach an agent had held: what the LES predictor announces. */
   lastServedWaitSeconds?: number;
 }
@@ -25,6 +27,7 @@ export const snapshotSchema = z.strictObject({
   busy: z.array(z.strictObject({ elapsedSeconds: seconds })).check(manyAtMost),
   hold: z.array(z.strictObject({ waitedSeconds: seconds })).check(manyAtMost),
   callbacks: z.array(z.strictObject({ waitedSeconds: seconds, attempts: z.int().check(z.minimum(0)) })).check(manyAtMost),
+  wrapUp: z.optional(z.array(z.strictObject({ elapsedSeconds: seconds })).check(manyAtMost)),
   lastServedWaitSeconds: z.optional(seconds),
 });
 
@@ -61,12 +64,11 @@ export function snapshotProblems(input: unknown, scenario?: Scenario | ResolvedS
     const parsed = (multiLine ? multiLineSnapshotSchema : snapshotSchema).safeParse(input, { reportInput: true });
     const problems = parsed.success ? [] : problemsFromIssues(parsed.error.issues);
     if (parsed.success && !multiLine) {
-      const { agents, busy } = parsed.data as CenterSnapshot;
-      if (busy.length > agents) problems.push(moreCallsThanAgents('busy', agents, busy.length));
+      const { agents, busy, wrapUp } = parsed.data as CenterSnapshot;
+      problems.push(...moreBusyThanAgents('', agents, busy.length, wrapUp?.length ?? 0));
     } else if (parsed.success) {
       for (const [name, group] of Object.entries((parsed.data as MultiLineSnapshot).groups)) {
-        const calls = group.busy?.length ?? 0;
-        if (calls > group.agents) problems.push(moreCallsThanAgents(`groups.${name}.busy`, group.agents, calls));
+        problems.push(...moreBusyThanAgents(`groups.${name}`, group.agents, group.busy?.length ?? 0, group.wrapUp?.length ?? 0));
       }
     }
     return problems;
@@ -77,7 +79,15 @@ export function snapshotProblems(input: unknown, scenario?: Scenario | ResolvedS
       : '{ agents, busy, hold, callbacks }: the single-line form, for a single-line scenario';
     return [{ path: '', expected, received: input }];
   }
-  if (!multiLine) return snapshotProblems(input);
+  if (!multiLine) {
+    const problems = snapshotProblems(input);
+    const wrapUp = problems.length === 0 ? (input as CenterSnapshot).wrapUp ?? [] : [];
+    const line = resolved.lines[0]!;
+    if (wrapUp.length > 0 && line.afterCallWork === undefined && line.routing[0]!.afterCallWork === undefined) {
+      problems.push({ path: 'wrapUp', expected: 'none: the scenario has no after-call work', received: wrapUp });
+    }
+    return problems;
+  }
   const problems = multiLineSnapshotProblems(input, resolved, line);
   const names = resolved.lines.map((l) => l.name);
   if (line !== undefined && !names.includes(line)) {

@@ -19,6 +19,13 @@ export class SnapshotTracker extends QuietObserver {
   private readonly onDuty: number[];
   /** Calls and dials in progress: when each began, on which line, in which group. */
   private readonly inProgress = new Map<number, { start: number; line: number; group: number }>();
+  /**
+   * Agents wrapping up, by caller and line (a transferred person's first call may still be
+   * wrapped up when their second ends): since when, on which line, in which group.
+   */
+  private readonly wrappingUp = new Map<number, { start: number; line: number; group: number }>();
+  /** Per line, per group index: whether the group wraps up the line's calls (after-call work). */
+  private readonly wrapsUp: boolean[][];
   /** Per line, callers on hold in order of arrival: when each arrived. */
   private readonly holding: Array<Map<number, number>>;
   /** Per line, callback requests waiting: since when, and dials so far. */
@@ -46,6 +53,7 @@ export class SnapshotTracker extends QuietObserver {
     this.requests = scenario.lines.map(() => new Map());
     this.lastServedWait = scenario.lines.map(() => undefined);
     this.immediate = scenario.lines.map((line) => line.routing.filter((r) => r.afterSeconds === 0).map((r) => r.group));
+    this.wrapsUp = scenario.lines.map((line) => scenario.groups.map((_, g) => line.routing.some((r) => r.group === g && (r.afterCallWork ?? line.afterCallWork) !== undefined)));
   }
 
   /** True when no group that takes `line` at once has an idle agent: its caller arriving now waits. */
@@ -74,9 +82,14 @@ export class SnapshotTracker extends QuietObserver {
     });
     groups.forEach((group, index) => {
       snapshot.groups[group.name] = { agents: this.onDuty[index]!, busy: [] };
+      // Only groups that wrap some line's calls up say so, so that other snapshots keep their shape.
+      if (this.wrapsUp.some((byGroup) => byGroup[index])) snapshot.groups[group.name]!.wrapUp = [];
     });
     for (const call of this.inProgress.values()) {
       snapshot.groups[groups[call.group]!.name]!.busy!.push({ elapsedSeconds: now - call.start, line: lines[call.line]!.name });
+    }
+    for (const wrapUp of this.wrappingUp.values()) {
+      snapshot.groups[groups[wrapUp.group]!.name]!.wrapUp!.push({ elapsedSeconds: now - wrapUp.start, line: lines[wrapUp.line]!.name });
     }
     return snapshot;
   }
@@ -125,15 +138,32 @@ export class SnapshotTracker extends QuietObserver {
   override disconnected(time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.sentAway(time, callerId, line);
   }
+  // The caller of a call that just ended holds on the line they are put through to.
+  override transferred(time: number, callerId: number, line: number): void {
+    this.holding[line]!.set(callerId, time);
+  }
   override closed(_time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.holding[line]!.delete(callerId);
     this.attempts.delete(callerId);
   }
+  // With a callback at the timeout, callbackAccepted follows and moves the caller to the requests.
+  override timedOut(time: number, callerId: number, _arrivalTime: number, line: number, _counted: boolean, toCallback: boolean): void {
+    if (!toCallback) this.sentAway(time, callerId, line);
+  }
   override redialAfterClose(_time: number, callerId: number, line: number): void {
     this.redials[line]!.delete(callerId);
   }
-  override callEnded(_time: number, callerId: number): void {
-    this.end(callerId);
+  // The caller hangs up; an agent who wraps the call up stays busy until `wrapUpEnded`.
+  override callEnded(time: number, callerId: number, line: number, group: number): void {
+    if (!this.wrapsUp[line]![group]) {
+      this.end(callerId);
+      return;
+    }
+    this.inProgress.delete(callerId);
+    this.wrappingUp.set(this.wrapUpKey(callerId, line), { start: time, line, group });
+  }
+  override wrapUpEnded(_time: number, callerId: number, line: number, group: number): void {
+    if (this.wrappingUp.delete(this.wrapUpKey(callerId, line))) this.busyByGroup[group]!--;
   }
   override callbackAccepted(time: number, callerId: number, _arrivalTime: number, line: number): void {
     this.holding[line]!.delete(callerId);
@@ -159,6 +189,10 @@ export class SnapshotTracker extends QuietObserver {
     this.attempts.delete(callerId);
     const redial = this.scenario.lines[line]!.redial;
     if (redial && attempt < redial.maxAttempts) this.redials[line]!.set(callerId, { since: time, attempt });
+  }
+
+  private wrapUpKey(callerId: number, line: number): number {
+    return callerId * this.scenario.lines.length + line;
   }
 
   private start(time: number, callerId: number, line: number, group: number): void {

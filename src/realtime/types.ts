@@ -8,6 +8,11 @@ export interface WaitForecast {
   p90Seconds: number;
   /** Chance they hang up first, with the scenario's patience (0 without one). */
   probAbandon: number;
+  /**
+   * Chance their wait reaches the line's `maxWaitSeconds` before their patience runs out (a
+   * message or a callback then); present when the line has a maximum wait.
+   */
+  probTimeout?: number;
   /** What to announce: the median, rounded up to a whole minute (0 when an agent is free). */
   announceSeconds: number;
   /** Whether the scenario's callback policy offers this caller a callback now. */

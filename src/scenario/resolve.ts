@@ -91,7 +91,7 @@ function resolveSingleLine(scenario: SingleLineScenario): ResolvedScenario {
     written: scenario,
     multiLine: false,
     rateUncertaintyCv: 0,
-    lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME])],
+    lines: [resolveLine(line, durationSeconds, serviceLevelSeconds, [SINGLE_GROUP_NAME], [SINGLE_LINE_NAME])],
     groups: [{ name: SINGLE_GROUP_NAME, agents: rosterOf(scenario.agents, durationSeconds), lineOrder: [] }],
     reportIntervalSeconds: reportInterval(arrivalSchedule?.intervalSeconds ?? agentSchedule?.intervalSeconds, durationSeconds),
   };
@@ -110,7 +110,7 @@ function resolveMultiLine(scenario: MultiLineScenario): ResolvedScenario {
     written: scenario,
     multiLine: true,
     rateUncertaintyCv: scenario.rateUncertainty?.cv ?? 0,
-    lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames)),
+    lines: scenario.lines.map((line) => resolveLine(line, durationSeconds, serviceLevelSeconds, groupNames, scenario.lines.map((l) => l.name))),
     groups: scenario.groups.map((group) => ({
       name: group.name,
       agents: rosterOf(group.agents, durationSeconds),
@@ -139,7 +139,9 @@ function common(scenario: Scenario, durationSeconds: number, serviceLevelSeconds
   };
 }
 
-function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: number, groupNames: readonly string[]): ResolvedLine {
+function resolveLine(
+  line: Line, durationSeconds: number, serviceLevelSeconds: number, groupNames: readonly string[], lineNames: readonly string[],
+): ResolvedLine {
   const redial = line.redial;
   return {
     name: line.name,
@@ -159,6 +161,7 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
       afterSeconds: route.afterSeconds ?? 0,
       handleTime: route.handleTime,
       afterCallWork: route.afterCallWork,
+      transfer: route.transfer && { probability: route.transfer.probability, toLine: lineNames.indexOf(route.transfer.toLine) },
     })),
     balking: line.balking,
     redial: redial && {
@@ -170,6 +173,8 @@ function resolveLine(line: Line, durationSeconds: number, serviceLevelSeconds: n
     },
     maxOnHold: line.maxOnHold ?? Infinity,
     atClose: line.atClose ?? 'serve',
+    maxWaitSeconds: line.maxWaitSeconds ?? Infinity,
+    onTimeout: line.onTimeout ?? 'message',
     callback: line.callback && resolveCallback(line.callback),
   };
 }

@@ -103,8 +103,8 @@ const redialSchema = described(
     maxAttempts: z.optional(described(z.int().check(z.minimum(1)), 'Calls in all, the first included; default 10')),
     after: z.optional(
       described(
-        z.array(z.enum(['abandoned', 'busy', 'disconnected', 'balked'])).check(z.minLength(1)),
-        'The outcomes after which a person calls again; default all four',
+        z.array(z.enum(['abandoned', 'busy', 'disconnected', 'balked', 'timedOut'])).check(z.minLength(1)),
+        "The outcomes after which a person calls again; default the first four ('timedOut', a wait ended by the timeout message, only when listed)",
       ),
     ),
     keep: z.optional(
@@ -125,6 +125,16 @@ const maxOnHold = described(
 const atClose = described(
   z.enum(['serve', 'disconnect']),
   "Callers on hold when the line closes (at durationSeconds): served (default), or disconnected with the closing announcement (outcome 'closed')",
+);
+
+const maxWaitSeconds = described(
+  positiveSeconds,
+  "The longest a call waits on hold: a caller still on hold this long after their call arrived leaves the queue as onTimeout says (patience that runs out first is still abandonment)",
+);
+
+const onTimeout = described(
+  z.enum(['message', 'callback']),
+  "What ends a wait that reached maxWaitSeconds: a message or voicemail (default; outcome 'timedOut'), or a callback request registered then, dialed by the line's callback policy",
 );
 
 const trunks = described(
@@ -221,6 +231,8 @@ const lineBehaviour = {
   redial: z.optional(redialSchema),
   maxOnHold: z.optional(maxOnHold),
   atClose: z.optional(atClose),
+  maxWaitSeconds: z.optional(maxWaitSeconds),
+  onTimeout: z.optional(onTimeout),
 };
 
 /** The single-line form: one line served by one pool of agents. */
@@ -245,6 +257,15 @@ const routeSchema = described(
     afterSeconds: z.optional(described(seconds, 'Delayed overflow: the group takes the caller only once they have waited this long')),
     handleTime: z.optional(described(timedDistributionSchema, "Calls this group takes of this line; default: the line's")),
     afterCallWork: z.optional(afterCallWork),
+    transfer: z.optional(
+      described(
+        z.strictObject({
+          probability: described(probability, "Share of this group's calls of this line that go on to toLine"),
+          toLine: described(name, 'The name of another line: the caller joins it as a new call, keeping their trunk'),
+        }),
+        "After a call this group answers, the caller is put through to another line's routing (at most once a person)",
+      ),
+    ),
   }),
   'A group that serves the line',
 );

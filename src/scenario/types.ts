@@ -51,7 +51,7 @@ export interface Redial {
   delay: Distribution;
   /** Calls in all, the first included; default 10. */
   maxAttempts?: number;
-  /** The outcomes after which a person calls again; default all four. */
+  /** The outcomes after which a person calls again; default the first four (`timedOut` only when listed). */
   after?: readonly RedialAfter[];
   /** What a redial keeps of the person's first call instead of drawing anew; default nothing. */
   keep?: ReadonlyArray<'patience' | 'handleTime'>;
@@ -69,7 +69,10 @@ export interface ByInterval {
 export type TimedDistribution = Distribution | ByInterval;
 
 /** An outcome of a call sent away, after which the person may redial. */
-export type RedialAfter = 'abandoned' | 'busy' | 'disconnected' | 'balked';
+export type RedialAfter = 'abandoned' | 'busy' | 'disconnected' | 'balked' | 'timedOut';
+
+/** What ends a wait that reached `maxWaitSeconds`: a message (or voicemail), or a callback registered then. */
+export type OnTimeout = 'message' | 'callback';
 
 /** What a line adds to the single-line form, and the single-line form may carry too. */
 interface LineBehaviour {
@@ -85,6 +88,17 @@ interface LineBehaviour {
    * announcement and ends their call (outcome `closed`).
    */
   atClose?: AtClose;
+  /**
+   * The longest a call waits on hold: a caller still on hold this long after their call arrived
+   * leaves the queue (unless their patience ran out first), and `onTimeout` says how. Absent: no limit.
+   */
+  maxWaitSeconds?: number;
+  /**
+   * `'message'` (default): a message or voicemail ends the call (outcome `timedOut`);
+   * `'callback'`: a callback request is registered then, as if offered and accepted, and the
+   * line's `callback` policy dials it.
+   */
+  onTimeout?: OnTimeout;
 }
 
 /**
@@ -185,6 +199,17 @@ export interface Route {
   handleTime?: TimedDistribution;
   /** Wrap-up after this group's calls of this line, in place of the line's. */
   afterCallWork?: Distribution;
+  /**
+   * After a call this group answers on this line, with `probability` the caller is put through
+   * to `toLine` (another line's name) as a new call there (docs/design-decisions.md, "Transfers").
+   */
+  transfer?: Transfer;
+}
+
+/** A call that a route's group answers goes on to another line with a probability. */
+export interface Transfer {
+  probability: number;
+  toLine: string;
 }
 
 /** A call type with its own number or IVR branch. */
@@ -256,6 +281,8 @@ export interface ResolvedRoute {
   handleTime: TimedDistribution | undefined;
   /** The route's own wrap-up; undefined: the line's. */
   afterCallWork: Distribution | undefined;
+  /** After this group's calls, with `probability` the caller goes on to the line of index `toLine`; undefined: never. */
+  transfer: { probability: number; toLine: number } | undefined;
 }
 
 /** A line with every default filled in. */
@@ -282,6 +309,9 @@ export interface ResolvedLine {
   /** Infinity: no courtesy disconnect. */
   maxOnHold: number;
   atClose: AtClose;
+  /** Infinity: no limit. */
+  maxWaitSeconds: number;
+  onTimeout: OnTimeout;
   callback: ResolvedCallbackPolicy | undefined;
 }
 

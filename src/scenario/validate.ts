@@ -120,7 +120,7 @@ function bound(origin: string, operator: string, limit: unknown): string {
 }
 
 // Fields of one form found in the other: say which form they belong to, not just "misspelt".
-const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork', 'atClose']);
+const SINGLE_LINE_ONLY = new Set(['arrivals', 'agents', 'handleTime', 'patience', 'callback', 'balking', 'redial', 'maxOnHold', 'afterCallWork', 'atClose', 'maxWaitSeconds', 'onTimeout']);
 
 // Fields of a line or group put one level off, and what they belong to.
 const MISPLACED_ON_LINE: Record<string, string> = {
@@ -153,7 +153,7 @@ function singleLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
   const problems = horizonProblems(input, [{ path: 'arrivals', arrivals }], agents ? [agents] : []);
   const duration = durationOf(input, [arrivals], agents ? [agents] : []);
   if (agents && !closesEmpty(agents, duration, [input])) problems.push(...rosterProblems(agents, 'agents'));
-  problems.push(...lineDistributionProblems(input, ''));
+  problems.push(...lineDistributionProblems(input, ''), ...timeoutProblems(input, ''));
   return problems;
 }
 
@@ -182,7 +182,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
   // Whether every line's routing could be read: only then is a group no route names unrouted.
   let routingReadable = lines.length > 0;
   lines.forEach((line, l) => {
-    problems.push(...lineDistributionProblems(line, `lines[${l}].`));
+    problems.push(...lineDistributionProblems(line, `lines[${l}].`), ...timeoutProblems(line, `lines[${l}].`));
     if (!Array.isArray(line.routing)) {
       routingReadable = false;
       return;
@@ -196,6 +196,7 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
       const path = `lines[${l}].routing[${r}]`;
       problems.push(...timedDistributionProblems(route.handleTime, `${path}.handleTime`, true));
       problems.push(...distributionProblems(route.afterCallWork, `${path}.afterCallWork`, false));
+      problems.push(...transferProblems(route.transfer, `${path}.transfer.toLine`, line.name, lines));
       if (typeof route.group !== 'string' || route.group === '') {
         routingReadable = false;
         return;
@@ -233,6 +234,17 @@ function multiLineProblems(input: Record<string, unknown>): ScenarioProblem[] {
     problems.push(...lineOrderProblems(group, g, lines));
   });
   return problems;
+}
+
+// A transfer goes to another line of the scenario (the schema checks the shape and the probability).
+function transferProblems(transfer: unknown, path: string, from: unknown, lines: Array<Record<string, unknown>>): ScenarioProblem[] {
+  if (!isRecord(transfer) || typeof transfer.toLine !== 'string' || transfer.toLine === '') return [];
+  const names = lines.map((line) => line.name).filter((name): name is string => typeof name === 'string' && name !== '');
+  if (transfer.toLine === from) return [{ path, expected: 'another line than the one transferring (a transfer to the same line)', received: transfer.toLine }];
+  // Until every line has a name, an unknown name may be that of the line without one.
+  if (names.length < lines.length || names.includes(transfer.toLine)) return [];
+  const others = names.filter((name) => name !== from);
+  return [{ path, expected: `the name of another line (${others.map((n) => JSON.stringify(n)).join(', ')})`, received: transfer.toLine }];
 }
 
 // A group's own order of lines: lines that route to it, each once.
@@ -342,6 +354,22 @@ function lineDistributionProblems(line: Record<string, unknown>, prefix: string)
   ];
   if (isRecord(line.callback)) problems.push(...distributionProblems(line.callback.handleTime, `${prefix}callback.handleTime`, true));
   if (isRecord(line.redial)) problems.push(...distributionProblems(line.redial.delay, `${prefix}redial.delay`, false));
+  return problems;
+}
+
+// A timeout's rule needs its limit, and a callback at the timeout needs the desk that dials it.
+function timeoutProblems(line: Record<string, unknown>, prefix: string): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  if (line.onTimeout !== undefined && line.maxWaitSeconds === undefined) {
+    problems.push({ path: `${prefix}onTimeout`, expected: 'maxWaitSeconds beside it (the wait that ends in a timeout)', received: line.onTimeout });
+  }
+  if (line.onTimeout === 'callback' && line.callback === undefined) {
+    problems.push({
+      path: `${prefix}onTimeout`,
+      expected: "a callback policy on the line (callback: its dials, answers and retries) for a callback at the timeout, or 'message'",
+      received: line.onTimeout,
+    });
+  }
   return problems;
 }
 

@@ -152,7 +152,12 @@ function mergeFigures(parts: readonly CallFigures[], sketch: QuantileSketch): Ca
       maxSeconds: Math.max(...parts.map((p) => p.hold.maxSeconds)),
       totalHoldHours: parts.reduce((n, p) => n + p.hold.totalHoldHours, 0),
     },
-    serviceLevel: { seconds: parts[0]!.serviceLevel.seconds, fraction: weighted((p) => p.serviceLevel.fraction, held) },
+    serviceLevel: {
+      seconds: parts[0]!.serviceLevel.seconds,
+      fraction: weighted((p) => p.serviceLevel.fraction, held),
+      fractionOfOffered: weighted((p) => p.serviceLevel.fractionOfOffered, (p) => p.callers.offered),
+    },
+    speedOfAnswer: { meanSeconds: weighted((p) => p.speedOfAnswer.meanSeconds, (p) => p.callers.answered) },
     abandonment: { fraction: weighted((p) => p.abandonment.fraction, held) },
     callback,
     people,
@@ -167,6 +172,7 @@ function mergeGroup(runs: readonly DayRun[], name: string): GroupReport {
   let wrapUp = 0;
   let window = 0;
   const answered: Record<string, number> = {};
+  const busyByLine: Record<string, number> = {};
   for (const run of runs) {
     const group = run.report.groups[name]!;
     const seconds = countedSeconds(run.day);
@@ -175,11 +181,15 @@ function mergeGroup(runs: readonly DayRun[], name: string): GroupReport {
     busy += group.occupancy * group.agentsOnDuty * seconds;
     wrapUp += (group.wrapUpOccupancy ?? 0) * group.agentsOnDuty * seconds;
     for (const [line, calls] of Object.entries(group.answered)) answered[line] = (answered[line] ?? 0) + calls;
+    for (const [line, share] of Object.entries(group.occupancyByLine)) busyByLine[line] = (busyByLine[line] ?? 0) + share * group.agentsOnDuty * seconds;
   }
+  const occupancyByLine: Record<string, number> = {};
+  for (const [line, seconds] of Object.entries(busyByLine)) occupancyByLine[line] = ratio(seconds, onDuty);
   const first = runs[0]!.report.groups[name]!;
   return {
     occupancy: ratio(busy, onDuty),
     ...(first.wrapUpOccupancy !== undefined ? { wrapUpOccupancy: ratio(wrapUp, onDuty) } : {}),
+    occupancyByLine,
     agentsOnDuty: ratio(onDuty, window),
     answered,
     intervals: runs.flatMap((run) => shifted(run.report.groups[name]!.intervals, run.day.offsetSeconds)),

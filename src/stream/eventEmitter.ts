@@ -55,6 +55,12 @@ export class EventEmitter implements CenterObserver {
   wrapUpEnded(time: number, callerId: number, line: number, group: number, wrapUpSeconds: number): void {
     this.sink.push({ type: 'wrap-up-ended', time, callerId, line: this.lines[line]!, group: this.groups[group]!, wrapUpSeconds });
   }
+  transferred(time: number, callerId: number, line: number, fromLine: number, group: number, counted: boolean): void {
+    this.sink.push({ type: 'transferred', time, callerId, line: this.lines[line]!, fromLine: this.lines[fromLine]!, group: this.groups[group]!, counted });
+  }
+  transferLost(time: number, callerId: number, line: number, fromLine: number, counted: boolean): void {
+    this.sink.push({ type: 'transfer-lost', time, callerId, line: this.lines[line]!, fromLine: this.lines[fromLine]!, counted });
+  }
   agentsChanged(time: number, scheduled: number, onDuty: number, group: number): void {
     this.sink.push({ type: 'agents-changed', time, scheduled, onDuty, group: this.groups[group]! });
   }
@@ -85,5 +91,10 @@ export class EventEmitter implements CenterObserver {
   }
   redialAfterClose(time: number, callerId: number, line: number, counted: boolean): void {
     this.sink.push({ type: 'redial-after-close', time, callerId, line: this.lines[line]!, counted });
+  }
+  timedOut(time: number, callerId: number, arrivalTime: number, line: number, counted: boolean, toCallback: boolean): void {
+    this.sink.push({
+      type: 'timed-out', time, callerId, line: this.lines[line]!, holdSeconds: time - arrivalTime, onTimeout: toCallback ? 'callback' : 'message', arrivalTime, counted,
+    });
   }
 }

@@ -58,6 +58,12 @@ export class EventReplayer {
       case 'wrap-up-ended':
         observer.wrapUpEnded(e.time, e.callerId, this.line(e), this.group(e), e.wrapUpSeconds);
         break;
+      case 'transferred':
+        observer.transferred(e.time, e.callerId, this.line(e), this.fromLine(e), this.group(e), this.counted(e));
+        break;
+      case 'transfer-lost':
+        observer.transferLost(e.time, e.callerId, this.line(e), this.fromLine(e), this.counted(e));
+        break;
       case 'agents-changed':
         observer.agentsChanged(e.time, e.scheduled, e.onDuty, this.group(e));
         break;
@@ -85,6 +91,9 @@ export class EventReplayer {
       case 'redial-after-close':
         observer.redialAfterClose(e.time, e.callerId, this.line(e), this.counted(e));
         break;
+      case 'timed-out':
+        observer.timedOut(e.time, e.callerId, this.arrivalTime(e), this.line(e), this.counted(e), this.toCallback(e));
+        break;
       case 'run-ended':
         break;
       default:
@@ -101,11 +110,24 @@ export class EventReplayer {
     return 0;
   }
 
+  private fromLine(event: { fromLine: string }): number {
+    const index = this.lineIndex.get(event.fromLine);
+    if (index !== undefined) return index;
+    this.problem('fromLine', `a line of the run (${[...this.lineIndex.keys()].join(', ')})`, event.fromLine);
+    return 0;
+  }
+
   private group(event: { group: string }): number {
     const index = this.groupIndex.get(event.group);
     if (index !== undefined) return index;
     this.problem('group', `a group of the run (${[...this.groupIndex.keys()].join(', ')})`, event.group);
     return 0;
+  }
+
+  private toCallback(event: { onTimeout: 'message' | 'callback' }): boolean {
+    if (event.onTimeout === 'callback' || event.onTimeout === 'message') return event.onTimeout === 'callback';
+    this.problem('onTimeout', "'message' or 'callback'", event.onTimeout);
+    return false;
   }
 
   private counted(event: { counted: boolean }): boolean {

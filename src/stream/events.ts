@@ -53,6 +53,16 @@ export type SimEvent =
   | (CallerEvent<'call-ended'> & { group: string } & AgentBusySince)
   /** The agent who took the call is done with its after-call work (wrapUpSeconds after `call-ended`). */
   | (CallerEvent<'wrap-up-ended'> & { group: string; wrapUpSeconds: number })
+  /**
+   * The call `group` answered on `fromLine` is over and the caller is put through to `line`: a
+   * new call there (its outcome follows on `line`), with no `arrival` of its own.
+   */
+  | (CallerEvent<'transferred'> & { fromLine: string; group: string } & Counted)
+  /**
+   * The transferred call (from `fromLine`) ended on `line` without an agent: told right after
+   * its outcome, so that the person counts as giving up on the line of their first call.
+   */
+  | (CallerEvent<'transfer-lost'> & { fromLine: string } & Counted)
   | { type: 'agents-changed'; time: number; scheduled: number; onDuty: number; group: string }
   | (CallerEvent<'callback-offered'> & { estimatedWaitSeconds: number } & ArrivalTime & Counted)
   | (CallerEvent<'callback-accepted'> & ArrivalTime & Counted)
@@ -64,6 +74,13 @@ export type SimEvent =
   | (CallerEvent<'closed'> & { holdSeconds: number } & ArrivalTime & Counted)
   /** A person sent away would call again now, after closing: lost for the day, no call is made. */
   | (CallerEvent<'redial-after-close'> & Counted)
+  /**
+   * The wait reached the line's `maxWaitSeconds` (`holdSeconds`): with `onTimeout: 'message'` a
+   * message ends the call (its outcome); with `'callback'`, `callback-offered` and
+   * `callback-accepted` follow at once (their `arrivalTime` is the timeout: the request's) and
+   * the request's outcome is the call's.
+   */
+  | (CallerEvent<'timed-out'> & { holdSeconds: number; onTimeout: 'message' | 'callback' } & ArrivalTime & Counted)
   | { type: 'run-ended'; time: number };
 
 export type SimEventType = SimEvent['type'];

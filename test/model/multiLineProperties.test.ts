@@ -18,8 +18,19 @@ const RUNS = 150;
 type CallEvent = Extract<SimEvent, { callerId: number }>;
 const isCallEvent = (event: SimEvent): event is CallEvent => 'callerId' in event;
 
-const OUTCOMES = new Set(['answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'callback-connected', 'callback-failed']);
-const SENT_AWAY = new Set(['abandoned', 'balked', 'busy', 'disconnected']);
+const OUTCOMES = new Set(['answered', 'abandoned', 'balked', 'busy', 'disconnected', 'closed', 'timedOut', 'callback-connected', 'callback-failed']);
+const SENT_AWAY = new Set(['abandoned', 'balked', 'busy', 'disconnected', 'timedOut']);
+/** redial.after when a line gives none: every way of being sent away but a timeout. */
+const DEFAULT_REDIAL_AFTER = ['abandoned', 'balked', 'busy', 'disconnected'];
+
+/**
+ * The outcome an event gives its call, if any: a timeout with a message is the outcome
+ * `timedOut`; a timeout turned into a callback request leaves the call to the request.
+ */
+function outcomeOf(event: CallEvent): string | undefined {
+  if (event.type === 'timed-out') return event.onTimeout === 'message' ? 'timedOut' : undefined;
+  return OUTCOMES.has(event.type) ? event.type : undefined;
+}
 
 /** Collects what broke an invariant (the first few: enough to read, not a flood). */
 class Violations {
@@ -42,13 +53,21 @@ function countedPeople(scenario: MultiLineScenario, events: readonly SimEvent[])
 
 /** The report's call counts, as the events give them, for one line or the total. */
 function noCalls() {
-  return { offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0, accepted: 0, connected: 0, failed: 0, redials: 0 };
+  return {
+    offered: 0, answered: 0, abandoned: 0, balked: 0, busy: 0, disconnected: 0, closed: 0, timedOut: 0, accepted: 0, atTimeout: 0, connected: 0, failed: 0, redials: 0,
+    transfersIn: 0, transfersOut: 0,
+  };
 }
 type CallCounts = ReturnType<typeof noCalls>;
 
 function callCounts(figures: Report | Report['lines'][string]): CallCounts {
-  const { callers, callback, redials } = figures;
-  return { ...callers, accepted: callback.accepted, connected: callback.connected, failed: callback.failed, redials: redials.calls };
+  const { callers, callback, redials, transfers } = figures;
+  // The timeout and transfer counts are in the report only where some line has them.
+  return {
+    ...callers, timedOut: callers.timedOut ?? 0, accepted: callback.accepted, atTimeout: callback.atTimeout ?? 0,
+    connected: callback.connected, failed: callback.failed, redials: redials.calls,
+    transfersIn: transfers?.in ?? 0, transfersOut: transfers?.out ?? 0,
+  };
 }
 
 /**
@@ -103,6 +122,14 @@ class CenterState {
         this.present++;
         this.pending = { callerId: event.callerId, time: event.time };
         break;
+      case 'transferred':
+        // The caller of the call that just ended holds on their new line, on the same trunk.
+        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
+        this.holding.add(event.callerId);
+        add(this.onHold, event.line, 1);
+        this.present++;
+        this.pending = { callerId: event.callerId, time: event.time };
+        break;
       case 'answered':
         this.leaveHold(event);
         add(this.busyAgents, event.group, 1);
@@ -115,6 +142,11 @@ class CenterState {
       case 'callback-accepted':
         this.leaveHold(event);
         this.present--;
+        break;
+      case 'timed-out':
+        // A request that takes the call's place holds no trunk: callback-accepted follows and says so.
+        this.leaveHold(event);
+        if (event.onTimeout === 'message') this.present--;
         break;
       case 'callback-dialed':
         add(this.busyAgents, event.group, 1);
@@ -138,7 +170,7 @@ class CenterState {
         break;
     }
     // Only an offer leaves the arriving caller's fate open.
-    if (event.type !== 'arrival' && event.type !== 'callback-offered') this.pending = undefined;
+    if (event.type !== 'arrival' && event.type !== 'transferred' && event.type !== 'callback-offered') this.pending = undefined;
   }
 
   private leaveHold(event: CallEvent): void {
@@ -153,7 +185,7 @@ function add<K>(map: Map<K, number>, key: K, by: number): void {
 
 describe('invariants of the multi-line model over random valid scenarios (every feature on)', () => {
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, callback-connected, callback-failed), and the report's counts add up per line and in total",
+    "every counted call ends in exactly one outcome (answered, abandoned, balked, busy, disconnected, closed, timedOut, callback-connected, callback-failed), and the report's counts add up per line and in total (a group's busy time by line adds up to its occupancy)",
     async (scenario) => {
       const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
@@ -176,18 +208,34 @@ describe('invariants of the multi-line model over random valid scenarios (every 
           }
           continue;
         }
+        if (event.type === 'transferred') {
+          // A new call on the line it goes to, after the call answered on the line it came from.
+          violations.check(
+            call !== undefined && call.line === event.fromLine && (call.outcome === 'answered' || call.outcome === 'callback-connected'),
+            () => `${event.time} s: person ${event.callerId} transferred from ${event.fromLine} after ${call ? `${call.outcome ?? 'no outcome'} on ${call.line}` : 'no call'}`,
+          );
+          open.set(event.callerId, { line: event.line, outcome: undefined });
+          if (isCounted) {
+            figures.offered++;
+            figures.transfersIn++;
+            byLine.get(event.fromLine)!.transfersOut++;
+          }
+          continue;
+        }
         if (event.type === 'callback-accepted' && isCounted) figures.accepted++;
-        if (!OUTCOMES.has(event.type)) continue;
+        if (event.type === 'timed-out' && event.onTimeout === 'callback' && isCounted) figures.atTimeout++;
+        const outcome = outcomeOf(event);
+        if (outcome === undefined) continue;
         if (call === undefined || call.outcome !== undefined) {
           violations.check(false, () => `${event.time} s: ${event.type} of person ${event.callerId}, whose call ${call ? `had ended ${call.outcome}` : 'never came'}`);
           continue;
         }
         violations.check(call.line === event.line, () => `${event.time} s: ${event.type} on ${event.line} of a call on ${call.line}`);
-        call.outcome = event.type;
+        call.outcome = outcome;
         if (!isCounted) continue;
-        if (event.type === 'callback-connected') figures.connected++;
-        else if (event.type === 'callback-failed') figures.failed++;
-        else figures[event.type as 'answered' | 'abandoned' | 'balked' | 'busy' | 'disconnected' | 'closed']++;
+        if (outcome === 'callback-connected') figures.connected++;
+        else if (outcome === 'callback-failed') figures.failed++;
+        else figures[outcome as 'answered' | 'abandoned' | 'balked' | 'busy' | 'disconnected' | 'closed' | 'timedOut']++;
         if (event.type === 'answered') add(answeredByGroup.get(event.group)!, event.line, 1);
       }
       for (const [callerId, call] of open) violations.check(call.outcome !== undefined, () => `person ${callerId}'s last call (on ${call.line}) has no outcome`);
@@ -195,10 +243,11 @@ describe('invariants of the multi-line model over random valid scenarios (every 
 
       const addsUp = (figures: Report | Report['lines'][string]) => {
         const { callers, callback, hold } = figures;
-        expect(callers.answered + callers.abandoned + callers.balked + callers.busy + callers.disconnected + callers.closed + callback.connected + callback.failed)
+        const timedOut = callers.timedOut ?? 0;
+        expect(callers.answered + callers.abandoned + callers.balked + callers.busy + callers.disconnected + callers.closed + timedOut + callback.connected + callback.failed)
           .toBe(callers.offered);
         expect(callback.connected + callback.failed).toBe(callback.accepted);
-        expect(hold.callers).toBe(callers.answered + callers.abandoned + callers.balked + callers.closed);
+        expect(hold.callers).toBe(callers.answered + callers.abandoned + callers.balked + callers.closed + timedOut + (callback.atTimeout ?? 0));
       };
       const total = noCalls();
       for (const line of scenario.lines) {
@@ -214,44 +263,60 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         }
         expect(answeredByGroups, `${line.name} answered by all groups`).toBe(reported.answered);
       }
+      // A group's busy time by line adds up to its busy time (each share is over the same time on duty).
+      for (const group of scenario.groups) {
+        const { occupancy, occupancyByLine } = report.groups[group.name]!;
+        const byLine = Object.values(occupancyByLine).reduce((sum, share) => sum + share, 0);
+        expect(Math.abs(byLine - occupancy), `${group.name}: occupancy ${occupancy}, by line ${byLine}`).toBeLessThan(1e-9);
+      }
       expect(callCounts(report)).toEqual(total);
       addsUp(report);
     },
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    'every counted person is served or gives up: people.served + people.gaveUp = people.offered, and served = answered + callbacks connected, per line and in total',
+    'every counted person is served or gives up, by their last call (a transferred call is their last): people.served + people.gaveUp = people.offered, and in total served = answered + callbacks connected - transfers in',
     async (scenario) => {
       const { events, report } = await simulation(scenario);
       const counted = countedPeople(scenario, events);
       const lineOf = new Map<number, string>();
       const timesServed = new Map<number, number>();
+      const transfers = new Map<number, number>();
+      // Whether each person's latest call ended with an agent.
+      const servedLast = new Map<number, boolean>();
       for (const event of events) {
         if (event.type === 'arrival' && event.attempt === 1) lineOf.set(event.callerId, event.line);
+        if (event.type === 'transferred') add(transfers, event.callerId, 1);
         if (event.type === 'answered' || event.type === 'callback-connected') add(timesServed, event.callerId, 1);
+        if (isCallEvent(event) && OUTCOMES.has(event.type)) servedLast.set(event.callerId, event.type === 'answered' || event.type === 'callback-connected');
       }
-      for (const [callerId, times] of timesServed) expect(times, `person ${callerId} served ${times} times`).toBe(1);
+      for (const [callerId, times] of timesServed) {
+        const transferred = transfers.get(callerId) ?? 0;
+        expect(transferred, `person ${callerId} transferred ${transferred} times`).toBeLessThanOrEqual(1);
+        expect(times, `person ${callerId} served ${times} times, transferred ${transferred} times`).toBeLessThanOrEqual(1 + transferred);
+      }
       const people = (line?: string) => {
         const theirs = [...counted].filter((id) => line === undefined || lineOf.get(id) === line);
-        const served = theirs.filter((id) => timesServed.has(id)).length;
+        const served = theirs.filter((id) => servedLast.get(id) === true).length;
         return { offered: theirs.length, served, gaveUp: theirs.length - served };
       };
       for (const figures of [...scenario.lines.map((line) => report.lines[line.name]!), report]) {
         expect(figures.people.served + figures.people.gaveUp).toBe(figures.people.offered);
-        expect(figures.people.served).toBe(figures.callers.answered + figures.callback.connected);
       }
+      // A transferred person is answered twice when served, once when the transferred call is lost.
+      expect(report.people.served).toBe(report.callers.answered + report.callback.connected - (report.transfers?.in ?? 0));
       for (const line of scenario.lines) expect(report.lines[line.name]!.people, line.name).toEqual(people(line.name));
       expect(report.people).toEqual(people());
     },
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
-    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected) by an outcome of the line's redial.after, never after taking a callback, and never beyond maxAttempts calls",
+    "a person redials only their line, only after being sent away (abandoned, balked, busy, disconnected, timed out with a message) by an outcome of the line's redial.after, never after taking a callback or a transfer, and never beyond maxAttempts calls",
     async (scenario) => {
       const { events } = await simulation(scenario);
       const lines = new Map(scenario.lines.map((line) => [line.name, line]));
       const violations = new Violations();
-      const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean }>();
+      const last = new Map<number, { line: string; attempt: number; outcome: string | undefined; tookCallback: boolean; transferred: boolean }>();
       for (const event of events) {
         if (!isCallEvent(event)) continue;
         const person = last.get(event.callerId);
@@ -265,15 +330,19 @@ describe('invariants of the multi-line model over random valid scenarios (every 
             violations.check(event.attempt === person.attempt + 1, () => `${call} follows call ${person.attempt}`);
             violations.check(event.line === person.line, () => `${call} redials another line than ${person.line}`);
             violations.check(!person.tookCallback, () => `${call} follows a callback they took`);
-            const after = lines.get(event.line)!.redial?.after ?? [...SENT_AWAY];
+            violations.check(!person.transferred, () => `${call} follows a transferred call`);
+            const after = lines.get(event.line)!.redial?.after ?? DEFAULT_REDIAL_AFTER;
             violations.check(SENT_AWAY.has(person.outcome ?? '') && after.includes(person.outcome as never), () => `${call} follows ${person.outcome ?? 'no outcome'} (redial.after ${after.join(', ')})`);
             const cap = lines.get(event.line)!.redial?.maxAttempts ?? (lines.get(event.line)!.redial ? 10 : 1);
             violations.check(event.attempt <= cap, () => `${call} is beyond maxAttempts (${cap})`);
           }
-          last.set(event.callerId, { line: event.line, attempt: event.attempt, outcome: undefined, tookCallback: person?.tookCallback ?? false });
+          last.set(event.callerId, { line: event.line, attempt: event.attempt, outcome: undefined, tookCallback: person?.tookCallback ?? false, transferred: false });
+        } else if (person && event.type === 'transferred') {
+          person.transferred = true;
         } else if (person) {
           if (event.type === 'callback-accepted') person.tookCallback = true;
-          if (OUTCOMES.has(event.type)) person.outcome = event.type;
+          const outcome = outcomeOf(event);
+          if (outcome !== undefined) person.outcome = outcome;
         }
       }
       expect(violations.found.join('\n')).toBe('');
@@ -309,20 +378,22 @@ describe('invariants of the multi-line model over random valid scenarios (every 
       const afterCallWork = new Set(scenario.lines.flatMap((line) =>
         line.routing.filter((route) => (route.afterCallWork ?? line.afterCallWork) !== undefined).map((route) => `${line.name}\n${route.group}`)));
       const violations = new Violations();
-      const wrapping = new Map<number, { group: string; endedAt: number }>();
+      // By person and line: a transferred person's second call may end before the first's wrap-up.
+      const wrapping = new Map<string, { group: string; endedAt: number }>();
       for (const event of events) {
+        const key = isCallEvent(event) ? `${event.callerId} on ${event.line}` : '';
         if (event.type === 'call-ended' && afterCallWork.has(`${event.line}\n${event.group}`)) {
-          violations.check(!wrapping.has(event.callerId), () => `${event.time} s: person ${event.callerId}'s call ended twice`);
-          wrapping.set(event.callerId, { group: event.group, endedAt: event.time });
+          violations.check(!wrapping.has(key), () => `${event.time} s: person ${key}'s call ended twice`);
+          wrapping.set(key, { group: event.group, endedAt: event.time });
         }
         if (event.type === 'wrap-up-ended') {
-          const call = wrapping.get(event.callerId);
+          const call = wrapping.get(key);
           violations.check(call !== undefined && call.group === event.group, () => `${event.time} s: a wrap-up by ${event.group} of person ${event.callerId}, whose call it did not end`);
           violations.check(
             call !== undefined && event.wrapUpSeconds >= 0 && Math.abs(call.endedAt + event.wrapUpSeconds - event.time) < 1e-9,
             () => `${event.time} s: a wrap-up of ${event.wrapUpSeconds} s after a call that ended at ${call?.endedAt} s`,
           );
-          wrapping.delete(event.callerId);
+          wrapping.delete(key);
         }
       }
       for (const [callerId, call] of wrapping) violations.check(false, () => `person ${callerId}'s call with ${call.group} was never wrapped up`);
@@ -428,6 +499,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         if (!isCallEvent(event)) continue;
         switch (event.type) {
           case 'arrival':
+          case 'transferred':
             holding.set(event.callerId, { line: event.line, since: event.time });
             break;
           case 'answered':
@@ -436,6 +508,7 @@ describe('invariants of the multi-line model over random valid scenarios (every 
           case 'busy':
           case 'disconnected':
           case 'closed':
+          case 'timed-out':
             holding.delete(event.callerId);
             break;
           case 'callback-accepted':
@@ -461,6 +534,27 @@ describe('invariants of the multi-line model over random valid scenarios (every 
   );
 
   test.prop([multiLineScenario], { numRuns: RUNS })(
+    "no call holds longer than its line's maxWaitSeconds: a timeout comes exactly that long after the call's arrival, and only on a line with one",
+    async (scenario) => {
+      const { events } = await simulation(scenario);
+      const maxWait = new Map(scenario.lines.map((line) => [line.name, line.maxWaitSeconds ?? Infinity]));
+      const onTimeout = new Map(scenario.lines.map((line) => [line.name, line.onTimeout ?? 'message']));
+      const violations = new Violations();
+      for (const event of events) {
+        if (event.type !== 'answered' && event.type !== 'abandoned' && event.type !== 'closed' && event.type !== 'timed-out') continue;
+        const limit = maxWait.get(event.line)!;
+        const at = `${event.time} s, ${event.type} of person ${event.callerId} on ${event.line}`;
+        violations.check(event.holdSeconds <= limit + 1e-9, () => `${at}: held ${event.holdSeconds} s, beyond maxWaitSeconds ${limit}`);
+        if (event.type === 'timed-out') {
+          violations.check(Math.abs(event.holdSeconds - limit) < 1e-9, () => `${at}: timed out after ${event.holdSeconds} s (maxWaitSeconds ${limit})`);
+          violations.check(event.onTimeout === onTimeout.get(event.line), () => `${at}: ${event.onTimeout} on a line whose onTimeout is ${onTimeout.get(event.line)}`);
+        }
+      }
+      expect(violations.found.join('\n')).toBe('');
+    },
+  );
+
+  test.prop([multiLineScenario], { numRuns: RUNS })(
     'the clock never runs backwards and no wait is negative (each hold is the time since its call arrived, each callback delay the time since its request)',
     async (scenario) => {
       const { events } = await simulation(scenario);
@@ -475,10 +569,12 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         const at = `${event.time} s, ${event.type} of person ${event.callerId}`;
         switch (event.type) {
           case 'arrival':
+          case 'transferred':
             arrivedAt.set(event.callerId, event.time);
             break;
           case 'answered':
-          case 'abandoned': {
+          case 'abandoned':
+          case 'timed-out': {
             const since = event.time - arrivedAt.get(event.callerId)!;
             violations.check(event.holdSeconds >= 0 && Math.abs(event.holdSeconds - since) < 1e-9, () => `${at}: held ${event.holdSeconds} s of ${since} s`);
             break;
@@ -517,7 +613,8 @@ describe('invariants of the multi-line model over random valid scenarios (every 
         state.apply(event);
         if (!isCallEvent(event)) continue;
         if (event.type === 'arrival') violations.check(event.time < closing, () => `${event.time} s: a call of person ${event.callerId} after closing at ${closing} s`);
-        if (SENT_AWAY.has(event.type)) sentAway.set(event.callerId, event.type);
+        const outcome = outcomeOf(event);
+        if (outcome !== undefined && SENT_AWAY.has(outcome)) sentAway.set(event.callerId, outcome);
         if (event.type === 'arrival') sentAway.delete(event.callerId);
         if (event.type === 'redial-after-close') {
           violations.check(event.time >= closing && sentAway.has(event.callerId), () => `${event.time} s: a lost redial of person ${event.callerId}, not sent away or before closing`);

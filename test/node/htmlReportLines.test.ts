@@ -90,11 +90,13 @@ describe('renderHtmlReport() of a multi-line center', () => {
     const claims = replicated.summary.lines.claims!;
     expect(number(people[0]![3]!.split(' ± ')[0]!)).toBeCloseTo(claims.redials.calls.mean, -1);
     expect(people[1]![3]).toMatch(/^0 ± 0/); // no redials on that line
-    // The groups: agents on duty, occupancy, and the calls each answered by line.
+    // The groups: agents on duty, occupancy, its busy time by line, and the calls each answered by line.
     const groups = rowsOf(lines.match(/<table class="headline by-line groups">[\s\S]*?<\/table>/)![0]);
     expect(groups.map((r) => r[0])).toEqual(['claims', 'general']);
-    expect(groups[1]![3]).toMatch(/^claims [\d,]+ · &lt;status&gt; &amp; co [\d,]+$/);
-    expect(groups[0]![3]).not.toContain('status'); // the claims group serves only claims
+    expect(groups[1]![3]).toMatch(/^claims [\d.]+% · &lt;status&gt; &amp; co [\d.]+%$/);
+    expect(groups[0]![3]).toMatch(/^claims [\d.]+%$/);
+    expect(groups[1]![4]).toMatch(/^claims [\d,]+ · &lt;status&gt; &amp; co [\d,]+$/);
+    expect(groups[0]![4]).not.toContain('status'); // the claims group serves only claims
     // Before the charts of the whole center.
     expect(html.indexOf('<section class="lines"')).toBeLessThan(html.indexOf('<section class="charts">'));
     expect(html).toContain('<h2>Charts: the whole center</h2>');

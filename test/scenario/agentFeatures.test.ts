@@ -121,7 +121,7 @@ describe('redial variants', () => {
         { ...scenario.lines[1]!, redial: { ...redial, after: [] } },
       ],
     })).toEqual([
-      { path: 'lines[0].redial.after[1]', expected: 'one of "abandoned", "busy", "disconnected", "balked"', received: 'hung up' },
+      { path: 'lines[0].redial.after[1]', expected: 'one of "abandoned", "busy", "disconnected", "balked", "timedOut"', received: 'hung up' },
       { path: 'lines[0].redial.keep[1]', expected: 'one of "patience", "handleTime"', received: 'mood' },
       { path: 'lines[1].redial.after', expected: 'at least 1 entries', received: [] },
     ]);

@@ -5,7 +5,7 @@ import type { AgentGroup, Agents, Balking, CallbackPolicy, Distribution, Line, M
 // with priorities over up to three groups, rosters that drop to zero agents (and groups that
 // close at the end of the day, beside one that stays for each line), delayed overflow routes, per-route handle times, trunks, courtesy disconnects,
 // balking, redials with a small cap (after some outcomes, keeping patience or handle time), both ways of closing (atClose), callbacks of both positions, warm-up, and rate uncertainty
-// shared and per line, handle times and patience by interval, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, over every distribution family. Days are minutes long and bring tens of
+// shared and per line, handle times and patience by interval, after-call work on lines and routes, every agent selection, groups' own orders of lines, a center-wide queue capacity, a maximum wait ending in a message or a callback, transfers between lines, over every distribution family. Days are minutes long and bring tens of
 // calls, so 150 runs take a few seconds. Probabilities and rate cvs come in whole percent and
 // half the lines have no patience, so that queues and trunks do fill up.
 
@@ -109,7 +109,7 @@ const lineBody = fc.record(
         probability,
         delay: duration(300, 0),
         maxAttempts: fc.integer({ min: 1, max: 3 }),
-        after: fc.subarray(['abandoned', 'busy', 'disconnected', 'balked'] as const, { minLength: 1 }),
+        after: fc.subarray(['abandoned', 'busy', 'disconnected', 'balked', 'timedOut'] as const, { minLength: 1 }),
         keep: fc.subarray(['patience', 'handleTime'] as const),
       },
       { requiredKeys: ['probability', 'delay'] },
@@ -118,6 +118,9 @@ const lineBody = fc.record(
     atClose: fc.constantFrom('serve' as const, 'disconnect' as const),
     callback: callbackPolicy,
     afterCallWork: duration(120, 0),
+    // A maximum wait, with a message or a callback (the line's policy, drawn above, dials it).
+    maxWaitSeconds: fc.integer({ min: 1, max: 300 }),
+    onTimeout: fc.constantFrom('message' as const, 'callback' as const),
   },
   { requiredKeys: ['perInterval', 'handleTime', 'priority', 'patience'] },
 );
@@ -134,6 +137,8 @@ const routeOptions = fc.array(
       afterSeconds: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
       handleTime: timed(300),
       afterCallWork: duration(120, 0),
+      // A transfer to the line this many places further on (another line, when there is one).
+      transfer: fc.record({ probability, toLineOffset: fc.integer({ min: 1, max: 3 }) }),
     },
     { requiredKeys: ['used', 'rank'] },
   ),
@@ -186,6 +191,10 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
         if (option.afterSeconds !== undefined) route.afterSeconds = option.afterSeconds;
         if (option.handleTime !== undefined) route.handleTime = option.handleTime;
         if (option.afterCallWork !== undefined) route.afterCallWork = option.afterCallWork;
+        if (option.transfer !== undefined && lines.length > 1) {
+          const to = (l + 1 + ((option.transfer.toLineOffset - 1) % (lines.length - 1))) % lines.length;
+          route.transfer = { probability: option.transfer.probability, toLine: `line-${to}` };
+        }
         return route;
       });
       // A line needs a group that takes its calls at once (its announced wait divides by them).
@@ -208,6 +217,11 @@ export const multiLineScenario: fc.Arbitrary<MultiLineScenario> = fc
       if (body.atClose !== undefined) line.atClose = body.atClose;
       if (body.callback) line.callback = body.callback;
       if (body.afterCallWork) line.afterCallWork = body.afterCallWork;
+      if (body.maxWaitSeconds !== undefined) {
+        line.maxWaitSeconds = body.maxWaitSeconds;
+        // A callback at the timeout needs the line's callback policy.
+        if (body.onTimeout === 'message' || (body.onTimeout === 'callback' && line.callback)) line.onTimeout = body.onTimeout;
+      }
       return line;
     });
     const builtGroups: AgentGroup[] = groups.map((agents, g) => {
