@@ -7,7 +7,8 @@
 // Measures the built package (npm run build first).
 //   npx tsx benchmarks/cluster.bench.ts [--replications 64] [--rounds 3]
 import { isDeepStrictEqual } from 'node:util';
-import { replicate } from '../dist/node.js';
+import { replicate } from '../dist/index.js';
+import { redisCluster, workerThreads } from '../dist/node.js';
 import { startRedis, startWorker, stopProcess } from '../test/support/redisServer';
 import { alternate, median, option, report, type BenchResult } from './measure';
 import { referenceModel } from './referenceModel';
@@ -21,18 +22,19 @@ const tiny = referenceModel(100);
 const redis = await startRedis();
 const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker(redis.url, ['--lock-seconds', '30', '--quiet'])));
 try {
-  const cluster = { redis: redis.url };
+  const cluster = redisCluster({ redis: redis.url });
+  const onWorkerThreads = workerThreads({ workers: WORKERS });
   // Both warm: workers started, code compiled.
-  const onThreads = await replicate(scenario, { replications, workers: WORKERS });
-  const onCluster = await replicate(scenario, { replications, cluster });
+  const onThreads = await replicate(scenario, { replications, runner: onWorkerThreads });
+  const onCluster = await replicate(scenario, { replications, runner: cluster });
   if (!isDeepStrictEqual(onThreads, onCluster)) throw new Error('cluster reports differ from worker-thread ones');
-  await replicate(tiny, { replications, cluster });
+  await replicate(tiny, { replications, runner: cluster });
 
   const seconds = await alternate(
     {
-      threads: () => replicate(scenario, { replications, workers: WORKERS }),
-      cluster: () => replicate(scenario, { replications, cluster }),
-      tiny: () => replicate(tiny, { replications, cluster }),
+      threads: () => replicate(scenario, { replications, runner: onWorkerThreads }),
+      cluster: () => replicate(scenario, { replications, runner: cluster }),
+      tiny: () => replicate(tiny, { replications, runner: cluster }),
     },
     rounds,
   );

@@ -1,18 +1,20 @@
 // 16 replications of the reference model (250,000 callers each) in-process against worker
-// threads (queuecast/node, one per core), alternating, several rounds; the reports must be
-// identical. Workers stay warm between calls, as they do for a planner's sweep; the first,
+// threads (workerThreads() of queuecast/node, one per core), alternating, several rounds; the
+// reports must be identical. Workers stay warm between calls, as they do for a planner's sweep; the first,
 // cold call is reported too. It measures the built package (npm run build first), as users run it: from
 // sources, each worker would also spend its start compiling TypeScript.
 //   npx tsx benchmarks/parallel.bench.ts [--replications 16] [--rounds 3]
 import { isDeepStrictEqual } from 'node:util';
-import { replicate } from '../dist/index.js';
-import { replicate as replicateOnWorkers } from '../dist/node.js';
+import { replicate, type Scenario } from '../dist/index.js';
+import { workerThreads } from '../dist/node.js';
 import { alternate, median, option, report, type BenchResult } from './measure';
 import { referenceModel } from './referenceModel';
 
 const replications = option('replications', 16);
 const rounds = option('rounds', 3);
 const scenario = referenceModel(250_000);
+const runner = workerThreads();
+const replicateOnWorkers = (s: Scenario, o: { replications: number }) => replicate(s, { ...o, runner });
 
 // The first call starts the workers (and compiles their code): what a one-off CLI run pays.
 const coldStart = performance.now();

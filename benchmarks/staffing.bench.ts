@@ -9,12 +9,14 @@
 // 0: the first round of removals that finds no cheaper roster ends the search) and with 0.005
 // (a round that saves under 0.5% of the agent-hours ends it).
 //   npm run build && npx tsx benchmarks/staffing.bench.ts [--replications 20] [--rounds 1]
-import { staffBySimulation } from '../dist/node.js';
+import { staffBySimulation } from '../dist/index.js';
+import { workerThreads } from '../dist/node.js';
 import { irsBaseline, irsWithCallback } from '../examples/scenarios/irs';
 import { median, option, type BenchResult } from './measure';
 
 const replications = option('replications', 20);
 const rounds = option('rounds', 1);
+const runner = workerThreads();
 const twice = (perInterval: readonly number[]) => [...perInterval, ...perInterval];
 const arrivals = irsBaseline.arrivals as { intervalSeconds: number; perInterval: readonly number[] };
 const twoDays = { ...irsBaseline, name: 'IRS-like line, 48 half hours', arrivals: { ...arrivals, perInterval: twice(arrivals.perInterval) } };
@@ -33,7 +35,7 @@ for (const { name, scenario } of cases) {
     for (let round = 0; round < rounds; round++) {
       const start = performance.now();
       const startCpu = process.cpuUsage();
-      last = await staffBySimulation(scenario, { target: { serviceLevel: 0.8 }, replications, minRoundSaving });
+      last = await staffBySimulation(scenario, { target: { serviceLevel: 0.8 }, replications, minRoundSaving, runner });
       const used = process.cpuUsage(startCpu);
       wall.push((performance.now() - start) / 1000);
       cpu.push((used.user + used.system) / 1e6);

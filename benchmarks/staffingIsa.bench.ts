@@ -7,8 +7,8 @@
 // measured, and within the noise (short by at most 3 standard errors of the difference of the
 // two samples, the tests' rule). The ISA runs plain and damped (staffingIsa.ts).
 //   npm run build && npx tsx benchmarks/staffingIsa.bench.ts [--cases irs24,irs48,steady,day]
-import { replicateReports, staffBySimulation } from '../dist/node.js';
-import type { Report, Roster, SingleLineScenario } from '../dist/index.js';
+import { replicateReports, staffBySimulation, type Report, type Roster, type SingleLineScenario } from '../dist/index.js';
+import { workerThreads } from '../dist/node.js';
 import { irsBaseline } from '../examples/scenarios/irs';
 import { dayWithCallbacks } from '../test/staffing/dayWithCallbacks';
 import { isaStaffing, pooledServiceLevel } from './staffingIsa';
@@ -43,12 +43,13 @@ const chosen = (process.argv.find((a) => a.startsWith('--cases='))?.slice(8) ?? 
   .filter((name): name is keyof typeof allCases => name in allCases);
 const names = chosen.length > 0 ? chosen : (Object.keys(allCases) as Array<keyof typeof allCases>);
 
-const run = (scenario: Parameters<typeof replicateReports>[0], o: { replications: number; seed: number }) => replicateReports(scenario, o);
+const runner = workerThreads();
+const run = (scenario: Parameters<typeof replicateReports>[0], o: { replications: number; seed: number }) => replicateReports(scenario, { ...o, runner });
 
 /** Half hours meeting the target on other seeds: as measured, and within the noise of the two samples. */
 async function checked(scenario: SingleLineScenario, perInterval: number[], own: readonly Report[], replications: number) {
   const staffed = { ...scenario, agents: { intervalSeconds: (scenario.arrivals as Roster).intervalSeconds, perInterval } };
-  const { reports } = await replicateReports(staffed, { replications, seed: checkSeed });
+  const { reports } = await replicateReports(staffed, { replications, seed: checkSeed, runner });
   let met = 0;
   let withinNoise = 0;
   for (let k = 0; k < perInterval.length; k++) {
@@ -66,7 +67,7 @@ for (const name of names) {
     const start = performance.now();
     const cpu = process.cpuUsage();
     // On worker threads through replicateReports(), as the ISA's rosters.
-    const plan = await staffBySimulation(scenario, { target: { serviceLevel: target }, replications, seed });
+    const plan = await staffBySimulation(scenario, { target: { serviceLevel: target }, replications, seed, runner });
     const used = process.cpuUsage(cpu);
     const wall = (performance.now() - start) / 1000;
     const perInterval = (plan.agents as Roster).perInterval;

@@ -17,7 +17,7 @@
 // would move by more than one agent, or a roster comes back, or after `maxIterations`.
 import type { Report, Scenario, SingleLineScenario } from '../dist/index.js';
 
-/** Runs a roster's replications: `replicateReports()` of `queuecast/node`, or in-process. */
+/** Runs a roster's replications: `replicateReports()`, on worker threads or in-process. */
 export type ReportsRunner = (scenario: Scenario, options: { replications: number; seed: number }) => Promise<{ reports: Report[] }>;
 
 export interface IsaOptions {

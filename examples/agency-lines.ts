@@ -7,8 +7,8 @@
 // when the announced wait is 5 minutes or more. Both run on worker threads (queuecast/node),
 // pair by pair on the same seeds: caller i is the same person in both, redials included.
 import type { CallbackPolicy, Comparison, Estimate, MultiLineScenario } from '../src';
-import { estimate } from '../src';
-import { compare, loadScenarioFile } from '../src/node';
+import { compare, estimate } from '../src';
+import { loadScenarioFile, workerThreads } from '../src/node';
 import { percent, printTable, progress, thousands, withInterval } from './format';
 
 const replications = Number(process.argv[2] ?? 24);
@@ -37,9 +37,11 @@ const withoutRedials = (s: MultiLineScenario): MultiLineScenario => ({
   lines: s.lines.map(({ redial: _, ...line }) => line),
 });
 
-const result = await compare(agency, withCallback(agency), { replications, onProgress: progress('with redials') });
+const runner = workerThreads();
+const result = await compare(agency, withCallback(agency), { replications, runner, onProgress: progress('with redials') });
 const noRedials = await compare(withoutRedials(agency), withCallback(withoutRedials(agency)), {
   replications,
+  runner,
   onProgress: progress('without redials'),
 });
 const { baseline: b, variant: v, difference: d, savings, savingsByLine } = result;

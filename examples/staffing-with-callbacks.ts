@@ -2,20 +2,22 @@
 // without and with the callback offer, found by simulation, beside what Erlang A would have
 // said, and the agent-hours each costs. Replications run on worker threads.
 //   npx tsx examples/staffing-with-callbacks.ts [replications]
-import { replicate, staffBySimulation } from '../src/node';
-import type { Roster, StaffingResult } from '../src';
+import { replicate, staffBySimulation, type Roster, type StaffingResult } from '../src';
+import { workerThreads } from '../src/node';
 import { clock } from '../src/cli/format';
 import { irsBaseline, irsWithCallback } from './scenarios/irs';
 import { printTable, thousands } from './format';
 
 const replications = Number(process.argv[2] ?? 20);
 const target = { serviceLevel: 0.8 }; // within the line's serviceLevelSeconds: 300 s
+const runner = workerThreads();
 
 async function staff(label: string, scenario: typeof irsBaseline): Promise<StaffingResult> {
   const started = performance.now();
   const plan = await staffBySimulation(scenario, {
     target,
     replications,
+    runner,
     onProgress: ({ iteration, phase, missed }) => process.stderr.isTTY && process.stderr.write(`\r\x1b[2K${label}: roster ${iteration} (${phase}), ${missed} short`),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
@@ -27,7 +29,7 @@ const without = await staff('without callback', irsBaseline);
 const withCallback = await staff('with callback', irsWithCallback);
 const roster = (plan: StaffingResult) => (plan.agents as Roster).perInterval;
 // How many callers take the callback once the line is staffed to the target.
-const taken = (await replicate(withCallback.scenario, { replications: 5, seed: 99 })).summary.callback.accepted.mean;
+const taken = (await replicate(withCallback.scenario, { replications: 5, seed: 99, runner })).summary.callback.accepted.mean;
 
 const rows: string[][] = [['half hour', 'calls', 'Erlang A', 'its service level', 'simulated, no callback', 'with callback', 'service level with callback']];
 without.rows.forEach((row, k) => {

@@ -79,14 +79,21 @@ export {
 // Experiments
 export {
   replicate,
+  replicateReports,
   compare,
   estimate,
   unpairedDifference,
+  inProcess,
   type Comparison,
   type Estimate,
   type HoldSavings,
   type Replicated,
+  type ReplicationJob,
   type ReplicationOptions,
+  type ReplicationOutcome,
+  type ReplicationRunner,
+  type RunnerOptions,
+  type ComparedPair,
   type ReportSummary,
   type Summary,
 } from './experiment';
@@ -125,7 +132,6 @@ export { fitScenario, type CallRecord, type FitOptions, type FittedScenario } fr
 export {
   staffBySimulation,
   StaffingOptionsError,
-  type RosterReplicator,
   type Roster,
   type StaffingOptions,
   type StaffingProgress,

@@ -10,7 +10,8 @@ import { whyUnreadable } from '../node/csvFiles';
 import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
-import { replicate } from '../node/parallel';
+import { replicate } from '../experiment';
+import { runnerOf } from './runner';
 import { resolveScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
 import { checkOutputPaths } from './outputPaths';
@@ -129,7 +130,7 @@ export function calibrationCommands(cli: Command): void {
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
       const workers = options.workers;
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
-      const onThreads: BacktestOptions['replicate'] = (s, o) => replicate(s, { ...o, ...(workers === undefined ? {} : { workers }) });
+      const onThreads: BacktestOptions['replicate'] = (s, o) => replicate(s, { ...o, runner: runnerOf({ workers }) });
       const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { stringify } from 'yaml';
 import { checkRedisUrl } from '../node/cluster/connection';
-import { compare, replicate } from '../node/parallel';
+import { compare, replicate } from '../experiment';
 import { resolveScenarioFile } from '../node/scenarioFiles';
 import { scenarioClock, scenarioJsonSchema, soleLine, type ResolvedScenario } from '../scenario';
 import { UsageError, exitCodeOf, isForeseen } from './errors';
@@ -15,6 +15,7 @@ import { intervalLabel } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { jsonDocument, writeOutputs, type OutputOptions, type Result } from './outputs';
 import { progressReporter } from './progress';
+import { runnerOf } from './runner';
 import { staffTable, staffingPlan, withRoster } from './staff';
 import { serve, type ServeOptions } from './serve';
 import { sweepCommand } from './sweep';
@@ -92,8 +93,7 @@ function replicationOptions(options: SimulationOptions, label: string) {
   return {
     replications: options.replications,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+    runner: runnerOf(options),
     ...(onProgress ? { onProgress } : {}),
   };
 }

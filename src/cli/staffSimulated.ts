@@ -4,11 +4,11 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { stringify } from 'yaml';
 import type { StaffingTarget } from '../analytic';
-import { staffBySimulation } from '../node/staffing';
 import { renderStaffingReport } from '../node/staffingReport';
 import { isMultiLine, resolveScenario, scenarioClock, type ResolvedScenario, type Scenario, type ScenarioClock } from '../scenario';
-import type { Roster, StaffingProgress, StaffingResult, StaffingRow } from '../staffing';
+import { staffBySimulation, type Roster, type StaffingProgress, type StaffingResult, type StaffingRow } from '../staffing';
 import { UsageError } from './errors';
+import { runnerOf } from './runner';
 import { intervalHeader, intervalLabel, textTable, thousands } from './format';
 import { writeRosterCsv } from './staffRosterCsv';
 
@@ -61,8 +61,7 @@ export async function staffSimulated(file: string, loaded: ResolvedScenario, opt
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.minRoundSaving === undefined ? {} : { minRoundSaving: options.minRoundSaving }),
       ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
-      ...(options.workers === undefined ? {} : { workers: options.workers }),
-      ...(options.redis === undefined ? {} : { cluster: { redis: options.redis } }),
+      runner: runnerOf(options),
       onProgress,
     });
   } finally {

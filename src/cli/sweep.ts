@@ -1,13 +1,13 @@
 // `queuecast sweep`: a grid of what-ifs on one scenario file, as a table, CSV and an HTML report.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Sweep, SweepValue } from '../experiment';
+import { sweep, type Sweep, type SweepValue } from '../experiment';
 import { toCsv } from '../node/csv';
-import { sweep } from '../node/parallelSweep';
 import { resolveScenarioFile } from '../node/scenarioFiles';
 import { renderSweepReport } from '../node/sweepReport';
 import { describeValue } from '../scenario';
 import { UsageError } from './errors';
+import { runnerOf } from './runner';
 import { percent, textTable, withInterval } from './format';
 import { checkOutputPaths } from './outputPaths';
 import { AT_LEAST_ZERO, FRACTION, clippedBounds, csvFigure, type Range } from './outputs';
@@ -134,8 +134,7 @@ export function sweepCommand(
         replications: opts.replications,
         ...(baseline ? { baseline } : {}),
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-        ...(opts.workers === undefined ? {} : { workers: opts.workers }),
-        ...(opts.redis === undefined ? {} : { cluster: { redis: opts.redis } }),
+        runner: runnerOf(opts),
         ...(onProgress ? { onProgress } : {}),
       });
       const title = `${scenario.name ?? file}: sweep of ${result.vary.map((v) => v.path).join(' × ')}`;

@@ -1,10 +1,9 @@
-import { yieldToHost } from '../engine';
 import type { Report } from '../metrics';
-import { runScenario } from '../season';
 import { replicationSeed } from '../random';
-import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
+import { resolveScenario, type Scenario } from '../scenario';
 import { summarizeAll, type ReportSummary } from './estimate';
 import { checkReplicationOptions, type ReplicationOptions } from './options';
+import { runReplicateJobs } from './runner';
 
 /** What `replicate()` resolves to. */
 export interface Replicated {
@@ -17,26 +16,16 @@ export interface Replicated {
 
 /**
  * Runs independent replications of a scenario and summarizes each figure with its mean,
- * standard deviation and Student t confidence interval.
+ * standard deviation and Student t confidence interval. They run in-process unless `runner`
+ * says otherwise (`workerThreads()` of `queuecast/node`): the same reports, bit for bit.
  *
  * @example
  * const { summary } = await replicate(scenario, { replications: 20 });
  * console.log(summary.hold.meanSeconds.mean, '±', summary.hold.meanSeconds.halfWidth);
  */
 export async function replicate(scenario: Scenario, options: ReplicationOptions): Promise<Replicated> {
-  const resolved = resolveScenario(scenario);
-  const { replications, seed, confidence } = checkReplicationOptions('replicate', options, resolved.seed);
-  const reports: Report[] = [];
-  for (let k = 0; k < replications; k++) {
-    reports.push(await runScenario(withReplicationSeed(resolved, seed, k), undefined));
-    options.onProgress?.(k + 1, replications);
-  }
-  return { replications, reports, summary: summarizeAll(reports, confidence) };
-}
-
-/** Replication k of a scenario: its own seed, derived from the run's seed and k. */
-export function withReplicationSeed(scenario: ResolvedScenario, seed: number, k: number): ResolvedScenario {
-  return { ...scenario, seed: replicationSeed(seed, k) };
+  const { reports, confidence } = await replicationReports(scenario, options);
+  return { replications: reports.length, reports, summary: summarizeAll(reports, confidence) };
 }
 
 /**
@@ -45,19 +34,17 @@ export function withReplicationSeed(scenario: ResolvedScenario, seed: number, k:
  * otherwise pay for a summary of every figure of every report.
  *
  * @example
- * const reports = await replicateReports(scenario, { replications: 20 });
+ * const { reports } = await replicateReports(scenario, { replications: 20 });
  */
 export async function replicateReports(scenario: Scenario, options: ReplicationOptions): Promise<{ reports: Report[] }> {
-  const resolved = resolveScenario(scenario);
-  const { replications, seed } = checkReplicationOptions('replicate', options, resolved.seed);
-  const reports: Report[] = [];
-  for (let k = 0; k < replications; k++) {
-    // A run shorter than a slice never yields: without a turn of the host's event loop between
-    // replications, a staffing search of small rosters would hold it (timers, signal handlers)
-    // for a whole roster.
-    if (k > 0) await yieldToHost();
-    reports.push(await runScenario(withReplicationSeed(resolved, seed, k), undefined));
-    options.onProgress?.(k + 1, replications);
-  }
+  const { reports } = await replicationReports(scenario, options);
   return { reports };
+}
+
+async function replicationReports(scenario: Scenario, options: ReplicationOptions): Promise<{ reports: Report[]; confidence: number }> {
+  const resolved = resolveScenario(scenario);
+  const { replications, seed, confidence, runner, signal } = checkReplicationOptions('replicate', options, resolved.seed);
+  // The jobs carry the frozen copy of what was written: plain JSON, taken again without validation.
+  const jobs = Array.from({ length: replications }, (_, k) => ({ kind: 'replicate' as const, scenario: resolved.written, seed: replicationSeed(seed, k) }));
+  return { reports: await runReplicateJobs('replicate', jobs, { runner, onProgress: options.onProgress, signal }), confidence };
 }

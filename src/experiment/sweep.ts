@@ -1,8 +1,11 @@
-import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
-import { comparePair, summarizePairs, type ComparedPair, type Comparison } from './compare';
+import { replicationSeed } from '../random';
+import { resolveScenario, type Scenario } from '../scenario';
+import { summarizePairs, type Comparison } from './compare';
 import type { Estimate, ReportSummary } from './estimate';
-import { checkReplicationOptions, type ReplicationOptions } from './options';
-import { withReplicationSeed } from './replicate';
+import { checkReplicationOptions, type CheckedReplicationOptions, type ReplicationOptions } from './options';
+import type { ComparedPair } from './pair';
+import type { ReplicationJob } from './replication';
+import { runCompareJobs } from './runner';
 import { sweepCells, type SweepCell, type SweepValue, type SweepVary } from './sweepGrid';
 
 /** Options of `sweep()`. */
@@ -58,14 +61,13 @@ export interface Sweep {
   cells: Comparison[];
 }
 
-/** A sweep ready to run: its cells, and the pairs of scenarios every replication compares. */
-export interface SweepPlan {
+/** A sweep ready to run: its cells, and the comparisons every replication runs. */
+interface SweepPlan {
   cells: SweepCell[];
   vary: Sweep['vary'];
-  replications: number;
-  confidence: number;
-  /** Cell by cell, replication by replication: both arms with replication k's seed. */
-  pairs: Array<{ baseline: ResolvedScenario; variant: ResolvedScenario }>;
+  options: CheckedReplicationOptions;
+  /** Cell by cell, replication by replication: both arms on replication k's seed. */
+  jobs: ReplicationJob[];
 }
 
 /**
@@ -83,35 +85,30 @@ export interface SweepPlan {
  */
 export async function sweep(scenario: Scenario, options: SweepOptions): Promise<Sweep> {
   const plan = planSweep(scenario, options);
-  const pairs: ComparedPair[] = [];
-  for (const { baseline, variant } of plan.pairs) {
-    pairs.push(await comparePair(baseline, variant));
-    options.onProgress?.(pairs.length, plan.pairs.length);
-  }
-  return assembleSweep(plan, pairs);
+  const { runner, signal } = plan.options;
+  return assembleSweep(plan, await runCompareJobs('sweep', plan.jobs, { runner, onProgress: options.onProgress, signal }));
 }
 
 /** Checks a sweep (scenario, options, every path and value) and lays out its replications. */
-export function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
+function planSweep(scenario: Scenario, options: SweepOptions): SweepPlan {
   const baselineResolved = resolveScenario(options?.baseline ?? scenario);
-  resolveScenario(scenario);
-  const { replications, seed, confidence } = checkReplicationOptions('sweep', options, baselineResolved.seed);
+  const baseline = baselineResolved.written;
+  if (options?.baseline) resolveScenario(scenario);
+  const checked = checkReplicationOptions('sweep', options, baselineResolved.seed);
   const cells = sweepCells(scenario, options.vary);
   const vary = Object.entries(options.vary).map(([path, values]) => ({ path, values: [...values] }));
-  const pairs = cells.flatMap(({ scenario: variant }) => {
-    const variantResolved = resolveScenario(variant);
-    return Array.from({ length: replications }, (_, k) => ({
-      baseline: withReplicationSeed(baselineResolved, seed, k),
-      variant: withReplicationSeed(variantResolved, seed, k),
-    }));
+  // Replication k of every cell has the same seed: common random numbers across cells.
+  const seeds = Array.from({ length: checked.replications }, (_, k) => replicationSeed(checked.seed, k));
+  const jobs = cells.flatMap((cell) => {
+    const variant = resolveScenario(cell.scenario).written;
+    return seeds.map((seed) => ({ kind: 'compare' as const, baseline, variant, seed }));
   });
-  return { cells, vary, replications, confidence, pairs };
+  return { cells, vary, options: checked, jobs };
 }
 
-/** The sweep's rows from its pairs, given in the plan's order (however and wherever they ran). */
-export function assembleSweep(plan: SweepPlan, pairs: readonly ComparedPair[]): Sweep {
-  const { replications, confidence } = plan;
-  if (pairs.length !== plan.pairs.length) throw new Error(`sweep: expected ${plan.pairs.length} replications, got ${pairs.length}`);
+/** The sweep's rows from its pairs, in the plan's order. */
+function assembleSweep(plan: SweepPlan, pairs: readonly ComparedPair[]): Sweep {
+  const { replications, confidence } = plan.options;
   const cells = plan.cells.map((_, c) => summarizePairs(pairs.slice(c * replications, (c + 1) * replications), confidence));
   const rows = cells.map((comparison, c): SweepRow => {
     const { variant, difference, savings } = comparison;

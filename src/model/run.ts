@@ -2,7 +2,7 @@ import { CenterMetrics, type MetricsWindow, type Report } from '../metrics';
 import { resolveScenario, type ResolvedScenario, type Scenario } from '../scenario';
 import { ContactCenter } from './center';
 import type { CenterObserver } from './observer';
-import { runCenter, type SliceOptions } from './runCenter';
+import { centerSlices, driveSlices, finishSlices, type SliceOptions, type Slices } from './runCenter';
 import { TeeObserver } from './teeObserver';
 
 /**
@@ -20,7 +20,7 @@ import { TeeObserver } from './teeObserver';
  * report.hold.meanSeconds; // seconds on hold, on average
  */
 export async function run(scenario: Scenario | ResolvedScenario, options: SliceOptions = {}): Promise<Report> {
-  return runResolved(resolveScenario(scenario), undefined, options);
+  return driveSlices(runSlices(resolveScenario(scenario), undefined, options.sliceMilliseconds), options);
 }
 
 /**
@@ -30,35 +30,25 @@ export async function run(scenario: Scenario | ResolvedScenario, options: SliceO
  * const report = runSync(scenario); // blocks until the run is over
  */
 export function runSync(scenario: Scenario | ResolvedScenario): Report {
-  return runResolvedSync(resolveScenario(scenario), undefined);
-}
-
-/** `runResolved()` without yielding. */
-export function runResolvedSync(scenario: ResolvedScenario, tracker: CenterObserver | undefined): Report {
-  const { metrics, center } = prepare(scenario, tracker);
-  center.simulation.run();
-  return metrics.report(center.simulation.now);
+  return finishSlices(runSlices(resolveScenario(scenario), undefined, Infinity));
 }
 
 /**
- * Runs a resolved scenario to its report; `tracker`, when given, hears every event too (for
- * experiments that follow particular callers).
+ * A resolved scenario's run as slices, ending in its report; `tracker`, when given, hears every
+ * event too (for experiments that follow particular callers). Both `run()` and `runSync()` are
+ * this, driven with and without yielding.
  */
-export async function runResolved(
-  scenario: ResolvedScenario,
-  tracker: CenterObserver | undefined,
-  options: SliceOptions = {},
-): Promise<Report> {
-  const { metrics, center } = prepare(scenario, tracker);
-  await runCenter(center, options);
-  return metrics.report(center.simulation.now);
-}
-
-function prepare(scenario: ResolvedScenario, tracker: CenterObserver | undefined) {
+export function* runSlices(scenario: ResolvedScenario, tracker: CenterObserver | undefined, sliceMilliseconds?: number): Slices<Report> {
   const metrics = new CenterMetrics(metricsWindow(scenario));
   const center = new ContactCenter(scenario, tracker ? new TeeObserver(metrics, tracker) : metrics);
   center.start();
-  return { metrics, center };
+  yield* centerSlices(center, sliceMilliseconds);
+  return metrics.report(center.simulation.now);
+}
+
+/** A resolved scenario's report, without yielding. */
+export function runResolvedSync(scenario: ResolvedScenario, tracker: CenterObserver | undefined): Report {
+  return finishSlices(runSlices(scenario, tracker, Infinity));
 }
 
 /** The window and intervals the metrics of a scenario's run use. */

@@ -1,5 +1,6 @@
 // Entry `queuecast/node`: what needs Node's built-ins. Everything else is in `queuecast`.
-export { replicate, replicateReports, compare, type ParallelOptions } from './parallel';
+export { workerThreads, type WorkerThreadsOptions } from './workerThreads';
+export { redisCluster } from './cluster/clusterRunner';
 export { loadScenarioFile, resolveScenarioFile, parseScenarioText, ScenarioFileError } from './scenarioFiles';
 export { toCsv } from './csv';
 export { renderHtmlReport } from './htmlReport';
@@ -9,17 +10,13 @@ export { createForecastServer, type ForecastServerOptions } from './service/fore
 export { parseForecastRequest, type ForecastRequest, type RequestLimits, type RequestProblem } from './service/forecastRequest';
 export { closeGracefully } from './service/httpExchange';
 export { jsonLog, type Log, type LogEntry } from './service/jsonLog';
-export { sweep, type ParallelSweepOptions } from './parallelSweep';
 export { runClusterWorker, type ClusterWorker, type ClusterWorkerOptions } from './cluster/clusterWorker';
 export { ClusterError, type ClusterOptions } from './cluster/connection';
-export type { ReplicationJob, ReplicationRunner } from './replicationJobs';
-export { replicationRunner } from './parallel';
 export { renderSweepReport, type SweepReportInput } from './sweepReport';
 export { readCallRecords, fitCallRecordFiles, CallRecordReader, RecordFileError, CDR_COLUMNS, type ReadRecordsOptions, type RecordFormat } from './callRecordFiles';
 export { callRecordLine, CALL_RECORDS_HEADER } from './callRecordsCsv';
 export { simulatedRecords, type SimulatedRecordsOptions } from './simulatedRecords';
 export { renderBacktestHtml } from './backtestHtml';
 export { readIntervalReports, INTERVAL_COLUMNS } from './intervalReportFiles';
-export { staffBySimulation, type ParallelStaffingOptions } from './staffing';
 export { renderStaffingReport, type StaffingReportInput } from './staffingReport';
 export { readArrivalCounts, type ArrivalCountsColumns } from './arrivalCounts';

@@ -1,17 +1,14 @@
-// A worker thread that runs replications: it receives resolved scenarios with their own seeds
-// and answers with reports, computed exactly as in the main thread.
+// A worker thread that runs replications: it receives jobs resolved and seeded, and answers
+// with their outcomes, computed exactly as in the main thread (the same slices, back to back).
 import { parentPort } from 'node:worker_threads';
-import { comparePairSync } from '../experiment';
-import { runScenarioSync } from '../season';
+import { replicationSlices } from '../experiment';
+import { finishSlices } from '../model';
 import type { ReplicationResult, ReplicationTask } from './workerProtocol';
 
 parentPort!.on('message', (task: ReplicationTask) => {
   let result: ReplicationResult;
   try {
-    result =
-      task.kind === 'replicate'
-        ? { ok: true, kind: 'replicate', report: runScenarioSync(task.scenario, undefined) }
-        : { ok: true, kind: 'compare', pair: comparePairSync(task.baseline, task.variant) };
+    result = { ok: true, ...finishSlices(replicationSlices(task, Infinity)) };
   } catch (error) {
     result = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

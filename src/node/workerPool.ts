@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { RunnerOptions } from '../experiment';
 import type { ReplicationResult, ReplicationTask } from './workerProtocol';
 
 // Workers stay between calls for a few seconds, warm (modules loaded, code compiled), so a
@@ -11,13 +12,12 @@ const IDLE_MILLISECONDS = 5_000;
 
 /**
  * Runs tasks on a few worker threads, one task per worker at a time, and hands back the
- * results in the order the tasks were given.
+ * results in the order the tasks were given. An abort rejects at once and ends the workers
+ * busy with a task (the idle ones stay warm).
  */
-export async function runOnWorkers(
-  tasks: readonly ReplicationTask[],
-  workers: number,
-  onDone?: (done: number, total: number) => void,
-): Promise<ReplicationResult[]> {
+export async function runOnWorkers(tasks: readonly ReplicationTask[], workers: number, options: RunnerOptions = {}): Promise<ReplicationResult[]> {
+  const { onDone, signal } = options;
+  signal?.throwIfAborted();
   const count = Math.max(1, Math.min(workers, tasks.length));
   const results: ReplicationResult[] = new Array(tasks.length);
   let next = 0;
@@ -27,10 +27,13 @@ export async function runOnWorkers(
   // Busy workers keep the process alive until they answer; idle ones never do.
   for (const worker of pool) worker.ref();
   const healthy: Worker[] = [];
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(signal!.reason)));
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await Promise.all(
+    const all = Promise.all(
       pool.map(async (worker) => {
-        while (next < tasks.length) {
+        while (next < tasks.length && !signal?.aborted) {
           const index = next++;
           results[index] = await ask(worker, tasks[index]!);
           onDone?.(++done, tasks.length);
@@ -38,7 +41,10 @@ export async function runOnWorkers(
         healthy.push(worker);
       }),
     );
+    await Promise.race([all, aborted]);
+    signal?.throwIfAborted();
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     for (const worker of pool) {
       worker.unref();
       if (healthy.includes(worker)) idle.push(worker);

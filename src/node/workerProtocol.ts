@@ -1,13 +1,7 @@
-import type { ComparedPair } from '../experiment';
-import type { Report } from '../metrics';
-import type { ResolvedScenario } from '../scenario';
+import type { ReplicationOutcome, ResolvedReplication } from '../experiment';
 
 /** A task for a replication worker: plain data, so it crosses the thread boundary as is. */
-export type ReplicationTask =
-  | { kind: 'replicate'; scenario: ResolvedScenario }
-  | { kind: 'compare'; baseline: ResolvedScenario; variant: ResolvedScenario };
+export type ReplicationTask = ResolvedReplication;
 
-export type ReplicationResult =
-  | { ok: true; kind: 'replicate'; report: Report }
-  | { ok: true; kind: 'compare'; pair: ComparedPair }
-  | { ok: false; message: string };
+/** A worker's answer: the outcome, or what went wrong. */
+export type ReplicationResult = (ReplicationOutcome & { ok: true }) | { ok: false; message: string };

@@ -2,15 +2,17 @@ import { CenterMetrics, type Report } from '../metrics';
 import {
   ContactCenter,
   TeeObserver,
+  centerSlices,
+  driveSlices,
+  finishSlices,
   metricsWindow,
-  runCenter,
-  runResolved,
-  runResolvedSync,
+  runSlices,
   type CarriedRedial,
   type CarryOver,
   type CenterObserver,
   type CenterOptions,
   type SliceOptions,
+  type Slices,
 } from '../model';
 import { replicationSeed } from '../random';
 import { dayNumber, type ResolvedScenario } from '../scenario';
@@ -68,33 +70,40 @@ function countedOf(people: readonly CarriedRedial[]): number {
   return counted;
 }
 
-/** A calendar's season, yielding to the host between slices as `run()` does. */
-export async function runSeason(season: ResolvedScenario, tracker: CenterObserver | undefined, options: SliceOptions = {}): Promise<SeasonReport> {
-  const steps = seasonSteps(season, tracker, undefined);
+/** A calendar's season as slices: each day's run in slices, in date order. */
+function* seasonSlices(season: ResolvedScenario, tracker: CenterObserver | undefined, sliceMilliseconds?: number, dayOptions?: DayOptions): Slices<SeasonReport> {
+  const steps = seasonSteps(season, tracker, dayOptions);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
-    await runCenter(step.value, options);
+    yield* centerSlices(step.value, sliceMilliseconds);
   }
+}
+
+/** A calendar's season, yielding to the host between slices as `run()` does. */
+export function runSeason(season: ResolvedScenario, tracker: CenterObserver | undefined, options: SliceOptions = {}): Promise<SeasonReport> {
+  return driveSlices(seasonSlices(season, tracker, options.sliceMilliseconds), options);
 }
 
 /** `runSeason()` without yielding. */
 export function runSeasonSync(season: ResolvedScenario, tracker: CenterObserver | undefined, dayOptions?: DayOptions): SeasonReport {
-  const steps = seasonSteps(season, tracker, dayOptions);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    step.value.simulation.run();
-  }
+  return finishSlices(seasonSlices(season, tracker, Infinity, dayOptions));
 }
 
 /**
- * A resolved scenario's report: a day, or with a calendar its season (a `SeasonReport`, which
- * is a `Report` with day and week rows). What experiments run, so that each takes calendars.
+ * A resolved scenario's run as slices, ending in its report: a day, or with a calendar its
+ * season (a `SeasonReport`, which is a `Report` with day and week rows). What experiments run,
+ * so that each takes calendars.
  */
+export function scenarioSlices(scenario: ResolvedScenario, tracker: CenterObserver | undefined, sliceMilliseconds?: number): Slices<Report> {
+  return scenario.calendar ? seasonSlices(scenario, tracker, sliceMilliseconds) : runSlices(scenario, tracker, sliceMilliseconds);
+}
+
+/** A resolved scenario's report (a day's, or a calendar's season), yielding to the host between slices. */
 export function runScenario(scenario: ResolvedScenario, tracker: CenterObserver | undefined, options: SliceOptions = {}): Promise<Report> {
-  return scenario.calendar ? runSeason(scenario, tracker, options) : runResolved(scenario, tracker, options);
+  return driveSlices(scenarioSlices(scenario, tracker, options.sliceMilliseconds), options);
 }
 
 /** `runScenario()` without yielding. */
 export function runScenarioSync(scenario: ResolvedScenario, tracker: CenterObserver | undefined): Report {
-  return scenario.calendar ? runSeasonSync(scenario, tracker) : runResolvedSync(scenario, tracker);
+  return finishSlices(scenarioSlices(scenario, tracker, Infinity));
 }

@@ -3,4 +3,4 @@
 // engine's yieldToHost.
 export { staffBySimulation } from './staffBySimulation';
 export { StaffingOptionsError } from './options';
-export type { RosterReplicator, Roster, StaffingOptions, StaffingProgress, StaffingResult, StaffingRow } from './types';
+export type { Roster, StaffingOptions, StaffingProgress, StaffingResult, StaffingRow } from './types';

@@ -1,5 +1,6 @@
 import type { StaffingTarget } from '../analytic';
 import { InvalidInputError } from '../errors';
+import { inProcess, runnerProblems, type ReplicationRunner } from '../experiment';
 import type { ResolvedScenario, ScenarioProblem } from '../scenario';
 import type { StaffingOptions } from './types';
 
@@ -34,6 +35,7 @@ export interface CheckedOptions {
   metOn: 'mean' | 'bound';
   maxIterations: number;
   minRoundSaving: number;
+  runner: ReplicationRunner;
 }
 
 const MEASURES = ['serviceLevel', 'probAbandon', 'meanWaitSeconds'] as const;
@@ -56,8 +58,7 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
   if (!Number.isInteger(seed)) add('seed', 'an integer', seed);
   if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) add('confidence', 'a number in (0, 1)', confidence);
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) add('maxIterations', 'an integer at least 1', maxIterations);
-  const { signal } = options;
-  if (signal !== undefined && typeof (signal as { throwIfAborted?: unknown } | null)?.throwIfAborted !== 'function') add('signal', 'an AbortSignal', signal);
+  for (const p of runnerProblems(options.runner, options.signal)) add(p.path, p.expected, p.received);
   const lineNames = scenario.lines.map((line) => line.name);
   if (typeof targetsByLine !== 'object' || targetsByLine === null) {
     add('targetsByLine', 'an object of targets by line name', targetsByLine);
@@ -73,7 +74,8 @@ export function checkStaffingOptions(options: StaffingOptions, scenario: Resolve
     return checkTarget(own ?? options.target, path, line.patience !== undefined, line.name, add);
   });
   if (problems.length > 0) throw new StaffingOptionsError(problems);
-  return { targets, replications, seed, confidence, metOn: options.confidence === undefined ? 'mean' : 'bound', maxIterations, minRoundSaving };
+  const metOn = options.confidence === undefined ? 'mean' : 'bound';
+  return { targets, replications, seed, confidence, metOn, maxIterations, minRoundSaving, runner: options.runner ?? inProcess() };
 }
 
 function checkTarget(

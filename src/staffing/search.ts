@@ -1,4 +1,5 @@
 import { yieldToHost } from '../engine';
+import { replicateReports } from '../experiment';
 import type { ErlangModel } from './erlangModel';
 import { goodness } from './erlangModel';
 import { neighboursMeet, type Evaluation } from './evaluation';
@@ -6,7 +7,7 @@ import { intervalFigures } from './intervalFigures';
 import { tradeAcrossGroups } from './trades';
 import type { CheckedOptions } from './options';
 import { agentHoursOf, copyRosters, sameRosters, withRosters, type Rosters, type StaffingProblem } from './problem';
-import type { RosterReplicator, StaffingProgress } from './types';
+import type { StaffingProgress } from './types';
 
 export interface SearchOutcome {
   erlang: Evaluation;
@@ -17,7 +18,6 @@ export interface SearchOutcome {
 }
 
 interface SearchHooks {
-  runReplications: RosterReplicator;
   signal: AbortSignal | undefined;
   onProgress: ((progress: StaffingProgress) => void) | undefined;
   onReplication: ((done: number, total: number) => void) | undefined;
@@ -67,18 +67,12 @@ export async function searchRosters(
     // stops the search here or at the end of the replication under way.
     await yieldToHost();
     signal?.throwIfAborted();
-    const onReplication = hooks.onReplication;
-    const { reports } = await hooks.runReplications(withRosters(problem, rosters), {
+    const { reports } = await replicateReports(withRosters(problem, rosters), {
       replications: options.replications,
       seed: options.seed,
-      ...(signal || onReplication
-        ? {
-            onProgress: (done: number, total: number) => {
-              signal?.throwIfAborted();
-              onReplication?.(done, total);
-            },
-          }
-        : {}),
+      runner: options.runner,
+      ...(signal ? { signal } : {}),
+      ...(hooks.onReplication ? { onProgress: hooks.onReplication } : {}),
     });
     signal?.throwIfAborted();
     iterations++;

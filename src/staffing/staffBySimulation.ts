@@ -1,4 +1,4 @@
-import { replicateReports, type Estimate } from '../experiment';
+import type { Estimate } from '../experiment';
 import { ScenarioError, resolveScenario, type Scenario } from '../scenario';
 import { ErlangModel } from './erlangModel';
 import { checkStaffingOptions } from './options';
@@ -29,8 +29,8 @@ import type { Roster, StaffingOptions, StaffingResult, StaffingRow } from './typ
  * replications; `confidence` meets each target on the bound of its interval, not the mean.
  * Rosters follow the scenario's report rows (the arrival forecast's intervals). A line's target
  * drives the roster of its first route's group; groups no line routes to first keep theirs.
- * Replications run in-process unless `runReplications` says otherwise (`queuecast/node`'s
- * `staffBySimulation` runs them on worker threads).
+ * Replications run in-process unless `runner` says otherwise (`workerThreads()` or
+ * `redisCluster()` of `queuecast/node`).
  *
  * Throws a `ScenarioError` for an invalid scenario and a `StaffingOptionsError` for bad options,
  * each listing every problem.
@@ -48,7 +48,6 @@ export async function staffBySimulation(scenario: Scenario, options: StaffingOpt
   const checked = checkStaffingOptions(options, resolved);
   const problem = staffingProblem(scenario, resolved, checked.targets);
   const outcome = await searchRosters(problem, new ErlangModel(problem), new ErlangModel(problem, problem.intervalSeconds), checked, {
-    runReplications: options.runReplications ?? replicateReports,
     signal: options.signal,
     onProgress: options.onProgress,
     onReplication: options.onReplication,

@@ -1,6 +1,5 @@
 import type { StaffingTarget } from '../analytic';
-import type { Estimate, ReplicationOptions } from '../experiment';
-import type { Report } from '../metrics';
+import type { Estimate, ReplicationRunner } from '../experiment';
 import type { Scenario } from '../scenario';
 
 /** A roster: agents per interval, as a scenario's `agents` takes it. */
@@ -8,17 +7,6 @@ export interface Roster {
   intervalSeconds: number;
   perInterval: number[];
 }
-
-/**
- * Runs the replications of one roster. `replicate()` of `queuecast` (in-process) and of
- * `queuecast/node` (worker threads) both fit; so does any runner that returns the same
- * reports for the same seeds (a cluster's). The search calls it with the same `seed` every
- * time: common random numbers across rosters.
- */
-export type RosterReplicator = (
-  scenario: Scenario,
-  options: Pick<ReplicationOptions, 'replications' | 'seed' | 'onProgress'>,
-) => Promise<{ reports: Report[] }>;
 
 /** Where a search is, for progress bars: called after every simulated roster. */
 export interface StaffingProgress {
@@ -58,12 +46,16 @@ export interface StaffingOptions {
    */
   minRoundSaving?: number;
   /**
-   * Aborting stops the search between two rosters or at the end of the replication under way
-   * (the search yields to the host between rosters); the promise rejects with the signal's reason.
+   * Aborting stops the search between two rosters or within the replications under way (the
+   * search yields to the host between rosters); the promise rejects with the signal's reason.
    */
   signal?: AbortSignal;
-  /** The replications' runner; default: `replicate()` in-process. */
-  runReplications?: RosterReplicator;
+  /**
+   * Where each roster's replications run; default `inProcess()`. `queuecast/node` has
+   * `workerThreads()` and `redisCluster()`: the same roster, bit for bit. Every roster runs on
+   * the same seeds: common random numbers across rosters.
+   */
+  runner?: ReplicationRunner;
   onProgress?: (progress: StaffingProgress) => void;
   /** Called with each roster's replications done (within one iteration). */
   onReplication?: (done: number, total: number) => void;

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compare as compareInProcess, type SingleLineScenario } from '../../src';
-import { compare } from '../../src/node';
+import { compare, type SingleLineScenario } from '../../src';
+import { workerThreads } from '../../src/node';
 import { queuecast } from '../support/cli';
 
 const workdir = mkdtempSync(join(tmpdir(), 'queuecast-season-'));
@@ -53,8 +53,8 @@ describe('a calendar on the command line', () => {
 
   it('a season on a worker thread is the season in-process', async () => {
     const options = { replications: 2, seed: 5 };
-    const threads = await compare(season, withCallback, { ...options, workers: 1 });
-    const here = await compareInProcess(season, withCallback, options);
+    const threads = await compare(season, withCallback, { ...options, runner: workerThreads({ workers: 1 }) });
+    const here = await compare(season, withCallback, options);
     expect(threads.pairs).toEqual(here.pairs);
   });
 });

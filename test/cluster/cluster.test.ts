@@ -1,14 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  compare as compareInProcess,
-  replicate as replicateInProcess,
-  staffBySimulation as staffInProcess,
-  sweep as sweepInProcess,
-  type MultiLineScenario,
-  type SingleLineScenario,
-} from '../../src';
-import { ClusterError, compare, replicate, staffBySimulation, sweep } from '../../src/node';
+import { compare, replicate, staffBySimulation, sweep, type MultiLineScenario, type SingleLineScenario } from '../../src';
+import { ClusterError, redisCluster } from '../../src/node';
 import { referenceScenario } from '../support/scenarios';
 import { freePort, redisMissing, REDIS_SKIPPED, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
 
@@ -68,14 +62,14 @@ if (redisMissing) {
     });
 
     it('replicate() and compare() give the reports of in-process runs, deep-equal', async () => {
-      const cluster = { redis: redis.url };
+      const runner = redisCluster({ redis: redis.url });
       const progress: number[] = [];
       const [replicated, compared] = await Promise.all([
-        replicate(center, { replications: 4, seed: 11, cluster, onProgress: (done) => progress.push(done) }),
-        compare(center, withCallback, { replications: 4, cluster }),
+        replicate(center, { replications: 4, seed: 11, runner, onProgress: (done) => progress.push(done) }),
+        compare(center, withCallback, { replications: 4, runner }),
       ]);
-      expect(replicated).toEqual(await replicateInProcess(center, { replications: 4, seed: 11 }));
-      expect(compared).toEqual(await compareInProcess(center, withCallback, { replications: 4 }));
+      expect(replicated).toEqual(await replicate(center, { replications: 4, seed: 11 }));
+      expect(compared).toEqual(await compare(center, withCallback, { replications: 4 }));
       expect(progress).toEqual([1, 2, 3, 4]);
     });
 
@@ -88,8 +82,8 @@ if (redisMissing) {
         patience: { type: 'exponential', meanSeconds: 200 },
       };
       const options = { target: { meanWaitSeconds: 20 }, replications: 6 } as const;
-      const onCluster = await staffBySimulation(morning, { ...options, cluster: { redis: redis.url } });
-      const inProcess = await staffInProcess(morning, options);
+      const onCluster = await staffBySimulation(morning, { ...options, runner: redisCluster({ redis: redis.url }) });
+      const inProcess = await staffBySimulation(morning, options);
       expect(onCluster.agents).toEqual(inProcess.agents);
       expect(onCluster.achieved).toEqual(inProcess.achieved);
       expect(onCluster.iterations).toBe(inProcess.iterations);
@@ -101,7 +95,7 @@ if (redisMissing) {
       const progress: number[] = [];
       const before = workers.map((w) => w.log().length);
       const since = () => victim.log().slice(before[0]);
-      const running = sweep(long, { ...options, cluster: { redis: redis.url }, onProgress: (done, total) => progress.push(done, total) });
+      const running = sweep(long, { ...options, runner: redisCluster({ redis: redis.url }), onProgress: (done, total) => progress.push(done, total) });
       // Kill the victim as soon as it has started a job (each job lasts about a second).
       await until(() => /started/.test(since()));
       victim.process.kill('SIGKILL');
@@ -116,10 +110,30 @@ if (redisMissing) {
       for (const [index, worker] of workers.entries()) {
         if (index > 0) expect(worker.log().slice(before[index])).toMatch(/done in/);
       }
-      expect(result).toEqual(await sweepInProcess(long, options));
+      expect(result).toEqual(await sweep(long, options));
       // Each of the 8 replications counted once, in order.
       expect(progress).toEqual([1, 8, 2, 8, 3, 8, 4, 8, 5, 8, 6, 8, 7, 8, 8, 8]);
       workers = workers.slice(1);
+    });
+
+    it('an abort rejects with the signal\'s reason at once and takes the run\'s unfinished jobs off the queue', async () => {
+      const controller = new AbortController();
+      const reason = new Error('stopped by the planner');
+      const error = await replicate(long, {
+        replications: 12,
+        runner: redisCluster({ redis: redis.url }),
+        signal: controller.signal,
+        onProgress: () => controller.abort(reason),
+      }).catch((e: unknown) => e);
+      expect(error).toBe(reason);
+      // 12 jobs, 2 workers taking one at a time: when the first is done at most 2 others have
+      // started; none of the rest may still wait for a worker.
+      const watcher = new Redis(redis.url);
+      try {
+        expect(await watcher.llen('bull:queuecast:wait')).toBe(0);
+      } finally {
+        watcher.disconnect();
+      }
     });
   });
 
@@ -136,9 +150,9 @@ if (redisMissing) {
       redis = await startRedis({ tls: true, password: 'correct-horse' });
       // The worker trusts the test's certificate authority the way any Node process can be told to.
       worker = await startWorker(redis.url, [], { NODE_EXTRA_CA_CERTS: redis.caFile });
-      const replicated = await replicate(center, { replications: 2, cluster: { redis: redis.url, tls: { ca: redis.ca! } } });
-      expect(replicated).toEqual(await replicateInProcess(center, { replications: 2 }));
-      const error = await replicate(center, { replications: 2, cluster: { redis: redis.url } }).catch((e: unknown) => e);
+      const replicated = await replicate(center, { replications: 2, runner: redisCluster({ redis: redis.url, tls: { ca: redis.ca! } }) });
+      expect(replicated).toEqual(await replicate(center, { replications: 2 }));
+      const error = await replicate(center, { replications: 2, runner: redisCluster({ redis: redis.url }) }).catch((e: unknown) => e);
       expect((error as Error).message).toMatch(/^cannot use Redis at rediss:\/\/:\*\*\*@127\.0\.0\.1:\d+: the TLS handshake failed \(self-signed certificate/);
     });
   });
@@ -159,7 +173,7 @@ if (redisMissing) {
       let stoppedAt = 0;
       let firstDone: () => void;
       const started = new Promise<void>((resolve) => (firstDone = resolve));
-      const running = replicate(long, { replications: 20, cluster: { redis: redis.url }, onProgress: () => firstDone() }).then(
+      const running = replicate(long, { replications: 20, runner: redisCluster({ redis: redis.url }), onProgress: () => firstDone() }).then(
         () => undefined,
         (error: unknown) => ({ error, seconds: (performance.now() - stoppedAt) / 1000 }),
       );
@@ -179,7 +193,7 @@ if (redisMissing) {
       const guarded = await startRedis({ password: 'correct-horse' });
       try {
         const url = `redis://:wrong-horse@127.0.0.1:${guarded.port}`;
-        const error = await replicate(center, { replications: 2, cluster: { redis: url } }).catch((e: unknown) => e);
+        const error = await replicate(center, { replications: 2, runner: redisCluster({ redis: url }) }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ClusterError);
         expect((error as Error).message).toMatch(/^cannot use Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+: it refused the user name or password/);
         expect((error as Error).message).not.toContain('wrong-horse');
@@ -193,7 +207,7 @@ if (redisMissing) {
 
     it('Redis unreachable: a clear error at once, from the API and from queuecast worker', async () => {
       const url = `redis://127.0.0.1:${await freePort()}`;
-      const error = await compare(center, withCallback, { replications: 2, cluster: { redis: url } }).catch((e: unknown) => e);
+      const error = await compare(center, withCallback, { replications: 2, runner: redisCluster({ redis: url }) }).catch((e: unknown) => e);
       expect((error as Error).message).toMatch(/^cannot use Redis at redis:\/\/127\.0\.0\.1:\d+: connection refused/);
       const cli = spawnSync(process.execPath, [CLI, 'worker', '--redis', url], { encoding: 'utf8', timeout: 30_000 });
       expect(cli.status).toBe(1);

@@ -2,8 +2,8 @@
 // back to work when Redis does, stops on SIGTERM within seconds, and gives up after
 // `--give-up-after` seconds with one line and exit code 1.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replicate as replicateInProcess, type SingleLineScenario } from '../../src';
-import { replicate, runClusterWorker } from '../../src/node';
+import { replicate, type SingleLineScenario } from '../../src';
+import { redisCluster, runClusterWorker } from '../../src/node';
 import { cpuSeconds } from '../support/cpuTime';
 import { redisMissing, REDIS_SERVER, startRedis, startWorker, stopProcess, type RedisServer, type WorkerProcess } from '../support/redisServer';
 
@@ -79,8 +79,8 @@ if (redisMissing) {
       await redis.stop();
       await sleep(2);
       redis = await startRedis({ port });
-      const onCluster = await replicate(small, { replications: 2, cluster: { redis: redis.url } });
-      expect(onCluster).toEqual(await replicateInProcess(small, { replications: 2 }));
+      const onCluster = await replicate(small, { replications: 2, runner: redisCluster({ redis: redis.url }) });
+      expect(onCluster).toEqual(await replicate(small, { replications: 2 }));
       expect(worker.log()).toMatch(/done in/);
     });
   });

@@ -68,16 +68,14 @@ describe('the built package', () => {
     const main = await import('../../dist/index.js');
     const node = await import('../../dist/node.js');
     const options = { replications: 4, seed: 5 };
-    const [inProcess, onWorkers] = await Promise.all([main.replicate(scenario, options), node.replicate(scenario, { ...options, workers: 2 })]);
+    const onThreads = { ...options, runner: node.workerThreads({ workers: 2 }) };
+    const [inProcess, onWorkers] = await Promise.all([main.replicate(scenario, options), main.replicate(scenario, onThreads)]);
     expect(onWorkers).toEqual(inProcess);
     const variant = { ...scenario, agents: 27, callback: { offer: 'always', optIn: { probability: 0.3 } } } as const;
-    const [pairedInProcess, pairedOnWorkers] = await Promise.all([
-      main.compare(scenario, variant, options),
-      node.compare(scenario, variant, { ...options, workers: 2 }),
-    ]);
+    const [pairedInProcess, pairedOnWorkers] = await Promise.all([main.compare(scenario, variant, options), main.compare(scenario, variant, onThreads)]);
     expect(pairedOnWorkers).toEqual(pairedInProcess);
     // One class for both entries: the errors of queuecast/node are queuecast's.
-    const error = await node.replicate({ ...scenario, agents: -1 }, options).catch((e: unknown) => e);
+    const error = await onThreads.runner.run([{ kind: 'replicate', scenario: { ...scenario, agents: -1 }, seed: 1 }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(main.ScenarioError);
   });
 

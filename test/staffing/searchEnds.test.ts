@@ -4,22 +4,25 @@ import {
   staffBySimulation,
   StaffingOptionsError,
   type MultiLineScenario,
-  type RosterReplicator,
+  inProcess,
+  type ReplicationRunner,
   type Roster,
   type Scenario,
 } from '../../src';
-import { replicateReports } from '../../src/experiment';
 import { manyLines } from './manyLines';
 
 // The search must end: every pass of its loop simulates a roster or stops, and it never
 // simulates more than `maxIterations` rosters. A runner that counts what it is asked to
 // simulate checks the second independently of the search's own `iterations`.
-function countingRunner(): { runner: RosterReplicator; rosters: () => number } {
+function countingRunner(): { runner: ReplicationRunner; rosters: () => number } {
   let rosters = 0;
+  const here = inProcess();
   return {
-    runner: (scenario, options) => {
-      rosters++;
-      return replicateReports(scenario, options);
+    runner: {
+      run: (jobs, options) => {
+        rosters++;
+        return here.run(jobs, options);
+      },
     },
     rosters: () => rosters,
   };
@@ -39,7 +42,7 @@ const quietMorning: Scenario = {
 describe('staffing by simulation ends', () => {
   it('on the README\'s many-lines center, whose overflow group no line routes to at once', async () => {
     const { runner, rosters } = countingRunner();
-    const plan = await staffBySimulation(manyLines, { target: { serviceLevel: 0.8 }, replications: 4, runReplications: runner });
+    const plan = await staffBySimulation(manyLines, { target: { serviceLevel: 0.8 }, replications: 4, runner });
     expect(plan.iterations).toBe(rosters());
     expect(plan.iterations).toBeLessThanOrEqual(40);
     expect(plan.allMet).toBe(true);
@@ -50,7 +53,7 @@ describe('staffing by simulation ends', () => {
 
   it('on a day whose first half hour has no calls, staffing it with nobody', async () => {
     const { runner, rosters } = countingRunner();
-    const plan = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 4, runReplications: runner });
+    const plan = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 4, runner });
     expect(plan.iterations).toBe(rosters());
     expect(plan.iterations).toBeLessThanOrEqual(40);
     expect(plan.allMet).toBe(true);
@@ -60,7 +63,7 @@ describe('staffing by simulation ends', () => {
   it('never simulates more rosters than maxIterations, the first two included', async () => {
     for (const maxIterations of [1, 2, 3, 5]) {
       const { runner, rosters } = countingRunner();
-      const plan = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 3, maxIterations, runReplications: runner });
+      const plan = await staffBySimulation(quietMorning, { target: { serviceLevel: 0.8 }, replications: 3, maxIterations, runner });
       expect(rosters(), `maxIterations ${maxIterations}`).toBeLessThanOrEqual(maxIterations);
       expect(plan.iterations).toBe(rosters());
     }
@@ -73,7 +76,7 @@ describe('staffing by simulation ends', () => {
     'ends within maxIterations rosters on random multi-line centers with unstaffed and delayed-only groups',
     async ({ scenario, target, maxIterations }) => {
       const { runner, rosters } = countingRunner();
-      const plan = await staffBySimulation(scenario, { target, replications: 2, maxIterations, runReplications: runner });
+      const plan = await staffBySimulation(scenario, { target, replications: 2, maxIterations, runner });
       expect(rosters()).toBeLessThanOrEqual(maxIterations);
       expect(plan.iterations).toBe(rosters());
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, sweep, sweepCells, SweepError, type MultiLineScenario, type SingleLineScenario } from '../../src';
-import { sweep as sweepOnWorkers } from '../../src/node';
+import { workerThreads } from '../../src/node';
 import { referenceScenario } from '../support/scenarios';
 
 // Two hours of the reference line, short-staffed in the second hour, with a callback offer.
@@ -155,7 +155,7 @@ describe('sweep()', () => {
 describe('sweep() on worker threads (queuecast/node)', () => {
   it('gives the same sweep, bit for bit, as in-process', async () => {
     const options = { vary: { 'lines.individuals.callback.optIn.probability': [0.1, 0.3], 'groups.general.agents.scale': [0.95, 1.05] }, replications: 2 };
-    const [inProcess, onWorkers] = await Promise.all([sweep(center, options), sweepOnWorkers(center, { ...options, workers: 2 })]);
+    const [inProcess, onWorkers] = await Promise.all([sweep(center, options), sweep(center, { ...options, runner: workerThreads({ workers: 2 }) })]);
     expect(onWorkers).toEqual(inProcess);
   });
 });

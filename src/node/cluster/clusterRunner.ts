@@ -2,7 +2,9 @@
 // each counted once however many times a job ran, and an error, never a hang, when Redis goes.
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
-import type { ReplicationJob, ReplicationRunner } from '../replicationJobs';
+import type { Redis } from 'ioredis';
+import type { ReplicationJob, ReplicationOutcome, ReplicationRunner, RunnerOptions } from '../../experiment';
+import { outcomeOf } from '../workerThreads';
 import type { ReplicationResult } from '../workerProtocol';
 import { ClusterError, DEFAULT_QUEUE, connectRedis, redactedUrl, watchConnection, type ClusterOptions } from './connection';
 import { PROTOCOL, encodeExact, readResult, type JobData } from './protocol';
@@ -14,62 +16,87 @@ export type { ClusterOptions } from './connection';
 const QUIET_MILLISECONDS = 2_000;
 
 /**
- * A runner that sends each replication to the cluster's queue as one job and waits for the
- * results, which come back exactly as a worker thread's would.
+ * A runner on a Redis cluster: each replication goes to the cluster's queue as one job, run by
+ * whichever machine's `queuecast worker --redis URL` takes it, and the outcomes come back the
+ * same, bit for bit, as in-process. It connects at each call, within `timeoutSeconds`, and
+ * fails with a `ClusterError` (never hangs) when Redis goes; an abort takes the call's
+ * unfinished jobs off the queue.
  *
  * @example
- * const run = clusterRunner({ redis: 'redis://queue.example:6379' });
- * const results = await run(jobs, (done, total) => console.log(done, total));
+ * import { replicate } from 'queuecast';
+ * import { redisCluster } from 'queuecast/node';
+ * const runner = redisCluster({ redis: 'redis://queue.example:6379' });
+ * const { summary } = await replicate(scenario, { replications: 320, runner });
  */
-export function clusterRunner(options: ClusterOptions): ReplicationRunner {
-  return async (jobs, onDone) => {
-    if (jobs.length === 0) return [];
-    const [client, eventsClient] = await Promise.all([connectRedis(options), connectRedis(options)]);
-    const name = options.queue ?? DEFAULT_QUEUE;
-    const queue = new Queue<JobData>(name, { connection: client });
-    queue.on('error', () => undefined);
-    let events: QueueEvents | undefined;
-    const run = new ClusterRun(jobs, queue, onDone);
-    const stopWatching = [client, eventsClient].map((connection) => watchConnection(connection, options, (error) => run.fail(error)));
-    const setUp = async () => {
-      // Read the event stream from where it is now, so no completion is missed before the first read.
-      const [latest] = (await client.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
-      events = new QueueEvents(name, { connection: eventsClient, lastEventId: latest?.[0] ?? '0-0' });
-      events.on('error', () => undefined);
-      events.on('completed', ({ jobId, returnvalue }) => run.completed(jobId, returnvalue));
-      events.on('failed', ({ jobId, failedReason }) => run.failed(jobId, failedReason));
-      await events.waitUntilReady();
-      await queue.addBulk(
-        jobs.map((job, index) => ({
-          name: job.kind,
-          data: { protocol: PROTOCOL, job: encodeExact(job) },
-          // Completed jobs stay a while, so that a caller that missed the event can still read them.
-          opts: { jobId: run.jobId(index), attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
-        })),
-      );
-    };
-    try {
-      // Every step races the run's own failure (Redis lost), so that none of them can hang.
-      return await Promise.race([setUp().then(() => run.results()), run.results()]);
-    } catch (error) {
-      if (error instanceof ClusterError) throw error;
-      throw new ClusterError(`the cluster on ${redactedUrl(options.redis)} failed: ${(error as Error).message}`);
-    } finally {
-      run.fail(new ClusterError('the run has ended'));
-      for (const stop of stopWatching) stop();
-      // Tidy up only with Redis there to answer: a caller that lost it must hear so at once.
-      if (client.status === 'ready') {
-        await run.abandonUnfinished();
-        await settleWithin(Promise.allSettled([events?.close(), queue.close()]), 1_000);
-      } else {
-        // Closing is what ends QueueEvents' read loop, which otherwise retries a dead Redis
-        // forever and keeps the process alive; nothing is left to wait for.
-        void Promise.allSettled([events?.close(), queue.close()]);
-      }
-      client.disconnect();
-      eventsClient.disconnect();
-    }
+export function redisCluster(options: ClusterOptions): ReplicationRunner {
+  return { run: (jobs, runOptions = {}) => runOnCluster(jobs, options, runOptions) };
+}
+
+async function runOnCluster(jobs: readonly ReplicationJob[], options: ClusterOptions, { onDone, signal }: RunnerOptions): Promise<ReplicationOutcome[]> {
+  signal?.throwIfAborted();
+  if (jobs.length === 0) return [];
+  const [client, eventsClient] = await Promise.all([connectRedis(options), connectRedis(options)]);
+  const name = options.queue ?? DEFAULT_QUEUE;
+  const queue = new Queue<JobData>(name, { connection: client });
+  queue.on('error', () => undefined);
+  let events: QueueEvents | undefined;
+  // QueueEvents reads on a duplicate of the connection it is given, and BullMQ's close waits
+  // for that duplicate to be ready: with Redis lost before it was, the duplicate would
+  // reconnect for ever and keep the process alive. Kept here, it is disconnected with the others.
+  const readers: Redis[] = [];
+  let ended = false;
+  const duplicate = eventsClient.duplicate.bind(eventsClient);
+  eventsClient.duplicate = (override) => {
+    const reader = duplicate(override);
+    readers.push(reader);
+    if (ended) reader.disconnect();
+    return reader;
   };
+  const run = new ClusterRun(jobs, queue, onDone);
+  const stopWatching = [client, eventsClient].map((connection) => watchConnection(connection, options, (error) => run.fail(error)));
+  const onAbort = () => run.fail(signal!.reason as Error);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  const setUp = async () => {
+    // Read the event stream from where it is now, so no completion is missed before the first read.
+    const [latest] = (await client.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+    events = new QueueEvents(name, { connection: eventsClient, lastEventId: latest?.[0] ?? '0-0' });
+    events.on('error', () => undefined);
+    events.on('completed', ({ jobId, returnvalue }) => run.completed(jobId, returnvalue));
+    events.on('failed', ({ jobId, failedReason }) => run.failed(jobId, failedReason));
+    await events.waitUntilReady();
+    await queue.addBulk(
+      jobs.map((job, index) => ({
+        name: job.kind,
+        data: { protocol: PROTOCOL, job: encodeExact(job) },
+        // Completed jobs stay a while, so that a caller that missed the event can still read them.
+        opts: { jobId: run.jobId(index), attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
+      })),
+    );
+  };
+  try {
+    // Every step races the run's own failure (Redis lost), so that none of them can hang.
+    const results = await Promise.race([setUp().then(() => run.results()), run.results()]);
+    return results.map(outcomeOf);
+  } catch (error) {
+    if (error instanceof ClusterError || signal?.aborted) throw error;
+    throw new ClusterError(`the cluster on ${redactedUrl(options.redis)} failed: ${(error as Error).message}`);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    run.fail(new ClusterError('the run has ended'));
+    for (const stop of stopWatching) stop();
+    // Tidy up only with Redis there to answer: a caller that lost it must hear so at once.
+    if (client.status === 'ready') {
+      await run.abandonUnfinished();
+      await settleWithin(Promise.allSettled([events?.close(), queue.close()]), 1_000);
+    } else {
+      // Closing is what ends QueueEvents' read loop, which otherwise retries a dead Redis
+      // forever and keeps the process alive; nothing is left to wait for.
+      void Promise.allSettled([events?.close(), queue.close()]);
+    }
+    ended = true;
+    for (const connection of [client, eventsClient, ...readers]) connection.disconnect();
+  }
 }
 
 /** One call's jobs: which are done, and the promise of all their results. */

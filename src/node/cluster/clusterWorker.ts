@@ -3,8 +3,8 @@
 // (a job whose lock lapses is taken for a dead worker's and run again elsewhere).
 import { once } from 'node:events';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { ScenarioError } from '../../scenario';
-import { taskOf } from '../replicationJobs';
+import { resolveJob } from '../../experiment';
+import { resolveScenario, ScenarioError } from '../../scenario';
 import { defaultWorkers, runOnWorkers } from '../workerPool';
 import { ClusterError, DEFAULT_QUEUE, connectRedis, redactedUrl, watchConnection, type ClusterOptions } from './connection';
 import { encodeExact, readJob, type JobData } from './protocol';
@@ -123,7 +123,7 @@ async function processJob(job: Job<JobData>, options: ClusterWorkerOptions): Pro
     report(message);
     throw new UnrecoverableError(message);
   }
-  const [result] = await runOnWorkers([taskOf(replication)], 1);
+  const [result] = await runOnWorkers([resolveJob(replication, resolveScenario)], 1);
   if (!result?.ok) {
     const message = `the simulation failed: ${result?.message ?? 'no result'}`;
     report(message);

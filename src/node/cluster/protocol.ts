@@ -2,7 +2,7 @@
 // (numbers JSON cannot write, such as Infinity and -0, tagged), each checked when it arrives.
 import type { Report } from '../../metrics';
 import { ScenarioError, scenarioProblems } from '../../scenario';
-import type { ReplicationJob } from '../replicationJobs';
+import type { ReplicationJob } from '../../experiment';
 import type { ReplicationResult } from '../workerProtocol';
 
 /** Bumped when jobs or results change shape: a worker refuses jobs of another version. */
