@@ -116,14 +116,8 @@ class CenterState {
     if (!atArrival || !AT_ARRIVAL.has(event.type)) this.pending = undefined;
     switch (event.type) {
       case 'arrival':
-        this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
-        this.holding.add(event.callerId);
-        add(this.onHold, event.line, 1);
-        this.present++;
-        this.pending = { callerId: event.callerId, time: event.time };
-        break;
+      // A transferred caller holds on their new line as an arriving one (the trunk is theirs already).
       case 'transferred':
-        // The caller of the call that just ended holds on their new line, on the same trunk.
         this.beforeArrival = { onHold: this.onHold.get(event.line) ?? 0, totalOnHold: this.totalOnHold, present: this.present };
         this.holding.add(event.callerId);
         add(this.onHold, event.line, 1);
