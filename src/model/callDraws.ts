@@ -110,8 +110,7 @@ export class CallDraws {
   /** The uniform that decides whether this answered call is transferred (a person answered never redials: the redial block is free). */
   transferUniform(slot: number): number {
     const callers = this.callers;
-    this.keyed.start(callers.personKey[slot]!, (callers.attempt[slot]! * 8 + DRAW_REDIAL) * DRAWS_PER_PURPOSE + TRANSFER_OFFSET);
-    return this.keyed.next();
+    return hashUniform(callers.personKey[slot]!, (callers.attempt[slot]! * 8 + DRAW_REDIAL) * DRAWS_PER_PURPOSE + TRANSFER_OFFSET);
   }
 
   /**

@@ -95,8 +95,10 @@ export class LineRuntime {
   /** After-call work by group index (the route's, else the line's; undefined: none). */
   readonly wrapUpByGroup: Array<Sampler | undefined> = [];
   readonly redial: RedialRule | undefined;
-  /** A call's transfer after a group of this line answered it, by group index (undefined: none). */
-  readonly transferByGroup: Array<{ probability: number; toLine: number } | undefined> = [];
+  /** The probability that a call a group of this line answered is transferred, by group index (0: none). */
+  readonly transferProbability: Float64Array;
+  /** The line such a call is transferred to, by group index (-1: none). */
+  readonly transferToLine: Int32Array;
   /** Some group of this line transfers calls (docs/design-decisions.md, "Transfers"). */
   readonly transfers: boolean;
   /** A first call draws the person's key: for their redials, and for the draws of a transfer. */
@@ -164,7 +166,15 @@ export class LineRuntime {
       this.wrapUpByGroup[route.group] = route.afterCallWork ? compileDistribution(route.afterCallWork) : lineWrapUp;
     }
     this.afterCallWork = this.wrapUpByGroup.some((sampler) => sampler !== undefined);
-    for (const route of spec.routing) this.transferByGroup[route.group] = route.transfer;
+    // Typed arrays, read on every call end of a center with transfers.
+    const groupsOfLine = Math.max(...spec.routing.map((route) => route.group)) + 1;
+    this.transferProbability = new Float64Array(groupsOfLine);
+    this.transferToLine = new Int32Array(groupsOfLine).fill(-1);
+    for (const route of spec.routing) {
+      if (!route.transfer) continue;
+      this.transferProbability[route.group] = route.transfer.probability;
+      this.transferToLine[route.group] = route.transfer.toLine;
+    }
     this.transfers = spec.routing.some((route) => route.transfer !== undefined);
     const redial = spec.redial;
     this.redial = redial && {

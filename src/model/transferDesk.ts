@@ -42,9 +42,9 @@ export class TransferDesk {
     }
     const center = this.center;
     const from = center.lines[callers.line[slot]!]!;
-    const rule = from.transferByGroup[group.index];
-    if (rule === undefined || !(this.draws.transferUniform(slot) < rule.probability)) return false;
-    const to = center.lines[rule.toLine]!;
+    const probability = from.transferProbability[group.index]!;
+    if (probability === 0 || !(this.draws.transferUniform(slot) < probability)) return false;
+    const to = center.lines[from.transferToLine[group.index]!]!;
     const now = center.simulation.now;
     if (now >= this.closingSeconds && to.spec.atClose === 'disconnect') return false;
     const callerId = callers.callerId[slot]!;
