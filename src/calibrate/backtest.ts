@@ -1,4 +1,4 @@
-import { replicate as replicateInProcess, studentTCritical, type Replicated, type ReplicationOptions } from '../experiment';
+import { replicateReports, runnerProblems, studentTCritical, type ReplicationRunner } from '../experiment';
 import type { LineIntervalRow } from '../metrics';
 import { resolveScenario, scenarioClock, type Scenario } from '../scenario';
 import { CalibrationError } from './errors';
@@ -20,8 +20,8 @@ export interface BacktestOptions {
    * scenario's `opensAt`, else the records' first interval with calls, as `fitScenario` takes it.
    */
   openAtSeconds?: number;
-  /** How to replicate (e.g. `queuecast/node`'s, on worker threads); default in-process. */
-  replicate?: (scenario: Scenario, options: ReplicationOptions) => Promise<Replicated>;
+  /** Where the simulated days run, as `replicate()` takes it; default `inProcess()`. */
+  runner?: ReplicationRunner;
 }
 
 /** One measure of one interval of one line: observed beside simulated (tidy). */
@@ -83,13 +83,13 @@ export async function backtest(scenario: Scenario, records: Iterable<CallRecord>
   if (resolved.multiLine) for (const name of recordLines) if (!lineNames.includes(name)) problems.push(`the records' line "${name}" is not in the scenario`);
   const replications = options.replications ?? 40;
   if (!(Number.isInteger(replications) && replications >= 2)) problems.push(`replications must be an integer >= 2, got ${String(replications)}`);
+  for (const p of runnerProblems(options.runner, undefined)) problems.push(`${p.path} must be ${p.expected}, got ${String(p.received)}`);
   if (problems.length > 0) throw new CalibrationError(problems);
 
   const days = observed.days.size;
   const openAt = options.openAtSeconds ?? scenarioClock(scenario)?.opensAtSeconds;
   const first = openAt === undefined ? openIntervals(observed.callsByInterval(), days).first : Math.floor(openAt / intervalSeconds);
-  const replicate = options.replicate ?? replicateInProcess;
-  const simulated = await replicate(scenario, { replications, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const simulated = await replicateReports(scenario, { replications, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.runner ? { runner: options.runner } : {}) });
   const t = studentTCritical(0.95, replications - 1);
   const spread = Math.sqrt(1 / days + 1 / replications);
 

@@ -25,5 +25,5 @@ export { findTeams } from './teams';
 export { CreditTally, type CreditEstimate } from './credit';
 export { choosePatience, kaplanMeierDistribution, PATIENCE_CHECKS, type PatienceCandidate, type SurvivalCheck } from './patience';
 export { fitDayTypes, typedRecord, PRIORITY_SUFFIX, type DayTypeFitOptions, type FittedDayType, type FittedDayTypes, type ObservedWaits } from './dayTypeFit';
-export { fitStaffing, withStaffing, seenAgents, recordedDay, type RecordedDay, type StaffingEstimate, type StaffingOptions } from './staffing';
+export { fitStaffing, withStaffing, seenAgents, recordedDay, type RecordedDay, type StaffingEstimate, type FitStaffingOptions } from './staffing';
 export { backtestDayTypes, busySummary, dayTypeScenarios, type BusySummary, type DayTypeBacktest, type DayTypeBacktestRow, type DayTypeScenario, type DayTypeScenarios } from './dayTypeBacktest';

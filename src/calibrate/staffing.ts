@@ -1,6 +1,7 @@
 // Staffing when the export has none: the agents seen serving, times an availability fitted by
 // simulation so that the simulated waits are the observed ones.
-import { replicate as replicateInProcess, type Replicated, type ReplicationOptions } from '../experiment';
+import { OptionsError } from '../errors';
+import { replicateReports, runnerProblems, type ReplicationRunner } from '../experiment';
 import { validateScenario, type Scenario } from '../scenario';
 import { DEFAULT_GROUP } from './callTally';
 import { typedRecord, type FittedDayType } from './dayTypeFit';
@@ -27,11 +28,12 @@ export interface StaffingEstimate {
 }
 
 /** Options of `fitStaffing`. */
-export interface StaffingOptions {
+export interface FitStaffingOptions {
   /** Simulated days per trial availability; default 16. */
   replications?: number;
   seed?: number;
-  replicate?: (scenario: Scenario, options: ReplicationOptions) => Promise<Replicated>;
+  /** Where the simulated days run, as `replicate()` takes it; default `inProcess()`. */
+  runner?: ReplicationRunner;
 }
 
 /**
@@ -74,13 +76,16 @@ export function withStaffing(scenario: Scenario, agents: Readonly<Record<string,
  * const { scenario, staffing } = await fitStaffing(fitted.dayTypes[0]);
  * staffing.availability; // 0.62: 62% of the agents seen serving were there for the calls
  */
-export async function fitStaffing(type: Pick<FittedDayType, 'scenario' | 'observed' | 'diagnostics'> & { agentsSeen?: Record<string, number[]> }, options: StaffingOptions = {}): Promise<{ scenario: Scenario; staffing: StaffingEstimate }> {
-  const replicate = options.replicate ?? replicateInProcess;
+export async function fitStaffing(type: Pick<FittedDayType, 'scenario' | 'observed' | 'diagnostics'> & { agentsSeen?: Record<string, number[]> }, options: FitStaffingOptions = {}): Promise<{ scenario: Scenario; staffing: StaffingEstimate }> {
+  const { replications = 16 } = options;
+  const problems = runnerProblems(options.runner, undefined);
+  if (!(Number.isInteger(replications) && replications >= 2)) problems.unshift({ path: 'replications', expected: 'an integer >= 2', received: replications });
+  if (problems.length > 0) throw new OptionsError('fitStaffing', problems);
   const seen = type.agentsSeen ?? seenAgents(type.scenario);
   const interval = type.diagnostics.intervalSeconds;
   const trial = async (availability: number) => {
     const scenario = withStaffing(type.scenario, seen, availability, interval);
-    const { reports } = await replicate(scenario, { replications: options.replications ?? 16, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+    const { reports } = await replicateReports(scenario, { replications, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.runner ? { runner: options.runner } : {}) });
     const mean = (f: (r: (typeof reports)[number]) => number) => reports.reduce((s, r) => s + f(r), 0) / reports.length;
     return { scenario, wait: mean((r) => r.hold.meanSeconds), abandonment: mean((r) => r.abandonment.fraction) };
   };

@@ -3,14 +3,13 @@
 import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { backtest, fitIntervalReports, type Backtest, type BacktestOptions, type FitOptions, type FittedScenario } from '../calibrate';
+import { backtest, fitIntervalReports, type Backtest, type FitOptions, type FittedScenario } from '../calibrate';
 import { renderBacktestHtml } from '../node/backtestHtml';
 import { RecordFileError, fitCallRecordFiles, readCallRecords, type RecordFormat } from '../node/callRecordFiles';
 import { whyUnreadable } from '../node/csvFiles';
 import { CsvSplitter } from '../node/csvRows';
 import { readIntervalReports } from '../node/intervalReportFiles';
 import { readingSummary } from './readingSummary';
-import { replicate } from '../experiment';
 import { runnerOf } from './runner';
 import { resolveScenarioFile } from '../node/scenarioFiles';
 import { UsageError } from './errors';
@@ -130,8 +129,7 @@ export function calibrationCommands(cli: Command): void {
       const openAt = options.openAt === undefined ? undefined : clockOption(options.openAt, '--open-at');
       const workers = options.workers;
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError('--workers must be a whole number >= 1');
-      const onThreads: BacktestOptions['replicate'] = (s, o) => replicate(s, { ...o, runner: runnerOf({ workers }) });
-      const result = await backtest(scenario, reader.records(), { replications: options.replications, replicate: onThreads, ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
+      const result = await backtest(scenario, reader.records(), { replications: options.replications, runner: runnerOf({ workers }), ...(openAt === undefined ? {} : { openAtSeconds: openAt }) });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${scenario.name ?? scenarioFile} against ${file}\n\n${backtestTable(result)}\n`);
       process.stderr.write(`${readingSummary(reader.read)}\n`);

@@ -15,7 +15,6 @@ import {
   type FitOptions,
 } from '../calibrate';
 import { readCallRecords, type RecordFormat } from '../node/callRecordFiles';
-import { replicate } from '../experiment';
 import { runnerOf } from './runner';
 import { UsageError } from './errors';
 import { thousands } from './format';
@@ -51,7 +50,7 @@ export async function fitDayTypeFiles(
       staffed.push(type);
       continue;
     }
-    const { scenario, staffing } = await fitStaffing(type, { replicate: (s, o) => replicate(s, { ...o, runner: runnerOf({}) }) });
+    const { scenario, staffing } = await fitStaffing(type, { runner: runnerOf({}) });
     notes.push(`  staffing: ${(100 * staffing.availability).toFixed(1)}% of the agents seen serving (${(100 * staffing.low).toFixed(1)}-${(100 * staffing.high).toFixed(1)}% for the observed mean wait ± 2 SE): simulated mean wait ${staffing.simulatedMeanWaitSeconds.toFixed(1)} s where ${staffing.observedMeanWaitSeconds.toFixed(1)} s were observed, abandonment ${(100 * staffing.simulatedAbandonment).toFixed(1)}% (${(100 * staffing.observedAbandonment).toFixed(1)}% observed)`);
     staffed.push({ ...type, scenario, staffing });
   }
@@ -82,7 +81,7 @@ export async function backtestDayTypeFiles(
       replications: options.replications,
       rosterFromRecords: options.rosterFromRecords,
       arrivalsFromRecords: options.arrivalsFromRecords,
-      replicate: (s, o) => replicate(s, { ...o, runner: runnerOf(options) }),
+      runner: runnerOf(options),
     });
   } catch (error) {
     if (error instanceof CalibrationError) throw new UsageError(`backtest: ${error.message}`);

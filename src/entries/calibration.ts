@@ -29,6 +29,7 @@ export {
   type DayTypeBacktestRow,
   type BusySummary,
   type StaffingEstimate,
+  type FitStaffingOptions,
   type CreditEstimate,
   type PatienceCandidate,
   type SurvivalCheck,

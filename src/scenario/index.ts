@@ -34,7 +34,8 @@ export { distributionsOf, intervalOf, isByInterval, meanOverIntervals } from './
 export { isMultiLine, offersCallback, requireSingleLine, soleLine } from './forms';
 export type { Distribution } from '../random';
 export { ScenarioError, describeValue, problemsMessage, type ScenarioProblem } from './errors';
-export { validateScenario, scenarioProblems, problemsFromIssues } from './validate';
+export { validateScenario, scenarioProblems } from './validate';
+export { problemsFromIssues } from './schemaIssues';
 export { scenarioWarnings, compareWarnings, type ScenarioWarning } from './warnings';
 export { resolveScenario, isResolvedScenario, SINGLE_LINE_NAME, SINGLE_GROUP_NAME } from './resolve';
 export { scenarioSchema, singleLineScenarioSchema, multiLineScenarioSchema, distributionSchema, callbackPolicySchema } from './schema';

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const ENTRIES = ['src/index.ts', 'src/node/index.ts'].map((entry) => resolve(root, entry));
+const ENTRIES = ['src/index.ts', 'src/entries/charts.ts', 'src/entries/analytic.ts', 'src/entries/calibration.ts', 'src/entries/predictors.ts', 'src/node/index.ts'].map((entry) => resolve(root, entry));
 
 describe('the public names', () => {
   it('no two public types or values share a name', () => {
