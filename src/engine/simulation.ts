@@ -38,6 +38,11 @@ export class Simulation {
     // that hold seconds start as doubles").
     this.now = 0.5;
     this.now = 0;
+    // Written twice, so that V8 takes it for a field that changes: stop() writing a field it
+    // took for a constant threw out every compiled loop that read it, at the end of the first
+    // run of a process (docs/design-decisions.md, "Flags a run sets at its end start changed").
+    this.stopped = true;
+    this.stopped = false;
     const sequence = { scheduled: 0 };
     this.calendar = new EventCalendar(1024, sequence);
     this.arrivals = new EventCalendar(4, sequence);

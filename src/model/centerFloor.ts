@@ -77,7 +77,13 @@ export abstract class CenterFloor implements EventHandler, CallbackDeskHost, Tra
       this.newArrivals(line, scenario, shared, options);
     }
     scenario.groups.forEach((group, g) => group.lineOrder.length > 0 && this.groups[g]!.order(group.lineOrder));
+    // Each written twice (as Simulation's `stopped`): V8 takes them for fields that change, and
+    // the end of the first run, which changes them, throws no compiled code out
+    // (docs/design-decisions.md, "Flags a run sets at its end start changed").
+    this.linesArriving = -1;
     this.linesArriving = this.lines.length;
+    this.drained = true;
+    this.drained = false;
     this.afterCallWork = this.lines.some((line) => line.afterCallWork);
     this.longestIdle = scenario.agentSelection === 'longest-idle';
     if (this.longestIdle) for (const group of this.groups) group.idleSince = new IdleSince();

@@ -40,13 +40,21 @@ export class TransferDesk {
       callers.transferredFrom[slot] = 0;
       return false;
     }
-    const center = this.center;
-    const from = center.lines[callers.line[slot]!]!;
+    const from = this.center.lines[callers.line[slot]!]!;
     const probability = from.transferProbability[group.index]!;
     if (probability === 0 || !(this.draws.transferUniform(slot) < probability)) return false;
-    const to = center.lines[from.transferToLine[group.index]!]!;
+    const to = this.center.lines[from.transferToLine[group.index]!]!;
+    if (this.center.simulation.now >= this.closingSeconds && to.spec.atClose === 'disconnect') return false;
+    this.putThrough(slot, group, from, to);
+    return true;
+  }
+
+  // Apart from the decision, which every call end of the center takes: the call end's compiled
+  // code keeps only the decision, and this part is compiled on its own for the few it concerns.
+  private putThrough(slot: number, group: GroupRuntime, from: LineRuntime, to: LineRuntime): void {
+    const callers = this.callers;
+    const center = this.center;
     const now = center.simulation.now;
-    if (now >= this.closingSeconds && to.spec.atClose === 'disconnect') return false;
     const callerId = callers.callerId[slot]!;
     this.observer.transferred(now, callerId, to.index, from.index, group.index, callers.counted[slot] === 1);
     // The agent wraps the call up on a slot of its own, for who and where it was: the caller's
@@ -70,7 +78,6 @@ export class TransferDesk {
     this.draws.transferredCall(slot, to);
     center.putThrough(slot, to);
     if (!wrapUp) center.releaseAgent(group);
-    return true;
   }
 
   /** The call ended on `line` without an agent: when it was a transferred call, the person gave up (true). */
