@@ -37,33 +37,6 @@ export class ContactCenter extends CenterFloor {
     lastCenter = this;
   }
 
-  /**
-   * A caller arriving now on `line` who holds whatever they hear (no busy signal, courtesy
-   * disconnect, callback offer, balking or patience): the caller of interest of a forecast,
-   * whose wait is theirs if they hold that long. Returns their id; call after `start()`.
-   */
-  holdOn(line: number): number {
-    const callers = this.callers;
-    const runtime = this.lines[line]!;
-    const slot = callers.take();
-    const callerId = this.nextCallerId++;
-    callers.callerId[slot] = callerId;
-    callers.line[slot] = line;
-    callers.attempt[slot] = 1;
-    callers.counted[slot] = 0;
-    this.draws.firstCall(slot, runtime, callerId);
-    callers.arrivalTime[slot] = this.simulation.now;
-    this.observer.arrival(this.simulation.now, callerId, line, 1, false);
-    callers.state[slot] = HOLDING;
-    this.inSystem++;
-    this.present++;
-    runtime.holding++;
-    this.joinQueue(slot, runtime, runtime.hold);
-    // An idle agent of a group that takes the line at once answers now.
-    for (let i = 0; i < runtime.immediateGroups.length; i++) this.serveWaiting(this.groups[runtime.immediateGroups[i]!]!);
-    return callerId;
-  }
-
   handleEvent(kind: number, subject: number, tag: number): void {
     switch (kind) {
       case ARRIVAL:

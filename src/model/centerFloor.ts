@@ -6,7 +6,7 @@ import { ArrivalProcess, ScriptedArrivals, rateFactor } from './arrivals';
 import { CallDraws } from './callDraws';
 import { CallbackDesk, type CallbackDeskHost } from './callbackDesk';
 import type { CenterOptions } from './centerOptions';
-import { CallerSlots } from './callerSlots';
+import { CallerSlots, HOLDING } from './callerSlots';
 import { ARRIVAL, CLOSE, OVERFLOW, STAFFING } from './eventKinds';
 import { seatCarried } from './carryOver';
 import type { HoldLine } from './holdLine';
@@ -20,9 +20,9 @@ import { TransferDesk, type TransferDeskHost } from './transferDesk';
 /**
  * What a contact center is made of, and its agents' side: the lines, groups and callers' slots
  * built from a resolved scenario, the run's counts, the rosters' changes, the agents freed who
- * take the next waiting caller, and a run's start and restart. `ContactCenter` adds what
- * happens to a call; it declares no fields of its own, so that the engine and the desks built
- * here keep a center whose fields are all there (see `ContactCenter`).
+ * take the next waiting caller, a run's start and restart, and a forecast's caller of interest
+ * (`holdOn`). `ContactCenter` adds what happens to a call; it declares no fields of its own, so
+ * that the engine and the desks built here keep a center whose fields are all there.
  */
 export abstract class CenterFloor implements EventHandler, CallbackDeskHost, TransferDeskHost {
   readonly simulation: Simulation;
@@ -177,6 +177,33 @@ export abstract class CenterFloor implements EventHandler, CallbackDeskHost, Tra
   /** A new person's id (people of a starting state take theirs as they are seated). */
   newCallerId(): number {
     return this.nextCallerId++;
+  }
+
+  /**
+   * A caller arriving now on `line` who holds whatever they hear (no busy signal, courtesy
+   * disconnect, callback offer, balking or patience): the caller of interest of a forecast,
+   * whose wait is theirs if they hold that long. Returns their id; call after `start()`.
+   */
+  holdOn(line: number): number {
+    const callers = this.callers;
+    const runtime = this.lines[line]!;
+    const slot = callers.take();
+    const callerId = this.nextCallerId++;
+    callers.callerId[slot] = callerId;
+    callers.line[slot] = line;
+    callers.attempt[slot] = 1;
+    callers.counted[slot] = 0;
+    this.draws.firstCall(slot, runtime, callerId);
+    callers.arrivalTime[slot] = this.simulation.now;
+    this.observer.arrival(this.simulation.now, callerId, line, 1, false);
+    callers.state[slot] = HOLDING;
+    this.inSystem++;
+    this.present++;
+    runtime.holding++;
+    this.joinQueue(slot, runtime, runtime.hold);
+    // An idle agent of a group that takes the line at once answers now.
+    for (let i = 0; i < runtime.immediateGroups.length; i++) this.serveWaiting(this.groups[runtime.immediateGroups[i]!]!);
+    return callerId;
   }
 
   protected scheduleNextArrival(line: LineRuntime): void {
