@@ -45,13 +45,12 @@ export class TransferDesk {
     if (probability === 0 || !(this.draws.transferUniform(slot) < probability)) return false;
     const to = this.center.lines[from.transferToLine[group.index]!]!;
     if (this.center.simulation.now >= this.closingSeconds && to.spec.atClose === 'disconnect') return false;
-    this.putThrough(slot, group, from, to);
+    this.sendOn(slot, group, from, to);
     return true;
   }
 
-  // Apart from the decision, which every call end of the center takes: the call end's compiled
-  // code keeps only the decision, and this part is compiled on its own for the few it concerns.
-  private putThrough(slot: number, group: GroupRuntime, from: LineRuntime, to: LineRuntime): void {
+  // The caller goes on from `from` to `to`; the agent who answered them is done with the call.
+  private sendOn(slot: number, group: GroupRuntime, from: LineRuntime, to: LineRuntime): void {
     const callers = this.callers;
     const center = this.center;
     const now = center.simulation.now;
